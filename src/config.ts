@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+const optionalSecret = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+/** Every setting Roundup reads from the environment; `.env.example` documents each one. */
+export const configSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .min(1, "must be a file path, a file: URL or :memory:")
+    .default("./data/roundup.db"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DISCORD_TOKEN: optionalSecret,
+  SLACK_BOT_TOKEN: optionalSecret,
+  SLACK_SIGNING_SECRET: optionalSecret,
+});
+
+export interface Config {
+  databaseUrl: string;
+  logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
+  discord: { token: string } | null;
+  slack: { botToken: string; signingSecret: string } | null;
+}
+
+/** A configuration problem, worded for whoever set the environment; never contains a value. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** Reads and checks the environment once; a wrong value fails with the variable's name. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
+  }
+  const values = parsed.data;
+  if (Boolean(values.SLACK_BOT_TOKEN) !== Boolean(values.SLACK_SIGNING_SECRET)) {
+    throw new ConfigError(
+      "Invalid configuration:\n  SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET: set both to connect Slack, or neither.",
+    );
+  }
+  return {
+    databaseUrl: values.DATABASE_URL,
+    logLevel: values.LOG_LEVEL,
+    discord: values.DISCORD_TOKEN ? { token: values.DISCORD_TOKEN } : null,
+    slack:
+      values.SLACK_BOT_TOKEN && values.SLACK_SIGNING_SECRET
+        ? { botToken: values.SLACK_BOT_TOKEN, signingSecret: values.SLACK_SIGNING_SECRET }
+        : null,
+  };
+}

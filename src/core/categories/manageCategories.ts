@@ -1,0 +1,106 @@
+import { UserError } from "../errors.js";
+import type { Store } from "../ports.js";
+import type { Category } from "../types.js";
+import { ensureWorkspace } from "../workspace.js";
+import { checkCategoryName, resolveCategory } from "./categoryName.js";
+
+export interface CategoryDeps {
+  store: Store;
+}
+
+const MAX_CATEGORIES = 25;
+
+function all(store: Store, workspace: string): Category[] {
+  return store.categories.list(workspace, { includeArchived: true });
+}
+
+/** Categories in roundup order; archived ones only when asked for. */
+export function listCategories(
+  { store }: CategoryDeps,
+  input: { workspace: string; includeArchived?: boolean },
+): Category[] {
+  const workspace = ensureWorkspace(store, input.workspace);
+  return store.categories.list(workspace, { includeArchived: input.includeArchived ?? false });
+}
+
+/** Adds a category at the end of the roundup. */
+export function addCategory(
+  { store }: CategoryDeps,
+  input: { workspace: string; name: string; emoji?: string | null },
+): Category {
+  const workspace = ensureWorkspace(store, input.workspace);
+  const { name, slug } = checkCategoryName(input.name);
+  if (all(store, workspace).length >= MAX_CATEGORIES) {
+    throw new UserError(
+      "category.tooMany",
+      `A workspace can have up to ${MAX_CATEGORIES} categories; remove one first.`,
+    );
+  }
+  return store.categories.insert(workspace, { name, slug, emoji: checkEmoji(input.emoji) });
+}
+
+export function renameCategory(
+  { store }: CategoryDeps,
+  input: { workspace: string; category: string; newName: string },
+): { before: Category; after: Category } {
+  const workspace = ensureWorkspace(store, input.workspace);
+  const before = resolveCategory(all(store, workspace), input.category);
+  const { name, slug } = checkCategoryName(input.newName);
+  const after = store.categories.update(workspace, before.id, { name, slug });
+  return { before, after };
+}
+
+/** Moves a category to `position` (1 = first in the roundup), shifting the others. */
+export function moveCategory(
+  { store }: CategoryDeps,
+  input: { workspace: string; category: string; position: number },
+): Category[] {
+  const workspace = ensureWorkspace(store, input.workspace);
+  const categories = all(store, workspace);
+  const target = resolveCategory(categories, input.category);
+  if (!Number.isInteger(input.position) || input.position < 1 || input.position > categories.length) {
+    throw new UserError(
+      "category.position",
+      `The position must be a whole number from 1 to ${categories.length}.`,
+    );
+  }
+  const order = categories.filter((c) => c.id !== target.id);
+  order.splice(input.position - 1, 0, target);
+  store.categories.reorder(
+    workspace,
+    order.map((c) => c.id),
+  );
+  return store.categories.list(workspace, { includeArchived: true });
+}
+
+/** Hides a category from pickers and new links; its links still appear in the roundup. */
+export function archiveCategory(
+  { store }: CategoryDeps,
+  input: { workspace: string; category: string; archived: boolean },
+): Category {
+  const workspace = ensureWorkspace(store, input.workspace);
+  const category = resolveCategory(all(store, workspace), input.category);
+  return store.categories.update(workspace, category.id, { archived: input.archived });
+}
+
+/** Removes a category; its links move to "Other" rather than vanish. */
+export function removeCategory(
+  { store }: CategoryDeps,
+  input: { workspace: string; category: string },
+): { removed: Category; linksMoved: number } {
+  const workspace = ensureWorkspace(store, input.workspace);
+  const removed = resolveCategory(all(store, workspace), input.category);
+  const linksMoved = store.categories.remove(workspace, removed.id);
+  return { removed, linksMoved };
+}
+
+function checkEmoji(emoji: string | null | undefined): string | null {
+  const value = emoji?.trim() ?? "";
+  if (value === "") return null;
+  // One emoji, or a platform's custom-emoji code like :books: -- never free text.
+  if (/^:[a-z0-9_+-]{1,32}:$/i.test(value) || /^(\p{Extended_Pictographic}|\p{Regional_Indicator}|\u200d|\ufe0f|\p{M})+$/u.test(value)) {
+    if (value.length > 32) throw new UserError("category.emoji", "That emoji is too long.");
+    return value;
+  }
+  throw new UserError("category.emoji", `"${value}" isn't an emoji. Use one like 📚 or :books:.`);
+}

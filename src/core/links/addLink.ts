@@ -1,0 +1,96 @@
+import { resolveCategory } from "../categories/categoryName.js";
+import { UserError } from "../errors.js";
+import type { Clock, Store } from "../ports.js";
+import type { Category, Link, Source } from "../types.js";
+import { ensureWorkspace } from "../workspace.js";
+import { checkLine, checkNote } from "./linkText.js";
+import { normalizeUrl, parseWebUrl } from "./url.js";
+
+export interface AddLinkDeps {
+  store: Store;
+  clock: Clock;
+}
+
+export interface AddLinkInput {
+  workspace: string;
+  url: string;
+  category?: string | null;
+  note?: string | null;
+  title?: string | null;
+  author?: string | null;
+  userId: string;
+  userName: string;
+  source: Source;
+  /** When it was shared; defaults to now. The CLI back-fills past months with it. */
+  at?: number;
+}
+
+export type AddLinkResult =
+  | { status: "added"; link: Link; category: Category | null }
+  | {
+      /** Someone shared it before: nothing new is stored but the note, kept as a recommendation. */
+      status: "duplicate";
+      link: Link;
+      category: Category | null;
+      noteKept: boolean;
+    };
+
+/**
+ * Shares a link with the workspace. Validates everything before writing, so a refused link
+ * stores nothing; a second share of the same page adds the sharer's note to the first entry.
+ */
+export function addLink({ store, clock }: AddLinkDeps, input: AddLinkInput): AddLinkResult {
+  const workspace = ensureWorkspace(store, input.workspace);
+  const url = parseWebUrl(input.url);
+  const note = checkNote(input.note);
+  const title = checkLine(input.title, "title");
+  const author = checkLine(input.author, "author");
+  const categories = store.categories.list(workspace, { includeArchived: true });
+  const category = input.category?.trim()
+    ? resolveCategory(
+        categories.filter((c) => !c.archived),
+        input.category,
+      )
+    : null;
+  const sharedAt = input.at ?? clock.now();
+  if (!Number.isFinite(sharedAt)) throw new UserError("link.date", "That date isn't valid.");
+
+  return store.transaction(() => {
+    const { link, created } = store.links.insertOrGet({
+      workspace,
+      url: url.href,
+      normalizedUrl: normalizeUrl(url),
+      title,
+      author,
+      description: null,
+      siteName: null,
+      note,
+      categoryId: category?.id ?? null,
+      sharedById: input.userId,
+      sharedByName: input.userName,
+      sharedAt,
+      source: input.source,
+    });
+    if (created) return { status: "added", link, category };
+
+    const existingCategory = categories.find((c) => c.id === link.categoryId) ?? null;
+    let noteKept = false;
+    if (link.sharedById === input.userId) {
+      // Sharing your own link again can fill in a note you left out, nothing more.
+      if (note !== null && link.note === null) {
+        store.links.update(workspace, link.id, { note });
+        noteKept = true;
+      }
+    } else if (note !== null || !link.recommendations.some((r) => r.userId === input.userId)) {
+      store.links.addRecommendation(link.id, {
+        userId: input.userId,
+        userName: input.userName,
+        note,
+        sharedAt,
+      });
+      noteKept = note !== null;
+    }
+    const current = store.links.get(workspace, link.id) ?? link;
+    return { status: "duplicate", link: current, category: existingCategory, noteKept };
+  });
+}

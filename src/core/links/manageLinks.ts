@@ -1,0 +1,120 @@
+import { resolveCategory } from "../categories/categoryName.js";
+import { UserError } from "../errors.js";
+import type { LinkFilter, LinkPatch, Store } from "../ports.js";
+import { periodBounds, parsePeriod } from "../time/period.js";
+import type { Category, Link } from "../types.js";
+import { ensureWorkspace } from "../workspace.js";
+import { checkLine, checkNote } from "./linkText.js";
+
+export interface LinkDeps {
+  store: Store;
+}
+
+/** Who is asking: members change their own links, admins any. */
+export interface Actor {
+  userId: string;
+  isAdmin: boolean;
+}
+
+export interface LinkView extends Link {
+  categoryName: string | null;
+}
+
+function withCategoryNames(links: Link[], categories: Category[]): LinkView[] {
+  const names = new Map(categories.map((c) => [c.id, c.name]));
+  return links.map((link) => ({
+    ...link,
+    categoryName: link.categoryId === null ? null : (names.get(link.categoryId) ?? null),
+  }));
+}
+
+function ownLink(store: Store, workspace: string, id: number, actor: Actor): Link {
+  if (!Number.isSafeInteger(id) || id < 1) {
+    throw new UserError("link.id", "Link ids are whole numbers, like 42; `list` shows them.");
+  }
+  const link = store.links.get(workspace, id);
+  if (!link) throw new UserError("link.unknown", `There's no link #${id} here.`, { id });
+  if (link.sharedById !== actor.userId && !actor.isAdmin) {
+    throw new UserError("link.notYours", `Link #${id} was shared by ${link.sharedByName}; only they or an admin can change it.`);
+  }
+  return link;
+}
+
+export interface EditLinkInput {
+  workspace: string;
+  id: number;
+  actor: Actor;
+  note?: string | null;
+  title?: string | null;
+  author?: string | null;
+  /** A category name or slug; "none" or "other" clears it. */
+  category?: string | null;
+}
+
+export function editLink({ store }: LinkDeps, input: EditLinkInput): LinkView {
+  const workspace = ensureWorkspace(store, input.workspace);
+  ownLink(store, workspace, input.id, input.actor);
+  const patch: LinkPatch = {};
+  if (input.note !== undefined) patch.note = checkNote(input.note);
+  if (input.title !== undefined) patch.title = checkLine(input.title, "title");
+  if (input.author !== undefined) patch.author = checkLine(input.author, "author");
+  const categories = store.categories.list(workspace, { includeArchived: true });
+  if (input.category !== undefined && input.category !== null) {
+    const wanted = input.category.trim().toLowerCase();
+    patch.categoryId =
+      wanted === "none" || wanted === "other"
+        ? null
+        : resolveCategory(
+            categories.filter((c) => !c.archived),
+            input.category,
+          ).id;
+  }
+  if (Object.keys(patch).length === 0) {
+    throw new UserError("link.noChange", "Say what to change: a note, title, author or category.");
+  }
+  const updated = store.links.update(workspace, input.id, patch);
+  if (!updated) throw new UserError("link.unknown", `There's no link #${input.id} here.`);
+  return withCategoryNames([updated], categories)[0] as LinkView;
+}
+
+export function removeLink({ store }: LinkDeps, input: { workspace: string; id: number; actor: Actor }): Link {
+  const workspace = ensureWorkspace(store, input.workspace);
+  const link = ownLink(store, workspace, input.id, input.actor);
+  store.links.remove(workspace, link.id);
+  return link;
+}
+
+export interface ListLinksInput {
+  workspace: string;
+  /** `YYYY-MM`; month boundaries are taken in the workspace's time zone. */
+  month?: string;
+  category?: string;
+  sharedById?: string;
+  search?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export function listLinks({ store }: LinkDeps, input: ListLinksInput): LinkView[] {
+  const workspace = ensureWorkspace(store, input.workspace);
+  const categories = store.categories.list(workspace, { includeArchived: true });
+  const filter: LinkFilter = {};
+  if (input.month !== undefined) {
+    const { timeZone } = store.settings.get(workspace).schedule;
+    const { start, end } = periodBounds(parsePeriod(input.month), timeZone);
+    filter.from = start;
+    filter.to = end;
+  }
+  if (input.category !== undefined) {
+    const wanted = input.category.trim().toLowerCase();
+    filter.categoryId = wanted === "other" || wanted === "none" ? null : resolveCategory(categories, input.category).id;
+  }
+  if (input.sharedById !== undefined) filter.sharedById = input.sharedById;
+  if (input.search !== undefined) {
+    if (input.search.trim() === "") throw new UserError("search.empty", "Give some words to search for.");
+    filter.search = input.search;
+  }
+  if (input.limit !== undefined) filter.limit = input.limit;
+  if (input.offset !== undefined) filter.offset = input.offset;
+  return withCategoryNames(store.links.list(workspace, filter), categories);
+}

@@ -1,0 +1,127 @@
+import { UserError } from "../errors.js";
+
+export const MAX_URL_LENGTH = 2048;
+
+/** Query parameters that only say where a click came from; two links that differ by them are one link. */
+const TRACKING_PARAMS = new Set([
+  "fbclid",
+  "gclid",
+  "gclsrc",
+  "dclid",
+  "gbraid",
+  "wbraid",
+  "msclkid",
+  "yclid",
+  "twclid",
+  "ttclid",
+  "li_fat_id",
+  "igshid",
+  "igsh",
+  "mc_cid",
+  "mc_eid",
+  "mkt_tok",
+  "_hsenc",
+  "_hsmi",
+  "__hstc",
+  "__hssc",
+  "__hsfp",
+  "hsctatracking",
+  "oly_anon_id",
+  "oly_enc_id",
+  "vero_id",
+  "wickedid",
+  "ref_src",
+  "ref_url",
+  "s_cid",
+  "_ga",
+  "_gl",
+]);
+
+function isTrackingParam(name: string): boolean {
+  const key = name.toLowerCase();
+  return key.startsWith("utm_") || TRACKING_PARAMS.has(key);
+}
+
+/** `example.com/path` is what people paste from a browser bar; a bare word is not a link. */
+const SCHEMELESS_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}(?::\d+)?(?:[/?#]|$)/i;
+
+/**
+ * Checks that `input` is a web link a person could open, and returns it parsed.
+ * Refuses anything that is not http(s), carries credentials, or is absurdly long,
+ * with a message the person who typed it can act on.
+ */
+export function parseWebUrl(input: string): URL {
+  const text = input.trim().replace(/^<(.*)>$/s, "$1");
+  if (text.length === 0) {
+    throw new UserError("url.empty", "Please give a link to share, like https://example.com/article.");
+  }
+  if (text.length > MAX_URL_LENGTH) {
+    throw new UserError(
+      "url.tooLong",
+      `That link is ${text.length} characters long; links can be up to ${MAX_URL_LENGTH}.`,
+      { length: text.length },
+    );
+  }
+  if (/\s/.test(text)) {
+    throw new UserError("url.invalid", "That doesn't look like a link: it has spaces in it.");
+  }
+  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) && !SCHEMELESS_HOST.test(text);
+  const candidate = hasScheme ? text : SCHEMELESS_HOST.test(text) ? `https://${text}` : null;
+  if (candidate === null) {
+    throw new UserError(
+      "url.invalid",
+      `"${shorten(text)}" isn't a link. Share a full address like https://example.com/article.`,
+    );
+  }
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    throw new UserError("url.invalid", `"${shorten(text)}" isn't a valid link.`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new UserError(
+      "url.scheme",
+      `Only web links (http or https) can be shared, not ${url.protocol.replace(/:$/, "")} links.`,
+      { scheme: url.protocol },
+    );
+  }
+  if (url.username !== "" || url.password !== "") {
+    throw new UserError(
+      "url.credentials",
+      "That link has a user name or password in it. Remove them before sharing, so they are not posted to everyone.",
+    );
+  }
+  if (url.hostname === "") {
+    throw new UserError("url.invalid", `"${shorten(text)}" has no host name.`);
+  }
+  if (url.href.length > MAX_URL_LENGTH) {
+    throw new UserError(
+      "url.tooLong",
+      `That link is ${url.href.length} characters long once encoded; links can be up to ${MAX_URL_LENGTH}.`,
+    );
+  }
+  return url;
+}
+
+/**
+ * The key two shares of the same page have in common: lower-case scheme and host, no default port,
+ * no `www.`, no fragment, no tracking parameters, no trailing slash, remaining parameters sorted.
+ * It is only a key for spotting duplicates: the link is always posted as it was shared.
+ */
+export function normalizeUrl(url: URL | string): string {
+  const parsed = typeof url === "string" ? parseWebUrl(url) : new URL(url.href);
+  const host = parsed.hostname.replace(/^www\./, "");
+  const port = parsed.port === "" ? "" : `:${parsed.port}`;
+  let path = parsed.pathname.replace(/\/+$/, "");
+  if (path === "/") path = "";
+  const kept = [...parsed.searchParams].filter(([name]) => !isTrackingParam(name));
+  // Sorted so `?a=1&b=2` and `?b=2&a=1` match; a stable sort keeps repeated keys in their order.
+  kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const query = kept.length > 0 ? `?${new URLSearchParams(kept).toString()}` : "";
+  return `${parsed.protocol}//${host}${port}${path}${query}`;
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

@@ -1,0 +1,97 @@
+import type {
+  AdminEntry,
+  Category,
+  Link,
+  NewLink,
+  Recommendation,
+  Schedule,
+  Settings,
+  WorkspaceKey,
+} from "./types.js";
+
+/** Time, injected so tests and back-fills can say what "now" is. */
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export interface LinkFilter {
+  /** Inclusive lower bound on `sharedAt`, epoch ms. */
+  from?: number;
+  /** Exclusive upper bound on `sharedAt`, epoch ms. */
+  to?: number;
+  /** A category id, or `null` for links with no category. */
+  categoryId?: number | null;
+  sharedById?: string;
+  /** Words that must all appear in the title, note, author, description or URL. */
+  search?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export type LinkPatch = Partial<
+  Pick<Link, "title" | "author" | "description" | "siteName" | "note" | "categoryId">
+>;
+
+/**
+ * Links of every workspace. Every method is scoped by workspace, so one team never reads
+ * or changes another's links even when it guesses an id.
+ */
+export interface LinkStore {
+  /** Stores a link, or returns the one already stored under the same normalized URL. */
+  insertOrGet(link: NewLink): { link: Link; created: boolean };
+  addRecommendation(linkId: number, recommendation: Recommendation): void;
+  get(workspace: WorkspaceKey, id: number): Link | undefined;
+  update(workspace: WorkspaceKey, id: number, patch: LinkPatch): Link | undefined;
+  remove(workspace: WorkspaceKey, id: number): boolean;
+  /** Links in the order they were shared, oldest first. */
+  list(workspace: WorkspaceKey, filter?: LinkFilter): Link[];
+}
+
+export interface NewCategory {
+  name: string;
+  slug: string;
+  emoji: string | null;
+}
+
+export interface CategoryStore {
+  /** Ordered by position; archived ones only when asked. */
+  list(workspace: WorkspaceKey, options?: { includeArchived?: boolean }): Category[];
+  /** Appends at the end. Throws `UserError("category.exists")` when the slug is taken. */
+  insert(workspace: WorkspaceKey, category: NewCategory): Category;
+  update(workspace: WorkspaceKey, id: number, patch: Partial<NewCategory & { archived: boolean }>): Category;
+  /** Deletes the category; its links become uncategorized ("Other"). Returns how many links moved. */
+  remove(workspace: WorkspaceKey, id: number): number;
+  /** Saves the given order: `ids[0]` first. */
+  reorder(workspace: WorkspaceKey, ids: number[]): void;
+}
+
+export interface SettingsStore {
+  get(workspace: WorkspaceKey): Settings;
+  setChannel(workspace: WorkspaceKey, channelId: string | null): void;
+  setSchedule(workspace: WorkspaceKey, schedule: Schedule): void;
+  setTitleTemplate(workspace: WorkspaceKey, template: string): void;
+  setIntro(workspace: WorkspaceKey, intro: string | null): void;
+  addAdmin(workspace: WorkspaceKey, admin: AdminEntry): void;
+  removeAdmin(workspace: WorkspaceKey, admin: AdminEntry): boolean;
+}
+
+export interface WorkspaceStore {
+  /**
+   * Makes sure the workspace exists; the first time, seeds it with `defaultCategories`
+   * in one transaction. Returns true when it was created by this call.
+   */
+  ensure(workspace: WorkspaceKey, defaultCategories: NewCategory[]): boolean;
+}
+
+/** Everything the core reads and writes. */
+export interface Store {
+  workspaces: WorkspaceStore;
+  links: LinkStore;
+  categories: CategoryStore;
+  settings: SettingsStore;
+  /** Runs `work` atomically; nested calls join the outer transaction. */
+  transaction<T>(work: () => T): T;
+  close(): void;
+}

@@ -1,0 +1,84 @@
+import { OTHER_SECTION_NAME } from "../categories/defaultCategories.js";
+import type { Store } from "../ports.js";
+import { type Period, parsePeriod, periodBounds, periodLabel, previousPeriod } from "../time/period.js";
+import type { Category, Link } from "../types.js";
+import { ensureWorkspace } from "../workspace.js";
+import type { RoundupDoc, RoundupItem, RoundupSection } from "./roundupDoc.js";
+
+export interface RoundupDeps {
+  store: Store;
+}
+
+/** Fills `{month}` ("July 2026"), `{year}` and `{monthName}` in a title template. */
+export function fillTitle(template: string, period: Period): string {
+  const label = periodLabel(period);
+  const [monthName = "", year = ""] = label.split(" ");
+  return template.replaceAll("{month}", label).replaceAll("{monthName}", monthName).replaceAll("{year}", year);
+}
+
+function toItem(link: Link): RoundupItem {
+  return {
+    id: link.id,
+    url: link.url,
+    title: link.title ?? link.url,
+    author: link.author,
+    description: link.description,
+    siteName: link.siteName,
+    note: link.note,
+    sharedBy: link.sharedByName,
+    sharedAt: link.sharedAt,
+    alsoRecommendedBy: link.recommendations.map((r) => ({ name: r.userName, note: r.note })),
+  };
+}
+
+/**
+ * Groups links into sections: one per category that has links, in category order, entries in the
+ * order they were shared, and links without a (known) category last under "Other". Pure, so it
+ * tests without a database.
+ */
+export function groupIntoSections(links: Link[], categories: Category[]): RoundupSection[] {
+  const byCategory = new Map<number | null, RoundupItem[]>();
+  const known = new Set(categories.map((c) => c.id));
+  for (const link of links) {
+    const key = link.categoryId !== null && known.has(link.categoryId) ? link.categoryId : null;
+    let items = byCategory.get(key);
+    if (!items) {
+      items = [];
+      byCategory.set(key, items);
+    }
+    items.push(toItem(link));
+  }
+  const sections: RoundupSection[] = [];
+  const ordered = [...categories].sort((a, b) => a.position - b.position || a.id - b.id);
+  for (const category of ordered) {
+    const items = byCategory.get(category.id);
+    if (items) sections.push({ categoryId: category.id, name: category.name, emoji: category.emoji, items });
+  }
+  const other = byCategory.get(null);
+  if (other) sections.push({ categoryId: null, name: OTHER_SECTION_NAME, emoji: null, items: other });
+  return sections;
+}
+
+/** The roundup of `period` (default: the month before now, in the workspace's time zone). */
+export function buildRoundup(
+  { store }: RoundupDeps,
+  input: { workspace: string; period?: string; now?: number },
+): RoundupDoc {
+  const workspace = ensureWorkspace(store, input.workspace);
+  const settings = store.settings.get(workspace);
+  const zone = settings.schedule.timeZone;
+  const period =
+    input.period === undefined ? previousPeriod(input.now ?? Date.now(), zone) : parsePeriod(input.period);
+  const { start, end } = periodBounds(period, zone);
+  const links = store.links.list(workspace, { from: start, to: end });
+  const categories = store.categories.list(workspace, { includeArchived: true });
+  return {
+    workspace,
+    period,
+    periodLabel: periodLabel(period),
+    title: fillTitle(settings.titleTemplate, period),
+    intro: settings.intro,
+    sections: groupIntoSections(links, categories),
+    linkCount: links.length,
+  };
+}

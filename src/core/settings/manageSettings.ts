@@ -1,0 +1,99 @@
+import { UserError } from "../errors.js";
+import type { Store } from "../ports.js";
+import { assertTimeZone } from "../time/period.js";
+import type { AdminEntry, Schedule, Settings } from "../types.js";
+import { ensureWorkspace } from "../workspace.js";
+
+export interface SettingsDeps {
+  store: Store;
+}
+
+export function getSettings({ store }: SettingsDeps, input: { workspace: string }): Settings {
+  return store.settings.get(ensureWorkspace(store, input.workspace));
+}
+
+export function setChannel({ store }: SettingsDeps, input: { workspace: string; channelId: string }): Settings {
+  const workspace = ensureWorkspace(store, input.workspace);
+  const channelId = input.channelId.trim();
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(channelId)) {
+    throw new UserError("channel.invalid", `"${channelId}" isn't a channel id.`);
+  }
+  store.settings.setChannel(workspace, channelId);
+  return store.settings.get(workspace);
+}
+
+const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
+/** Checks a schedule a person typed: day 1-28 (every month has it), HH:MM, an IANA zone. */
+export function checkSchedule(input: { day: number | string; time: string; timeZone: string }): Schedule {
+  const day = typeof input.day === "string" ? Number(input.day.trim()) : input.day;
+  if (!Number.isInteger(day) || day < 1 || day > 28) {
+    throw new UserError(
+      "schedule.day",
+      "The day must be a whole number from 1 to 28, so the roundup goes out every month.",
+    );
+  }
+  const match = TIME.exec(input.time.trim());
+  if (!match) throw new UserError("schedule.time", `"${input.time}" isn't a time. Use 24-hour HH:MM, like 09:00.`);
+  const time = `${match[1]?.padStart(2, "0")}:${match[2]}`;
+  return { day, time, timeZone: assertTimeZone(input.timeZone.trim()) };
+}
+
+export function setSchedule(
+  { store }: SettingsDeps,
+  input: { workspace: string; day: number | string; time: string; timeZone: string },
+): Settings {
+  const workspace = ensureWorkspace(store, input.workspace);
+  store.settings.setSchedule(workspace, checkSchedule(input));
+  return store.settings.get(workspace);
+}
+
+export function setTitleTemplate({ store }: SettingsDeps, input: { workspace: string; template: string }): Settings {
+  const workspace = ensureWorkspace(store, input.workspace);
+  const template = input.template.replace(/\s+/g, " ").trim();
+  if (template.length === 0 || template.length > 200) {
+    throw new UserError("title.template", "The roundup title must be 1 to 200 characters.");
+  }
+  store.settings.setTitleTemplate(workspace, template);
+  return store.settings.get(workspace);
+}
+
+export function setIntro({ store }: SettingsDeps, input: { workspace: string; intro: string | null }): Settings {
+  const workspace = ensureWorkspace(store, input.workspace);
+  const intro = input.intro?.trim() || null;
+  if (intro !== null && intro.length > 1000) {
+    throw new UserError("intro.tooLong", "The intro can be up to 1,000 characters.");
+  }
+  store.settings.setIntro(workspace, intro);
+  return store.settings.get(workspace);
+}
+
+export function addAdmin({ store }: SettingsDeps, input: { workspace: string; admin: AdminEntry }): Settings {
+  const workspace = ensureWorkspace(store, input.workspace);
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(input.admin.id)) {
+    throw new UserError("admin.invalid", `"${input.admin.id}" isn't a ${input.admin.kind} id.`);
+  }
+  store.settings.addAdmin(workspace, input.admin);
+  return store.settings.get(workspace);
+}
+
+export function removeAdmin({ store }: SettingsDeps, input: { workspace: string; admin: AdminEntry }): Settings {
+  const workspace = ensureWorkspace(store, input.workspace);
+  if (!store.settings.removeAdmin(workspace, input.admin)) {
+    throw new UserError("admin.unknown", `That ${input.admin.kind} isn't on the admin list.`);
+  }
+  return store.settings.get(workspace);
+}
+
+/**
+ * Whether someone may change settings: the platform's own admins (Manage Server, workspace admins)
+ * always, plus users and roles an admin added.
+ */
+export function isAdmin(
+  settings: Settings,
+  who: { userId: string; roleIds?: readonly string[]; platformAdmin: boolean },
+): boolean {
+  if (who.platformAdmin) return true;
+  const roles = new Set(who.roleIds ?? []);
+  return settings.admins.some((a) => (a.kind === "user" ? a.id === who.userId : roles.has(a.id)));
+}

@@ -1,0 +1,71 @@
+/** The platforms a link can come from; `cli` covers local and admin use. */
+export type Source = "discord" | "slack" | "cli";
+
+/** `discord:<guildId>`, `slack:<teamId>` or `local:<name>`. */
+export type WorkspaceKey = string;
+
+export interface Category {
+  id: number;
+  workspace: WorkspaceKey;
+  name: string;
+  slug: string;
+  emoji: string | null;
+  position: number;
+  archived: boolean;
+}
+
+/** A later share of a link someone already shared: kept, not stored as a second entry. */
+export interface Recommendation {
+  userId: string;
+  userName: string;
+  note: string | null;
+  sharedAt: number;
+}
+
+export interface Link {
+  id: number;
+  workspace: WorkspaceKey;
+  url: string;
+  normalizedUrl: string;
+  title: string | null;
+  author: string | null;
+  description: string | null;
+  siteName: string | null;
+  note: string | null;
+  categoryId: number | null;
+  sharedById: string;
+  sharedByName: string;
+  /** Epoch milliseconds. */
+  sharedAt: number;
+  source: Source;
+  /** Later shares by other people, oldest first. */
+  recommendations: Recommendation[];
+}
+
+export type NewLink = Omit<Link, "id" | "recommendations">;
+
+export interface Schedule {
+  /** 1-28, so every month has the day. */
+  day: number;
+  /** `HH:MM`, 24-hour, in `timeZone`. */
+  time: string;
+  /** IANA name, e.g. `Europe/Berlin`. */
+  timeZone: string;
+}
+
+export interface AdminEntry {
+  kind: "user" | "role";
+  id: string;
+}
+
+export interface Settings {
+  workspace: WorkspaceKey;
+  channelId: string | null;
+  schedule: Schedule;
+  titleTemplate: string;
+  intro: string | null;
+  admins: AdminEntry[];
+}
+
+export const DEFAULT_TITLE_TEMPLATE = "What we've been reading in {month}";
+export const DEFAULT_SCHEDULE: Schedule = { day: 1, time: "09:00", timeZone: "UTC" };

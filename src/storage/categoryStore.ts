@@ -1,0 +1,100 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { UserError } from "../core/errors.js";
+import type { CategoryStore, NewCategory } from "../core/ports.js";
+import type { Category, WorkspaceKey } from "../core/types.js";
+import type { Db } from "./database.js";
+import { categoriesTable, linksTable } from "./schema.js";
+import { withUniqueConstraint } from "./sqliteErrors.js";
+
+type CategoryRow = typeof categoriesTable.$inferSelect;
+
+function toCategory(row: CategoryRow): Category {
+  return {
+    id: row.id,
+    workspace: row.workspaceKey,
+    name: row.name,
+    slug: row.slug,
+    emoji: row.emoji,
+    position: row.position,
+    archived: row.archived,
+  };
+}
+
+const taken = (name: string) =>
+  new UserError("category.exists", `There is already a category called "${name}".`, { name });
+
+export class SqliteCategoryStore implements CategoryStore {
+  constructor(private readonly db: Db) {}
+
+  list(workspace: WorkspaceKey, options: { includeArchived?: boolean } = {}): Category[] {
+    const where = options.includeArchived
+      ? eq(categoriesTable.workspaceKey, workspace)
+      : and(eq(categoriesTable.workspaceKey, workspace), eq(categoriesTable.archived, false));
+    return this.db
+      .select()
+      .from(categoriesTable)
+      .where(where)
+      .orderBy(asc(categoriesTable.position), asc(categoriesTable.id))
+      .all()
+      .map(toCategory);
+  }
+
+  insert(workspace: WorkspaceKey, category: NewCategory): Category {
+    return withUniqueConstraint(
+      () => {
+        const row = this.db
+          .insert(categoriesTable)
+          .values({
+            workspaceKey: workspace,
+            ...category,
+            position: sql`(SELECT coalesce(max(position), -1) + 1 FROM categories WHERE workspace_key = ${workspace})`,
+          })
+          .returning()
+          .get();
+        return toCategory(row);
+      },
+      () => taken(category.name),
+    );
+  }
+
+  update(workspace: WorkspaceKey, id: number, patch: Partial<NewCategory & { archived: boolean }>): Category {
+    return withUniqueConstraint(
+      () => {
+        const row = this.db
+          .update(categoriesTable)
+          .set(patch)
+          .where(and(eq(categoriesTable.workspaceKey, workspace), eq(categoriesTable.id, id)))
+          .returning()
+          .get();
+        if (!row) throw new UserError("category.unknown", "That category no longer exists.");
+        return toCategory(row);
+      },
+      () => taken(patch.name ?? ""),
+    );
+  }
+
+  remove(workspace: WorkspaceKey, id: number): number {
+    return this.db.transaction((tx) => {
+      const moved = tx
+        .update(linksTable)
+        .set({ categoryId: null })
+        .where(and(eq(linksTable.workspaceKey, workspace), eq(linksTable.categoryId, id)))
+        .run().changes;
+      tx.delete(categoriesTable)
+        .where(and(eq(categoriesTable.workspaceKey, workspace), eq(categoriesTable.id, id)))
+        .run();
+      return moved;
+    });
+  }
+
+  reorder(workspace: WorkspaceKey, ids: number[]): void {
+    this.db.transaction((tx) => {
+      ids.forEach((id, position) => {
+        tx.update(categoriesTable)
+          .set({ position })
+          .where(and(eq(categoriesTable.workspaceKey, workspace), eq(categoriesTable.id, id)))
+          .run();
+      });
+    });
+  }
+}

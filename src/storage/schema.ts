@@ -1,0 +1,111 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const createdAt = () =>
+  integer("created_at")
+    .notNull()
+    .default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`);
+
+export const workspacesTable = sqliteTable("workspaces", {
+  key: text("key").primaryKey(),
+  createdAt: createdAt(),
+});
+
+export const categoriesTable = sqliteTable(
+  "categories",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceKey: text("workspace_key")
+      .notNull()
+      .references(() => workspacesTable.key, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+    emoji: text("emoji"),
+    position: integer("position").notNull(),
+    archived: integer("archived", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("categories_workspace_slug_unique").on(t.workspaceKey, t.slug),
+    uniqueIndex("categories_workspace_name_unique").on(t.workspaceKey, sql`lower(${t.name})`),
+  ],
+);
+
+export const linksTable = sqliteTable(
+  "links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceKey: text("workspace_key")
+      .notNull()
+      .references(() => workspacesTable.key, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    normalizedUrl: text("normalized_url").notNull(),
+    title: text("title"),
+    author: text("author"),
+    description: text("description"),
+    siteName: text("site_name"),
+    note: text("note"),
+    categoryId: integer("category_id").references(() => categoriesTable.id, { onDelete: "set null" }),
+    sharedById: text("shared_by_id").notNull(),
+    sharedByName: text("shared_by_name").notNull(),
+    sharedAt: integer("shared_at").notNull(),
+    source: text("source", { enum: ["discord", "slack", "cli"] }).notNull(),
+    /**
+     * JSON array of later shares by others ({ userId, userName, note, sharedAt }), NULL when none.
+     * Kept on the row because it is only ever read with its link, and the month query stays one index scan.
+     */
+    recommendations: text("recommendations"),
+  },
+  (t) => [
+    uniqueIndex("links_workspace_normalized_url_unique").on(t.workspaceKey, t.normalizedUrl),
+    // Serves "one workspace, one month" (the roundup and /read list) in shared order.
+    index("links_workspace_shared_at_idx").on(t.workspaceKey, t.sharedAt),
+    index("links_category_idx").on(t.categoryId),
+  ],
+);
+
+export const settingsTable = sqliteTable("workspace_settings", {
+  workspaceKey: text("workspace_key")
+    .primaryKey()
+    .references(() => workspacesTable.key, { onDelete: "cascade" }),
+  channelId: text("channel_id"),
+  scheduleDay: integer("schedule_day").notNull().default(1),
+  scheduleTime: text("schedule_time").notNull().default("09:00"),
+  timeZone: text("time_zone").notNull().default("UTC"),
+  titleTemplate: text("title_template").notNull().default("What we've been reading in {month}"),
+  intro: text("intro"),
+});
+
+export const adminsTable = sqliteTable(
+  "workspace_admins",
+  {
+    workspaceKey: text("workspace_key")
+      .notNull()
+      .references(() => workspacesTable.key, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["user", "role"] }).notNull(),
+    subjectId: text("subject_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceKey, t.kind, t.subjectId] })],
+);
+
+export const roundupRunsTable = sqliteTable(
+  "roundup_runs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceKey: text("workspace_key")
+      .notNull()
+      .references(() => workspacesTable.key, { onDelete: "cascade" }),
+    /** `YYYY-MM`. */
+    period: text("period").notNull(),
+    status: text("status", { enum: ["claimed", "posting", "posted", "failed", "skipped"] }).notNull(),
+    /** JSON array of the platform message ids posted so far, in order. */
+    messageIds: text("message_ids").notNull().default("[]"),
+    claimedBy: text("claimed_by"),
+    leaseUntil: integer("lease_until"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at"),
+  },
+  (t) => [uniqueIndex("roundup_runs_workspace_period_unique").on(t.workspaceKey, t.period)],
+);

@@ -1,0 +1,75 @@
+import { and, eq } from "drizzle-orm";
+import type { SettingsStore } from "../core/ports.js";
+import type { AdminEntry, Schedule, Settings, WorkspaceKey } from "../core/types.js";
+import type { Db } from "./database.js";
+import { adminsTable, settingsTable } from "./schema.js";
+
+type SettingsRow = typeof settingsTable.$inferInsert;
+
+export class SqliteSettingsStore implements SettingsStore {
+  constructor(private readonly db: Db) {}
+
+  get(workspace: WorkspaceKey): Settings {
+    const row =
+      this.db.select().from(settingsTable).where(eq(settingsTable.workspaceKey, workspace)).get() ??
+      this.upsert(workspace, {});
+    const admins = this.db
+      .select({ kind: adminsTable.kind, id: adminsTable.subjectId })
+      .from(adminsTable)
+      .where(eq(adminsTable.workspaceKey, workspace))
+      .all();
+    return {
+      workspace,
+      channelId: row.channelId,
+      schedule: { day: row.scheduleDay, time: row.scheduleTime, timeZone: row.timeZone },
+      titleTemplate: row.titleTemplate,
+      intro: row.intro,
+      admins,
+    };
+  }
+
+  setChannel(workspace: WorkspaceKey, channelId: string | null): void {
+    this.upsert(workspace, { channelId });
+  }
+
+  setSchedule(workspace: WorkspaceKey, schedule: Schedule): void {
+    this.upsert(workspace, { scheduleDay: schedule.day, scheduleTime: schedule.time, timeZone: schedule.timeZone });
+  }
+
+  setTitleTemplate(workspace: WorkspaceKey, titleTemplate: string): void {
+    this.upsert(workspace, { titleTemplate });
+  }
+
+  setIntro(workspace: WorkspaceKey, intro: string | null): void {
+    this.upsert(workspace, { intro });
+  }
+
+  addAdmin(workspace: WorkspaceKey, admin: AdminEntry): void {
+    this.db
+      .insert(adminsTable)
+      .values({ workspaceKey: workspace, kind: admin.kind, subjectId: admin.id })
+      .onConflictDoNothing()
+      .run();
+  }
+
+  removeAdmin(workspace: WorkspaceKey, admin: AdminEntry): boolean {
+    const where = and(
+      eq(adminsTable.workspaceKey, workspace),
+      eq(adminsTable.kind, admin.kind),
+      eq(adminsTable.subjectId, admin.id),
+    );
+    return this.db.delete(adminsTable).where(where).run().changes === 1;
+  }
+
+  private upsert(workspace: WorkspaceKey, values: Omit<SettingsRow, "workspaceKey">) {
+    const insert = this.db.insert(settingsTable).values({ workspaceKey: workspace, ...values });
+    const query =
+      Object.keys(values).length === 0
+        ? insert.onConflictDoNothing()
+        : insert.onConflictDoUpdate({ target: settingsTable.workspaceKey, set: values });
+    query.run();
+    const row = this.db.select().from(settingsTable).where(eq(settingsTable.workspaceKey, workspace)).get();
+    if (!row) throw new Error(`settings for ${workspace} vanished`);
+    return row;
+  }
+}
