@@ -11,7 +11,8 @@ type LinkRow = Omit<Link, "recommendations"> & { recommendations: string | null 
 
 function toLink(row: LinkRow): Link {
   const link = row as unknown as Link;
-  link.recommendations = row.recommendations === null ? [] : (JSON.parse(row.recommendations) as Recommendation[]);
+  link.recommendations =
+    row.recommendations === null ? [] : (JSON.parse(row.recommendations) as Recommendation[]);
   return link;
 }
 

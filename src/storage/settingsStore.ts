@@ -33,7 +33,11 @@ export class SqliteSettingsStore implements SettingsStore {
   }
 
   setSchedule(workspace: WorkspaceKey, schedule: Schedule): void {
-    this.upsert(workspace, { scheduleDay: schedule.day, scheduleTime: schedule.time, timeZone: schedule.timeZone });
+    this.upsert(workspace, {
+      scheduleDay: schedule.day,
+      scheduleTime: schedule.time,
+      timeZone: schedule.timeZone,
+    });
   }
 
   setTitleTemplate(workspace: WorkspaceKey, titleTemplate: string): void {

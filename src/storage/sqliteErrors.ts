@@ -1,4 +1,4 @@
-import { UserError } from "../core/errors.js";
+import type { UserError } from "../core/errors.js";
 
 function isSqliteError(error: unknown): error is Error & { code: string } {
   if (!(error instanceof Error)) return false;
@@ -7,7 +7,8 @@ function isSqliteError(error: unknown): error is Error & { code: string } {
 }
 
 function sqliteCode(error: Error): string {
-  return ((error as { code?: string }).code ?? (error.cause as { code?: string } | undefined)?.code) as string;
+  return ((error as { code?: string }).code ??
+    (error.cause as { code?: string } | undefined)?.code) as string;
 }
 
 /** Runs `work`, turning a unique-constraint failure into the user error `onConflict` makes. */

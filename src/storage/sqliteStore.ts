@@ -18,7 +18,11 @@ class SqliteWorkspaceStore implements WorkspaceStore {
   ensure(workspace: WorkspaceKey, defaultCategories: NewCategory[]): boolean {
     if (this.known.has(workspace)) return false;
     const created = this.db.transaction((tx) => {
-      const inserted = tx.insert(workspacesTable).values({ key: workspace }).onConflictDoNothing().run().changes;
+      const inserted = tx
+        .insert(workspacesTable)
+        .values({ key: workspace })
+        .onConflictDoNothing()
+        .run().changes;
       if (inserted === 0) return false;
       for (const category of defaultCategories) this.categories.insert(workspace, category);
       return true;

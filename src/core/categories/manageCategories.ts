@@ -98,7 +98,10 @@ function checkEmoji(emoji: string | null | undefined): string | null {
   const value = emoji?.trim() ?? "";
   if (value === "") return null;
   // One emoji, or a platform's custom-emoji code like :books: -- never free text.
-  if (/^:[a-z0-9_+-]{1,32}:$/i.test(value) || /^(\p{Extended_Pictographic}|\p{Regional_Indicator}|\u200d|\ufe0f|\p{M})+$/u.test(value)) {
+  if (
+    /^:[a-z0-9_+-]{1,32}:$/i.test(value) ||
+    /^(\p{Extended_Pictographic}|\p{Regional_Indicator}|\u200d|\ufe0f|\p{M})+$/u.test(value)
+  ) {
     if (value.length > 32) throw new UserError("category.emoji", "That emoji is too long.");
     return value;
   }

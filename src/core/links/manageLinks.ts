@@ -1,7 +1,7 @@
 import { resolveCategory } from "../categories/categoryName.js";
 import { UserError } from "../errors.js";
 import type { LinkFilter, LinkPatch, Store } from "../ports.js";
-import { periodBounds, parsePeriod } from "../time/period.js";
+import { parsePeriod, periodBounds } from "../time/period.js";
 import type { Category, Link } from "../types.js";
 import { ensureWorkspace } from "../workspace.js";
 import { checkLine, checkNote } from "./linkText.js";
@@ -35,7 +35,10 @@ function ownLink(store: Store, workspace: string, id: number, actor: Actor): Lin
   const link = store.links.get(workspace, id);
   if (!link) throw new UserError("link.unknown", `There's no link #${id} here.`, { id });
   if (link.sharedById !== actor.userId && !actor.isAdmin) {
-    throw new UserError("link.notYours", `Link #${id} was shared by ${link.sharedByName}; only they or an admin can change it.`);
+    throw new UserError(
+      "link.notYours",
+      `Link #${id} was shared by ${link.sharedByName}; only they or an admin can change it.`,
+    );
   }
   return link;
 }
@@ -77,7 +80,10 @@ export function editLink({ store }: LinkDeps, input: EditLinkInput): LinkView {
   return withCategoryNames([updated], categories)[0] as LinkView;
 }
 
-export function removeLink({ store }: LinkDeps, input: { workspace: string; id: number; actor: Actor }): Link {
+export function removeLink(
+  { store }: LinkDeps,
+  input: { workspace: string; id: number; actor: Actor },
+): Link {
   const workspace = ensureWorkspace(store, input.workspace);
   const link = ownLink(store, workspace, input.id, input.actor);
   store.links.remove(workspace, link.id);
@@ -107,7 +113,8 @@ export function listLinks({ store }: LinkDeps, input: ListLinksInput): LinkView[
   }
   if (input.category !== undefined) {
     const wanted = input.category.trim().toLowerCase();
-    filter.categoryId = wanted === "other" || wanted === "none" ? null : resolveCategory(categories, input.category).id;
+    filter.categoryId =
+      wanted === "other" || wanted === "none" ? null : resolveCategory(categories, input.category).id;
   }
   if (input.sharedById !== undefined) filter.sharedById = input.sharedById;
   if (input.search !== undefined) {

@@ -43,7 +43,8 @@ function isTrackingParam(name: string): boolean {
 }
 
 /** `example.com/path` is what people paste from a browser bar; a bare word is not a link. */
-const SCHEMELESS_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}(?::\d+)?(?:[/?#]|$)/i;
+const SCHEMELESS_HOST =
+  /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}(?::\d+)?(?:[/?#]|$)/i;
 
 /**
  * Checks that `input` is a web link a person could open, and returns it parsed.

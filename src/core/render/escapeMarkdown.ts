@@ -9,7 +9,9 @@ export function escapeMarkdown(text: string): string {
     .trim()
     // Backslash-escapable ASCII punctuation that starts inline syntax (CommonMark 2.4); `@` and `$`
     // because GitHub-flavoured renderers link e-mail addresses and typeset math.
-    .replace(/[\\`*_[\]{}<>#|~&$@]/g, "\\$&")
+    .replace(/[\\`*_[\]{}<>#|~$@]/g, "\\$&")
+    // `&` only where it would start a character reference like &lt; or &#60;.
+    .replace(/&(?=#?[a-z0-9]+;)/gi, "\\&")
     // A bare URL or www. host would be auto-linked by GitHub-flavoured renderers.
     .replace(/(\w):\/\//g, "$1\\://")
     .replace(/\b(www)\./gi, "$1\\.");

@@ -4,9 +4,9 @@ import { escapeMarkdown, markdownUrl } from "./escapeMarkdown.js";
 function renderItem(item: RoundupItem): string {
   const byAuthor = item.author ? ` by ${escapeMarkdown(item.author)}` : "";
   const lines = [`- [${escapeMarkdown(item.title)}](${markdownUrl(item.url)})${byAuthor}`];
-  const shared = `*Shared by ${escapeMarkdown(item.sharedBy)}.*`;
+  const shared = `*shared by ${escapeMarkdown(item.sharedBy)}*`;
   const body = item.note ?? item.description;
-  lines.push("", `  ${body ? `${escapeMarkdown(body)} ` : ""}${shared}`);
+  lines.push("", `  ${body ? `${escapeMarkdown(body)} — ${shared}` : `— ${shared}`}`);
   for (const other of item.alsoRecommendedBy) {
     const said = other.note ? `: ${escapeMarkdown(other.note)}` : ".";
     lines.push("", `  *Also recommended by ${escapeMarkdown(other.name)}*${said}`);

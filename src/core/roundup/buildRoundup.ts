@@ -13,7 +13,10 @@ export interface RoundupDeps {
 export function fillTitle(template: string, period: Period): string {
   const label = periodLabel(period);
   const [monthName = "", year = ""] = label.split(" ");
-  return template.replaceAll("{month}", label).replaceAll("{monthName}", monthName).replaceAll("{year}", year);
+  return template
+    .replaceAll("{month}", label)
+    .replaceAll("{monthName}", monthName)
+    .replaceAll("{year}", year);
 }
 
 function toItem(link: Link): RoundupItem {

@@ -12,7 +12,10 @@ export function getSettings({ store }: SettingsDeps, input: { workspace: string 
   return store.settings.get(ensureWorkspace(store, input.workspace));
 }
 
-export function setChannel({ store }: SettingsDeps, input: { workspace: string; channelId: string }): Settings {
+export function setChannel(
+  { store }: SettingsDeps,
+  input: { workspace: string; channelId: string },
+): Settings {
   const workspace = ensureWorkspace(store, input.workspace);
   const channelId = input.channelId.trim();
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(channelId)) {
@@ -34,7 +37,8 @@ export function checkSchedule(input: { day: number | string; time: string; timeZ
     );
   }
   const match = TIME.exec(input.time.trim());
-  if (!match) throw new UserError("schedule.time", `"${input.time}" isn't a time. Use 24-hour HH:MM, like 09:00.`);
+  if (!match)
+    throw new UserError("schedule.time", `"${input.time}" isn't a time. Use 24-hour HH:MM, like 09:00.`);
   const time = `${match[1]?.padStart(2, "0")}:${match[2]}`;
   return { day, time, timeZone: assertTimeZone(input.timeZone.trim()) };
 }
@@ -48,7 +52,10 @@ export function setSchedule(
   return store.settings.get(workspace);
 }
 
-export function setTitleTemplate({ store }: SettingsDeps, input: { workspace: string; template: string }): Settings {
+export function setTitleTemplate(
+  { store }: SettingsDeps,
+  input: { workspace: string; template: string },
+): Settings {
   const workspace = ensureWorkspace(store, input.workspace);
   const template = input.template.replace(/\s+/g, " ").trim();
   if (template.length === 0 || template.length > 200) {
@@ -58,7 +65,10 @@ export function setTitleTemplate({ store }: SettingsDeps, input: { workspace: st
   return store.settings.get(workspace);
 }
 
-export function setIntro({ store }: SettingsDeps, input: { workspace: string; intro: string | null }): Settings {
+export function setIntro(
+  { store }: SettingsDeps,
+  input: { workspace: string; intro: string | null },
+): Settings {
   const workspace = ensureWorkspace(store, input.workspace);
   const intro = input.intro?.trim() || null;
   if (intro !== null && intro.length > 1000) {
@@ -77,7 +87,10 @@ export function addAdmin({ store }: SettingsDeps, input: { workspace: string; ad
   return store.settings.get(workspace);
 }
 
-export function removeAdmin({ store }: SettingsDeps, input: { workspace: string; admin: AdminEntry }): Settings {
+export function removeAdmin(
+  { store }: SettingsDeps,
+  input: { workspace: string; admin: AdminEntry },
+): Settings {
   const workspace = ensureWorkspace(store, input.workspace);
   if (!store.settings.removeAdmin(workspace, input.admin)) {
     throw new UserError("admin.unknown", `That ${input.admin.kind} isn't on the admin list.`);

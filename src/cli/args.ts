@@ -1,0 +1,58 @@
+import { type ParseArgsConfig, parseArgs } from "node:util";
+
+/** The command line was wrong (unknown flag, missing argument): exit 2 with the usage. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+
+  constructor(
+    message: string,
+    readonly usage: string,
+  ) {
+    super(message);
+  }
+}
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+export interface Parsed {
+  positionals: string[];
+  values: Record<string, string | boolean | undefined>;
+}
+
+/** Strict parse: unknown flags and missing values are usage errors that quote the command's usage. */
+export function parse(args: string[], options: Options, usage: string): Parsed {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { ...options, help: { type: "boolean", short: "h" }, workspace: { type: "string" } },
+      allowPositionals: true,
+      strict: true,
+      allowNegative: true,
+    });
+    return { positionals, values: values as Parsed["values"] };
+  } catch (error) {
+    throw new UsageError((error as Error).message.split("\n")[0] ?? "invalid arguments", usage);
+  }
+}
+
+export function stringValue(parsed: Parsed, name: string): string | undefined {
+  const value = parsed.values[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+/** Exactly `count` positionals, or a usage error naming what is missing or extra. */
+export function expectPositionals(parsed: Parsed, names: string[], usage: string, optional = 0): string[] {
+  const { positionals } = parsed;
+  if (positionals.length < names.length - optional) {
+    throw new UsageError(`missing ${names.slice(positionals.length).join(" ")}`, usage);
+  }
+  if (positionals.length > names.length) {
+    throw new UsageError(`unexpected argument "${positionals[names.length]}"`, usage);
+  }
+  return positionals;
+}
+
+export function linkId(text: string, usage: string): number {
+  if (!/^\d+$/.test(text)) throw new UsageError(`"${text}" isn't a link id (a whole number)`, usage);
+  return Number(text);
+}

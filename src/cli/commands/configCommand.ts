@@ -1,0 +1,96 @@
+import {
+  addAdmin,
+  getSettings,
+  removeAdmin,
+  setChannel,
+  setIntro,
+  setSchedule,
+  setTitleTemplate,
+} from "../../core/settings/manageSettings.js";
+import type { Settings } from "../../core/types.js";
+import { expectPositionals, parse, stringValue, UsageError } from "../args.js";
+import type { CliCommand, CliContext } from "../context.js";
+import { settingsText } from "../format.js";
+
+const usage = `Usage: roundup config <action> ...
+
+  config show [--json]
+  config set channel <channel id>
+  config set schedule --day N --time HH:MM --tz Area/City
+  config set title <template>              {month} becomes "July 2026"
+  config set intro <text>                  a paragraph under the title ("" for none)
+  config admins add|remove user|role <id>
+
+Example: npm run -s cli -- config set schedule --day 1 --time 09:00 --tz Europe/Berlin`;
+
+function show(context: CliContext, settings: Settings, json = false) {
+  context.out(json ? JSON.stringify(settings, null, 2) : settingsText(settings));
+}
+
+export const configCommand: CliCommand = {
+  name: "config",
+  summary: "show or change the roundup channel, schedule, title and admins",
+  usage,
+  run(context, args) {
+    const [action, ...rest] = args;
+    const deps = { store: context.store };
+    const workspace = context.workspace;
+    if (action === "show") {
+      const parsed = parse(rest, { json: { type: "boolean" } }, usage);
+      expectPositionals(parsed, [], usage);
+      show(context, getSettings(deps, { workspace }), parsed.values.json === true);
+      return;
+    }
+    if (action === "admins") {
+      const [change, kind, id] = expectPositionals(
+        parse(rest, {}, usage),
+        ["add|remove", "user|role", "<id>"],
+        usage,
+      );
+      if ((change !== "add" && change !== "remove") || (kind !== "user" && kind !== "role")) {
+        throw new UsageError("expected: config admins add|remove user|role <id>", usage);
+      }
+      const input = { workspace, admin: { kind, id: id as string } } as const;
+      show(context, change === "add" ? addAdmin(deps, input) : removeAdmin(deps, input));
+      return;
+    }
+    if (action !== "set")
+      throw new UsageError(action === undefined ? "missing action" : `unknown action "${action}"`, usage);
+    const [what, ...values] = rest;
+    switch (what) {
+      case "channel": {
+        const [channelId] = expectPositionals(parse(values, {}, usage), ["<channel id>"], usage);
+        show(context, setChannel(deps, { workspace, channelId: channelId as string }));
+        return;
+      }
+      case "schedule": {
+        const parsed = parse(
+          values,
+          { day: { type: "string" }, time: { type: "string" }, tz: { type: "string" } },
+          usage,
+        );
+        expectPositionals(parsed, [], usage);
+        const day = stringValue(parsed, "day");
+        const time = stringValue(parsed, "time");
+        const timeZone = stringValue(parsed, "tz");
+        if (day === undefined || time === undefined || timeZone === undefined) {
+          throw new UsageError("config set schedule needs --day, --time and --tz", usage);
+        }
+        show(context, setSchedule(deps, { workspace, day, time, timeZone }));
+        return;
+      }
+      case "title": {
+        const [template] = expectPositionals(parse(values, {}, usage), ["<template>"], usage);
+        show(context, setTitleTemplate(deps, { workspace, template: template as string }));
+        return;
+      }
+      case "intro": {
+        const [intro] = expectPositionals(parse(values, {}, usage), ["<text>"], usage);
+        show(context, setIntro(deps, { workspace, intro: intro as string }));
+        return;
+      }
+      default:
+        throw new UsageError(what === undefined ? "missing setting" : `unknown setting "${what}"`, usage);
+    }
+  },
+};

@@ -1,0 +1,183 @@
+import { DateTime } from "luxon";
+import { UserError } from "../../core/errors.js";
+import { addLink } from "../../core/links/addLink.js";
+import { editLink, listLinks, removeLink } from "../../core/links/manageLinks.js";
+import { expectPositionals, linkId, parse, stringValue } from "../args.js";
+import type { CliCommand, CliContext } from "../context.js";
+import { formatDate, linkJson, linkLine } from "../format.js";
+
+/** `--at 2026-07-15` or a full ISO timestamp; a bare date means noon in the workspace's zone. */
+function parseAt(context: CliContext, text: string): number {
+  const { timeZone } = context.store.settings.get(context.workspace).schedule;
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(text)
+    ? DateTime.fromISO(`${text}T12:00`, { zone: timeZone })
+    : DateTime.fromISO(text, { zone: timeZone });
+  if (!date.isValid) {
+    throw new UserError(
+      "date.invalid",
+      `"${text}" isn't a date. Use ISO form, like 2026-07-15 or 2026-07-15T09:30Z.`,
+    );
+  }
+  return date.toMillis();
+}
+
+const cliUser = (name: string) => `cli:${name}`;
+
+export const addCommand: CliCommand = {
+  name: "add",
+  summary: "share a link",
+  usage: `Usage: roundup add <url> [--category NAME] [--note TEXT] [--title T] [--author A] [--by NAME] [--at ISO-DATE] [--no-fetch]
+
+Shares a link. --by names who shared it (default: you), --at back-fills a past date.
+Example: npm run -s cli -- add https://example.com/post --category articles --note "Worth it"`,
+  run(context, args) {
+    const parsed = parse(
+      args,
+      {
+        category: { type: "string" },
+        note: { type: "string" },
+        title: { type: "string" },
+        author: { type: "string" },
+        by: { type: "string" },
+        at: { type: "string" },
+        fetch: { type: "boolean" },
+      },
+      this.usage,
+    );
+    const [url] = expectPositionals(parsed, ["<url>"], this.usage);
+    const by = stringValue(parsed, "by")?.trim() || context.defaultUser;
+    const at = stringValue(parsed, "at");
+    const result = addLink(
+      { store: context.store, clock: context.clock },
+      {
+        workspace: context.workspace,
+        url: url as string,
+        category: stringValue(parsed, "category") ?? null,
+        note: stringValue(parsed, "note") ?? null,
+        title: stringValue(parsed, "title") ?? null,
+        author: stringValue(parsed, "author") ?? null,
+        userId: cliUser(by),
+        userName: by,
+        source: "cli",
+        ...(at !== undefined ? { at: parseAt(context, at) } : {}),
+      },
+    );
+    const { link } = result;
+    const where = result.category ? ` in ${result.category.name}` : "";
+    if (result.status === "added") {
+      context.out(`Added #${link.id}${where}: ${link.title ?? link.url}`);
+    } else {
+      const { timeZone } = context.store.settings.get(context.workspace).schedule;
+      const when = formatDate(link.sharedAt, timeZone);
+      const kept = result.noteKept ? " Your note was added to it." : "";
+      context.out(`Already shared: #${link.id} was shared by ${link.sharedByName} on ${when}.${kept}`);
+    }
+  },
+};
+
+export const listCommand: CliCommand = {
+  name: "list",
+  summary: "list shared links",
+  usage: `Usage: roundup list [--month YYYY-MM] [--category NAME] [--by NAME] [--search WORDS] [--json]
+
+Lists links, oldest first. Example: npm run -s cli -- list --month 2026-07 --json`,
+  run(context, args) {
+    const parsed = parse(
+      args,
+      {
+        month: { type: "string" },
+        category: { type: "string" },
+        by: { type: "string" },
+        search: { type: "string" },
+        json: { type: "boolean" },
+      },
+      this.usage,
+    );
+    expectPositionals(parsed, [], this.usage);
+    const by = stringValue(parsed, "by");
+    const month = stringValue(parsed, "month");
+    const category = stringValue(parsed, "category");
+    const search = stringValue(parsed, "search");
+    const links = listLinks(
+      { store: context.store },
+      {
+        workspace: context.workspace,
+        ...(month !== undefined ? { month } : {}),
+        ...(category !== undefined ? { category } : {}),
+        ...(by !== undefined ? { sharedById: cliUser(by) } : {}),
+        ...(search !== undefined ? { search } : {}),
+      },
+    );
+    if (parsed.values.json) {
+      context.out(JSON.stringify(links.map(linkJson), null, 2));
+      return;
+    }
+    if (links.length === 0) {
+      context.out("No links found.");
+      return;
+    }
+    const { timeZone } = context.store.settings.get(context.workspace).schedule;
+    context.out(links.map((link) => linkLine(link, timeZone)).join("\n\n"));
+  },
+};
+
+export const editCommand: CliCommand = {
+  name: "edit",
+  summary: "change a link's note, title, author or category",
+  usage: `Usage: roundup edit <id> [--note TEXT] [--title T] [--author A] [--category NAME|none]
+
+Example: npm run -s cli -- edit 42 --category tools --note "Better than grep"`,
+  run(context, args) {
+    const parsed = parse(
+      args,
+      {
+        note: { type: "string" },
+        title: { type: "string" },
+        author: { type: "string" },
+        category: { type: "string" },
+      },
+      this.usage,
+    );
+    const [id] = expectPositionals(parsed, ["<id>"], this.usage);
+    const change = (name: string) => {
+      const value = stringValue(parsed, name);
+      return value === undefined ? {} : { [name]: value };
+    };
+    const link = editLink(
+      { store: context.store },
+      {
+        workspace: context.workspace,
+        id: linkId(id as string, this.usage),
+        actor: { userId: cliUser(context.defaultUser), isAdmin: true },
+        ...change("note"),
+        ...change("title"),
+        ...change("author"),
+        ...change("category"),
+      },
+    );
+    context.out(
+      `Updated #${link.id}: ${link.title ?? link.url}${link.categoryName ? ` (${link.categoryName})` : ""}`,
+    );
+  },
+};
+
+export const removeCommand: CliCommand = {
+  name: "remove",
+  summary: "remove a link",
+  usage: `Usage: roundup remove <id>
+
+Example: npm run -s cli -- remove 42`,
+  run(context, args) {
+    const parsed = parse(args, {}, this.usage);
+    const [id] = expectPositionals(parsed, ["<id>"], this.usage);
+    const link = removeLink(
+      { store: context.store },
+      {
+        workspace: context.workspace,
+        id: linkId(id as string, this.usage),
+        actor: { userId: cliUser(context.defaultUser), isAdmin: true },
+      },
+    );
+    context.out(`Removed #${link.id}: ${link.title ?? link.url}`);
+  },
+};

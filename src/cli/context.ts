@@ -1,0 +1,18 @@
+import type { Clock, Store } from "../core/ports.js";
+
+/** What every CLI command gets: the store, the clock, where to write, and the chosen workspace. */
+export interface CliContext {
+  store: Store;
+  clock: Clock;
+  workspace: string;
+  /** The name recorded as the sharer when `--by` is not given. */
+  defaultUser: string;
+  out: (text: string) => void;
+}
+
+export interface CliCommand {
+  name: string;
+  summary: string;
+  usage: string;
+  run(context: CliContext, args: string[]): void | Promise<void>;
+}

@@ -1,0 +1,27 @@
+import { ConfigError, loadConfig } from "../config.js";
+import { systemClock } from "../core/ports.js";
+import { SqliteStore } from "../storage/sqliteStore.js";
+import { runCli } from "./runCli.js";
+
+async function main(): Promise<number> {
+  try {
+    const config = loadConfig();
+    return await runCli(
+      process.argv.slice(2),
+      { openStore: () => SqliteStore.open(config.databaseUrl), clock: systemClock },
+      {
+        out: (text) => process.stdout.write(`${text}\n`),
+        err: (text) => process.stderr.write(`${text}\n`),
+      },
+    );
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`Something went wrong: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main();

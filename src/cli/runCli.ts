@@ -1,0 +1,104 @@
+import { userInfo } from "node:os";
+import { isUserError } from "../core/errors.js";
+import type { Clock, Store } from "../core/ports.js";
+import { UsageError } from "./args.js";
+import { commands } from "./commands/index.js";
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const GENERAL_USAGE = `Roundup: your team's reading list and its monthly roundup, from the command line.
+
+Usage: npm run -s cli -- <command> [options] [--workspace KEY]
+
+Commands:
+${commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n")}
+
+Every command takes --workspace KEY (default local:default; discord:<guildId> or slack:<teamId> to
+manage a bot's workspace) and --help. The database is DATABASE_URL (default ./data/roundup.db).
+Exit status: 0 done, 1 refused (the reason is on stderr), 2 wrong usage.
+
+Example: npm run -s cli -- add https://example.com/post --category articles --note "Worth it"`;
+
+/** Pulls the options every command shares out of the arguments. */
+function splitGlobal(argv: string[]): { args: string[]; workspace: string | undefined; help: boolean } {
+  const args: string[] = [];
+  let workspace: string | undefined;
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === "--") {
+      args.push(...argv.slice(i));
+      break;
+    }
+    if (arg === "--help" || arg === "-h") help = true;
+    else if (arg === "--workspace") workspace = argv[++i] ?? "";
+    else if (arg.startsWith("--workspace=")) workspace = arg.slice("--workspace=".length);
+    else args.push(arg);
+  }
+  return { args, workspace, help };
+}
+
+function defaultUser(): string {
+  try {
+    return userInfo().username || "cli";
+  } catch {
+    return "cli";
+  }
+}
+
+/** Runs one CLI invocation and returns its exit status; all output goes through `io`. */
+export async function runCli(
+  argv: string[],
+  deps: { openStore: () => Store; clock: Clock },
+  io: CliIo,
+): Promise<number> {
+  const { args, workspace, help } = splitGlobal(argv);
+  const [name, ...rest] = args;
+  if (name === undefined || name === "help") {
+    (help || name === "help" ? io.out : io.err)(GENERAL_USAGE);
+    return help || name === "help" ? 0 : 2;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`Unknown command "${name}".\n\n${GENERAL_USAGE}`);
+    return 2;
+  }
+  if (help) {
+    io.out(command.usage);
+    return 0;
+  }
+  if (workspace === "") {
+    io.err(`--workspace needs a key, like local:default.\n\n${command.usage}`);
+    return 2;
+  }
+  let store: Store | undefined;
+  try {
+    store = deps.openStore();
+    await command.run(
+      {
+        store,
+        clock: deps.clock,
+        workspace: workspace ?? "local:default",
+        defaultUser: defaultUser(),
+        out: io.out,
+      },
+      rest,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${error.usage}`);
+      return 2;
+    }
+    if (isUserError(error)) {
+      io.err(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    store?.close();
+  }
+}
