@@ -34,16 +34,17 @@ export class ConfigError extends Error {
 /** Reads and checks the environment once; a wrong value fails with the variable's name. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = configSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  const hasSlackToken = Boolean(env.SLACK_BOT_TOKEN?.trim());
+  if (hasSlackToken !== Boolean(env.SLACK_SIGNING_SECRET?.trim())) {
+    problems.push("  SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET: set both to connect Slack, or neither.");
+  }
+  if (!parsed.success || problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
   }
   const values = parsed.data;
-  if (Boolean(values.SLACK_BOT_TOKEN) !== Boolean(values.SLACK_SIGNING_SECRET)) {
-    throw new ConfigError(
-      "Invalid configuration:\n  SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET: set both to connect Slack, or neither.",
-    );
-  }
   return {
     databaseUrl: values.DATABASE_URL,
     logLevel: values.LOG_LEVEL,

@@ -1,0 +1,61 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+describe("loadConfig", () => {
+  it("defaults to a database file under ./data and no platforms", () => {
+    expect(loadConfig({})).toEqual({
+      databaseUrl: "./data/roundup.db",
+      logLevel: "info",
+      discord: null,
+      slack: null,
+    });
+  });
+
+  it("names the variable that is wrong, and never its value", () => {
+    const load = () => loadConfig({ LOG_LEVEL: "loud", SLACK_BOT_TOKEN: "xoxb-secret-value" });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/LOG_LEVEL/);
+    expect(load).toThrow(/SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET/);
+    try {
+      load();
+    } catch (error) {
+      expect((error as Error).message).not.toContain("xoxb-secret-value");
+    }
+  });
+
+  it("treats an empty token as unset, as in a copied .env.example", () => {
+    expect(
+      loadConfig({ DISCORD_TOKEN: "", SLACK_BOT_TOKEN: " ", SLACK_SIGNING_SECRET: "" }).discord,
+    ).toBeNull();
+  });
+});
+
+describe("npm start without credentials", () => {
+  it("says what to set and where it is explained, and exits non-zero", () => {
+    const env = { PATH: process.env.PATH ?? "", DATABASE_URL: ":memory:" };
+    const run = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: root,
+      env,
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("DISCORD_TOKEN");
+    expect(run.stderr).toContain("SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET");
+    expect(run.stderr).toContain("README.md");
+  });
+
+  it("refuses a bad setting at start, naming it", () => {
+    const env = { PATH: process.env.PATH ?? "", DATABASE_URL: ":memory:", LOG_LEVEL: "chatty" };
+    const run = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: root,
+      env,
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/LOG_LEVEL/);
+  });
+});

@@ -1,0 +1,206 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { archiveCategory } from "../../src/core/categories/manageCategories.js";
+import { UserError } from "../../src/core/errors.js";
+import { type AddLinkInput, addLink } from "../../src/core/links/addLink.js";
+import { editLink, listLinks, removeLink } from "../../src/core/links/manageLinks.js";
+import { setSchedule } from "../../src/core/settings/manageSettings.js";
+import type { SqliteStore } from "../../src/storage/sqliteStore.js";
+import { fixedClock, tempStore } from "../helpers/tempStore.js";
+
+let store: SqliteStore;
+let cleanup: () => void;
+const clock = fixedClock("2026-07-10T12:00:00Z");
+
+beforeEach(() => {
+  ({ store, cleanup } = tempStore());
+});
+afterEach(() => cleanup());
+
+const base: AddLinkInput = {
+  workspace: "local:team",
+  url: "https://example.com/post",
+  userId: "u-alice",
+  userName: "Alice",
+  source: "cli",
+};
+
+function add(input: Partial<AddLinkInput>) {
+  return addLink({ store, clock }, { ...base, ...input });
+}
+
+function all(workspace = "local:team") {
+  return listLinks({ store }, { workspace });
+}
+
+function codeOf(work: () => unknown): string {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof UserError) return error.code;
+    throw error;
+  }
+  return "accepted";
+}
+
+describe("addLink", () => {
+  it("stores the link as given, with its category, note and sharer", () => {
+    const result = add({
+      url: "https://www.example.com/post?utm_source=x",
+      category: "articles",
+      note: "Read it",
+    });
+    expect(result.status).toBe("added");
+    const [link] = all();
+    expect(link).toMatchObject({
+      url: "https://www.example.com/post?utm_source=x",
+      normalizedUrl: "https://example.com/post",
+      note: "Read it",
+      categoryName: "Articles & Learning",
+      sharedByName: "Alice",
+      sharedAt: Date.parse("2026-07-10T12:00:00Z"),
+    });
+  });
+
+  it("stores nothing when the URL, note or category is refused", () => {
+    expect(codeOf(() => add({ url: "javascript:alert(1)" }))).toBe("url.scheme");
+    expect(codeOf(() => add({ note: "x".repeat(1001) }))).toBe("note.tooLong");
+    expect(codeOf(() => add({ category: "no-such-thing" }))).toBe("category.unknown");
+    expect(all()).toHaveLength(0);
+  });
+
+  it("accepts a note of exactly 1,000 characters, counting emoji as one", () => {
+    add({ note: "📚".repeat(1000) });
+    expect(all()[0]?.note).toHaveLength(2000); // UTF-16 length; 1,000 characters to a person
+  });
+
+  it("tells a second sharer who shared the link first and keeps their note as a recommendation", () => {
+    add({ note: "First!" });
+    const again = add({
+      url: "https://example.com/post/#intro",
+      userId: "u-bob",
+      userName: "Bob",
+      note: "So good",
+    });
+    expect(again.status).toBe("duplicate");
+    expect(again.link.sharedByName).toBe("Alice");
+    expect(again.link.sharedAt).toBe(Date.parse("2026-07-10T12:00:00Z"));
+    const links = all();
+    expect(links).toHaveLength(1);
+    expect(links[0]?.note).toBe("First!");
+    expect(links[0]?.recommendations).toEqual([
+      { userId: "u-bob", userName: "Bob", note: "So good", sharedAt: Date.parse("2026-07-10T12:00:00Z") },
+    ]);
+  });
+
+  it("counts a repeat share without a note once per person", () => {
+    add({});
+    add({ userId: "u-bob", userName: "Bob" });
+    add({ userId: "u-bob", userName: "Bob" });
+    expect(all()[0]?.recommendations.map((r) => r.userName)).toEqual(["Bob"]);
+  });
+
+  it("lets the first sharer fill in a note they left out, and nothing else", () => {
+    add({});
+    const again = add({ note: "Now with a note" });
+    expect(again).toMatchObject({ status: "duplicate", noteKept: true });
+    add({ note: "A different note" });
+    expect(all()[0]).toMatchObject({ note: "Now with a note", recommendations: [] });
+  });
+
+  it("keeps workspaces apart: the same link in two teams is two entries", () => {
+    add({});
+    const other = add({ workspace: "local:other" });
+    expect(other.status).toBe("added");
+    expect(all()).toHaveLength(1);
+    expect(all("local:other")).toHaveLength(1);
+  });
+
+  it("does not let a new link go into an archived category", () => {
+    archiveCategory({ store }, { workspace: "local:team", category: "tools", archived: true });
+    expect(codeOf(() => add({ category: "tools" }))).toBe("category.unknown");
+  });
+});
+
+describe("editLink and removeLink", () => {
+  it("let members change their own links and admins anyone's", () => {
+    const { link } = add({});
+    const bob = { userId: "u-bob", isAdmin: false };
+    expect(
+      codeOf(() =>
+        editLink({ store }, { workspace: "local:team", id: link.id, actor: bob, note: "mine now" }),
+      ),
+    ).toBe("link.notYours");
+    expect(codeOf(() => removeLink({ store }, { workspace: "local:team", id: link.id, actor: bob }))).toBe(
+      "link.notYours",
+    );
+    const edited = editLink(
+      { store },
+      {
+        workspace: "local:team",
+        id: link.id,
+        actor: { userId: "u-alice", isAdmin: false },
+        category: "tools",
+        title: "Post",
+      },
+    );
+    expect(edited).toMatchObject({ title: "Post", categoryName: "Tools" });
+    removeLink(
+      { store },
+      { workspace: "local:team", id: link.id, actor: { userId: "u-admin", isAdmin: true } },
+    );
+    expect(all()).toHaveLength(0);
+  });
+
+  it("never reach another workspace's link by id", () => {
+    const { link } = add({ workspace: "local:other" });
+    const admin = { userId: "u-admin", isAdmin: true };
+    expect(codeOf(() => removeLink({ store }, { workspace: "local:team", id: link.id, actor: admin }))).toBe(
+      "link.unknown",
+    );
+    expect(all("local:other")).toHaveLength(1);
+  });
+
+  it("refuses an edit that changes nothing or a note that is too long", () => {
+    const { link } = add({ note: "kept" });
+    const actor = { userId: "u-alice", isAdmin: false };
+    expect(codeOf(() => editLink({ store }, { workspace: "local:team", id: link.id, actor }))).toBe(
+      "link.noChange",
+    );
+    expect(
+      codeOf(() =>
+        editLink({ store }, { workspace: "local:team", id: link.id, actor, note: "y".repeat(1001) }),
+      ),
+    ).toBe("note.tooLong");
+    expect(all()[0]?.note).toBe("kept");
+  });
+});
+
+describe("listLinks", () => {
+  it("filters by month in the workspace's time zone, by category and by words", () => {
+    setSchedule({ store }, { workspace: "local:team", day: 1, time: "09:00", timeZone: "America/New_York" });
+    add({
+      url: "https://a.example/1",
+      at: Date.parse("2026-08-01T02:00:00Z"),
+      note: "late July in New York",
+    });
+    add({
+      url: "https://a.example/2",
+      at: Date.parse("2026-08-01T05:00:00Z"),
+      category: "tools",
+      title: "Ripgrep",
+    });
+    expect(listLinks({ store }, { workspace: "local:team", month: "2026-07" }).map((l) => l.url)).toEqual([
+      "https://a.example/1",
+    ]);
+    expect(listLinks({ store }, { workspace: "local:team", month: "2026-08" }).map((l) => l.url)).toEqual([
+      "https://a.example/2",
+    ]);
+    expect(listLinks({ store }, { workspace: "local:team", category: "other" }).map((l) => l.url)).toEqual([
+      "https://a.example/1",
+    ]);
+    expect(listLinks({ store }, { workspace: "local:team", search: "ripgrep" }).map((l) => l.url)).toEqual([
+      "https://a.example/2",
+    ]);
+    expect(listLinks({ store }, { workspace: "local:team", search: "100%" })).toEqual([]);
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import {
+  checkCategoryName,
+  findCategory,
+  resolveCategory,
+  slugify,
+} from "../../src/core/categories/categoryName.js";
+import type { Category } from "../../src/core/types.js";
+
+const categories: Category[] = [
+  {
+    id: 1,
+    workspace: "local:t",
+    name: "Articles & Learning",
+    slug: "articles-learning",
+    emoji: null,
+    position: 0,
+    archived: false,
+  },
+  {
+    id: 2,
+    workspace: "local:t",
+    name: "Neat Open Source Projects",
+    slug: "neat-open-source-projects",
+    emoji: null,
+    position: 1,
+    archived: false,
+  },
+  { id: 3, workspace: "local:t", name: "Tools", slug: "tools", emoji: null, position: 2, archived: false },
+  { id: 4, workspace: "local:t", name: "Talks", slug: "talks", emoji: null, position: 3, archived: false },
+];
+
+describe("slugify", () => {
+  it.each([
+    ["Articles & Learning", "articles-learning"],
+    ["  Neat   Open Source Projects ", "neat-open-source-projects"],
+    ["Café Reads", "cafe-reads"],
+    ["C++ / Rust", "c-rust"],
+  ])("%s -> %s", (name, slug) => {
+    expect(slugify(name)).toBe(slug);
+  });
+});
+
+describe("findCategory", () => {
+  it("matches by name in any case, by slug, and by an unambiguous prefix", () => {
+    expect(findCategory(categories, "articles & learning")?.id).toBe(1);
+    expect(findCategory(categories, "ARTICLES-LEARNING")?.id).toBe(1);
+    expect(findCategory(categories, "articles")?.id).toBe(1);
+    expect(findCategory(categories, "neat")?.id).toBe(2);
+    expect(findCategory(categories, "tools")?.id).toBe(3);
+  });
+
+  it("does not guess between two categories a prefix fits", () => {
+    expect(findCategory(categories, "t")).toBeUndefined();
+    expect(findCategory(categories, "ta")?.id).toBe(4);
+  });
+
+  it("says which categories exist when none matches", () => {
+    expect(() => resolveCategory(categories, "videos")).toThrow(
+      'There\'s no category "videos". Try one of: Articles & Learning, Neat Open Source Projects, Tools, Talks.',
+    );
+  });
+});
+
+describe("checkCategoryName", () => {
+  it("trims and folds spaces", () => {
+    expect(checkCategoryName("  Talks   &  Videos ")).toEqual({
+      name: "Talks & Videos",
+      slug: "talks-videos",
+    });
+  });
+
+  it.each([
+    ["", /needs a name/],
+    ["   ", /needs a name/],
+    ["x".repeat(51), /up to 50 characters/],
+    ["@everyone", /can't contain/],
+    ["<script>", /can't contain/],
+    ["!!!", /at least one letter or digit/],
+    ["other", /where links without a category go/],
+    ["Other", /where links without a category go/],
+  ])("refuses %j", (name, message) => {
+    expect(() => checkCategoryName(name)).toThrow(message);
+  });
+});
