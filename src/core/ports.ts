@@ -24,6 +24,8 @@ export interface LinkFilter {
   /** A category id, or `null` for links with no category. */
   categoryId?: number | null;
   sharedById?: string;
+  /** The sharer's display name, any case. */
+  sharedByName?: string;
   /** Words that must all appear in the title, note, author, description or URL. */
   search?: string;
   limit?: number;

@@ -57,13 +57,17 @@ export class SqliteLinkStore implements LinkStore {
   }
 
   insertOrGet(link: NewLink): { link: Link; created: boolean } {
+    // Looking first keeps ids gap-free (an ignored insert still uses up an AUTOINCREMENT id);
+    // ON CONFLICT still settles a race between two processes.
+    const existing = this.byNormalizedUrl.get(link.workspace, link.normalizedUrl) as LinkRow | undefined;
+    if (existing) return { link: toLink(existing), created: false };
     const result = this.insert.run(link);
     if (result.changes === 1) {
       return { link: { ...link, id: Number(result.lastInsertRowid), recommendations: [] }, created: true };
     }
-    const existing = this.byNormalizedUrl.get(link.workspace, link.normalizedUrl) as LinkRow | undefined;
-    if (!existing) throw new Error("link insert was ignored but no existing link was found");
-    return { link: toLink(existing), created: false };
+    const winner = this.byNormalizedUrl.get(link.workspace, link.normalizedUrl) as LinkRow | undefined;
+    if (!winner) throw new Error("link insert was ignored but no existing link was found");
+    return { link: toLink(winner), created: false };
   }
 
   addRecommendation(linkId: number, recommendation: Recommendation): void {
@@ -111,6 +115,10 @@ export class SqliteLinkStore implements LinkStore {
     if (filter.sharedById !== undefined) {
       where.push("shared_by_id = @sharedById");
       params.sharedById = filter.sharedById;
+    }
+    if (filter.sharedByName !== undefined) {
+      where.push("shared_by_name = @sharedByName COLLATE NOCASE");
+      params.sharedByName = filter.sharedByName;
     }
     const words = (filter.search ?? "").split(/\s+/).filter((word) => word.length > 0);
     words.forEach((word, i) => {

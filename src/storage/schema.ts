@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { DEFAULT_SCHEDULE, DEFAULT_TITLE_TEMPLATE } from "../core/types.js";
 
 const createdAt = () =>
   integer("created_at").notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`);
@@ -67,10 +68,10 @@ export const settingsTable = sqliteTable("workspace_settings", {
     .primaryKey()
     .references(() => workspacesTable.key, { onDelete: "cascade" }),
   channelId: text("channel_id"),
-  scheduleDay: integer("schedule_day").notNull().default(1),
-  scheduleTime: text("schedule_time").notNull().default("09:00"),
-  timeZone: text("time_zone").notNull().default("UTC"),
-  titleTemplate: text("title_template").notNull().default("What we've been reading in {month}"),
+  scheduleDay: integer("schedule_day").notNull().default(DEFAULT_SCHEDULE.day),
+  scheduleTime: text("schedule_time").notNull().default(DEFAULT_SCHEDULE.time),
+  timeZone: text("time_zone").notNull().default(DEFAULT_SCHEDULE.timeZone),
+  titleTemplate: text("title_template").notNull().default(DEFAULT_TITLE_TEMPLATE),
   intro: text("intro"),
 });
 

@@ -1,6 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import type { SettingsStore } from "../core/ports.js";
-import type { AdminEntry, Schedule, Settings, WorkspaceKey } from "../core/types.js";
+import {
+  type AdminEntry,
+  DEFAULT_SCHEDULE,
+  DEFAULT_TITLE_TEMPLATE,
+  type Schedule,
+  type Settings,
+  type WorkspaceKey,
+} from "../core/types.js";
 import type { Db } from "./database.js";
 import { adminsTable, settingsTable } from "./schema.js";
 
@@ -10,14 +17,23 @@ export class SqliteSettingsStore implements SettingsStore {
   constructor(private readonly db: Db) {}
 
   get(workspace: WorkspaceKey): Settings {
-    const row =
-      this.db.select().from(settingsTable).where(eq(settingsTable.workspaceKey, workspace)).get() ??
-      this.upsert(workspace, {});
+    const row = this.db.select().from(settingsTable).where(eq(settingsTable.workspaceKey, workspace)).get();
     const admins = this.db
       .select({ kind: adminsTable.kind, id: adminsTable.subjectId })
       .from(adminsTable)
       .where(eq(adminsTable.workspaceKey, workspace))
       .all();
+    if (!row) {
+      // A workspace nobody has configured reads as the defaults; reading never writes.
+      return {
+        workspace,
+        channelId: null,
+        schedule: { ...DEFAULT_SCHEDULE },
+        titleTemplate: DEFAULT_TITLE_TEMPLATE,
+        intro: null,
+        admins,
+      };
+    }
     return {
       workspace,
       channelId: row.channelId,
@@ -65,15 +81,11 @@ export class SqliteSettingsStore implements SettingsStore {
     return this.db.delete(adminsTable).where(where).run().changes === 1;
   }
 
-  private upsert(workspace: WorkspaceKey, values: Omit<SettingsRow, "workspaceKey">) {
-    const insert = this.db.insert(settingsTable).values({ workspaceKey: workspace, ...values });
-    const query =
-      Object.keys(values).length === 0
-        ? insert.onConflictDoNothing()
-        : insert.onConflictDoUpdate({ target: settingsTable.workspaceKey, set: values });
-    query.run();
-    const row = this.db.select().from(settingsTable).where(eq(settingsTable.workspaceKey, workspace)).get();
-    if (!row) throw new Error(`settings for ${workspace} vanished`);
-    return row;
+  private upsert(workspace: WorkspaceKey, values: Omit<SettingsRow, "workspaceKey">): void {
+    this.db
+      .insert(settingsTable)
+      .values({ workspaceKey: workspace, ...values })
+      .onConflictDoUpdate({ target: settingsTable.workspaceKey, set: values })
+      .run();
   }
 }

@@ -31,7 +31,7 @@ describe("categories", () => {
     addCategory({ store }, { workspace, name: "Talks & Videos", emoji: "🎬" });
     expect(names()).toEqual(["Articles & Learning", "Neat Open Source Projects", "Tools", "Talks & Videos"]);
     expect(() => addCategory({ store }, { workspace, name: "TOOLS" })).toThrow(
-      'There is already a category called "TOOLS".',
+      'There is already a category called "Tools".',
     );
     expect(() => addCategory({ store }, { workspace, name: "talks videos" })).toThrow(/already a category/);
     expect(() => addCategory({ store }, { workspace, name: "Fun", emoji: "not an emoji" })).toThrow(
@@ -52,6 +52,8 @@ describe("categories", () => {
       renameCategory({ store }, { workspace, category: "utilities", newName: "articles & learning" }),
     ).toThrow(/already a category/);
     expect(names()).toContain("Utilities");
+    renameCategory({ store }, { workspace, category: "utilities", newName: "UTILITIES" });
+    expect(names()).toContain("UTILITIES");
   });
 
   it("move to a position and the others shift", () => {

@@ -2,13 +2,14 @@ import { DateTime } from "luxon";
 import { UserError } from "../../core/errors.js";
 import { addLink } from "../../core/links/addLink.js";
 import { editLink, listLinks, removeLink } from "../../core/links/manageLinks.js";
-import { expectPositionals, linkId, parse, stringValue } from "../args.js";
+import { getSettings } from "../../core/settings/manageSettings.js";
+import { expectPositionals, linkId, parse, stringValue, UsageError } from "../args.js";
 import type { CliCommand, CliContext } from "../context.js";
 import { formatDate, linkJson, linkLine } from "../format.js";
 
 /** `--at 2026-07-15` or a full ISO timestamp; a bare date means noon in the workspace's zone. */
 function parseAt(context: CliContext, text: string): number {
-  const { timeZone } = context.store.settings.get(context.workspace).schedule;
+  const { timeZone } = getSettings({ store: context.store }, { workspace: context.workspace }).schedule;
   const date = /^\d{4}-\d{2}-\d{2}$/.test(text)
     ? DateTime.fromISO(`${text}T12:00`, { zone: timeZone })
     : DateTime.fromISO(text, { zone: timeZone });
@@ -104,7 +105,7 @@ Lists links, oldest first. Example: npm run -s cli -- list --month 2026-07 --jso
         workspace: context.workspace,
         ...(month !== undefined ? { month } : {}),
         ...(category !== undefined ? { category } : {}),
-        ...(by !== undefined ? { sharedById: cliUser(by) } : {}),
+        ...(by !== undefined ? { sharedByName: by } : {}),
         ...(search !== undefined ? { search } : {}),
       },
     );
@@ -139,6 +140,9 @@ Example: npm run -s cli -- edit 42 --category tools --note "Better than grep"`,
       this.usage,
     );
     const [id] = expectPositionals(parsed, ["<id>"], this.usage);
+    if (!["note", "title", "author", "category"].some((name) => parsed.values[name] !== undefined)) {
+      throw new UsageError("say what to change: --note, --title, --author or --category", this.usage);
+    }
     const change = (name: string) => {
       const value = stringValue(parsed, name);
       return value === undefined ? {} : { [name]: value };

@@ -14,6 +14,18 @@ function all(store: Store, workspace: string): Category[] {
   return store.categories.list(workspace, { includeArchived: true });
 }
 
+/** Refuses a name that another category already has, in any case or by slug, naming that one. */
+function assertNameFree(categories: Category[], name: string, slug: string, except?: number) {
+  const clash = categories.find(
+    (c) => c.id !== except && (c.slug === slug || c.name.toLowerCase() === name.toLowerCase()),
+  );
+  if (clash) {
+    throw new UserError("category.exists", `There is already a category called "${clash.name}".`, {
+      name: clash.name,
+    });
+  }
+}
+
 /** Categories in roundup order; archived ones only when asked for. */
 export function listCategories(
   { store }: CategoryDeps,
@@ -30,7 +42,9 @@ export function addCategory(
 ): Category {
   const workspace = ensureWorkspace(store, input.workspace);
   const { name, slug } = checkCategoryName(input.name);
-  if (all(store, workspace).length >= MAX_CATEGORIES) {
+  const categories = all(store, workspace);
+  assertNameFree(categories, name, slug);
+  if (categories.length >= MAX_CATEGORIES) {
     throw new UserError(
       "category.tooMany",
       `A workspace can have up to ${MAX_CATEGORIES} categories; remove one first.`,
@@ -44,8 +58,10 @@ export function renameCategory(
   input: { workspace: string; category: string; newName: string },
 ): { before: Category; after: Category } {
   const workspace = ensureWorkspace(store, input.workspace);
-  const before = resolveCategory(all(store, workspace), input.category);
+  const categories = all(store, workspace);
+  const before = resolveCategory(categories, input.category);
   const { name, slug } = checkCategoryName(input.newName);
+  assertNameFree(categories, name, slug, before.id);
   const after = store.categories.update(workspace, before.id, { name, slug });
   return { before, after };
 }

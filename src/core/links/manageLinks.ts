@@ -96,6 +96,7 @@ export interface ListLinksInput {
   month?: string;
   category?: string;
   sharedById?: string;
+  sharedByName?: string;
   search?: string;
   limit?: number;
   offset?: number;
@@ -117,6 +118,7 @@ export function listLinks({ store }: LinkDeps, input: ListLinksInput): LinkView[
       wanted === "other" || wanted === "none" ? null : resolveCategory(categories, input.category).id;
   }
   if (input.sharedById !== undefined) filter.sharedById = input.sharedById;
+  if (input.sharedByName !== undefined) filter.sharedByName = input.sharedByName;
   if (input.search !== undefined) {
     if (input.search.trim() === "") throw new UserError("search.empty", "Give some words to search for.");
     filter.search = input.search;

@@ -29,7 +29,12 @@ const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
 /** Checks a schedule a person typed: day 1-28 (every month has it), HH:MM, an IANA zone. */
 export function checkSchedule(input: { day: number | string; time: string; timeZone: string }): Schedule {
-  const day = typeof input.day === "string" ? Number(input.day.trim()) : input.day;
+  const day =
+    typeof input.day === "string"
+      ? /^\d{1,2}$/.test(input.day.trim())
+        ? Number(input.day.trim())
+        : Number.NaN
+      : input.day;
   if (!Number.isInteger(day) || day < 1 || day > 28) {
     throw new UserError(
       "schedule.day",

@@ -18,14 +18,18 @@ export function isValidTimeZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
+/** Checks an IANA zone name and returns its canonical spelling ("utc" -> "UTC"). */
 export function assertTimeZone(zone: string): string {
-  if (!isValidTimeZone(zone)) {
+  // Abbreviations like EST or CET are valid legacy zones but rarely mean what people think
+  // (EST has no daylight saving), so only Area/City names and UTC are taken.
+  const named = zone.includes("/") || zone.toUpperCase() === "UTC";
+  if (!named || !isValidTimeZone(zone)) {
     throw new UserError(
       "timezone.invalid",
       `"${zone}" isn't a time zone I know. Use an IANA name like Europe/Berlin or America/New_York.`,
     );
   }
-  return zone;
+  return new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
 }
 
 function startOf(period: Period, zone: string): DateTime {
