@@ -92,6 +92,13 @@ describe("addLink", () => {
     ]);
   });
 
+  it("numbers links without gaps, even after a duplicate share", () => {
+    const first = add({ url: "https://a.example/1" });
+    add({ url: "https://a.example/1", userId: "u-bob", userName: "Bob" });
+    const second = add({ url: "https://a.example/2" });
+    expect(second.link.id).toBe(first.link.id + 1);
+  });
+
   it("counts a repeat share without a note once per person", () => {
     add({});
     add({ userId: "u-bob", userName: "Bob" });

@@ -5,6 +5,7 @@ import {
   resolveCategory,
   slugify,
 } from "../../src/core/categories/categoryName.js";
+import { checkSchedule } from "../../src/core/settings/manageSettings.js";
 import type { Category } from "../../src/core/types.js";
 
 const categories: Category[] = [
@@ -81,5 +82,26 @@ describe("checkCategoryName", () => {
     ["Other", /where links without a category go/],
   ])("refuses %j", (name, message) => {
     expect(() => checkCategoryName(name)).toThrow(message);
+  });
+});
+
+describe("checkSchedule", () => {
+  it("accepts day 1-28, H:MM or HH:MM and an IANA zone", () => {
+    expect(checkSchedule({ day: "5", time: "9:30", timeZone: "europe/london" })).toEqual({
+      day: 5,
+      time: "09:30",
+      timeZone: "Europe/London",
+    });
+  });
+
+  it.each([
+    [{ day: "0x5", time: "09:00", timeZone: "UTC" }, /day must be a whole number from 1 to 28/],
+    [{ day: "1e1", time: "09:00", timeZone: "UTC" }, /day must be/],
+    [{ day: 29, time: "09:00", timeZone: "UTC" }, /day must be/],
+    [{ day: 1, time: "24:00", timeZone: "UTC" }, /isn't a time/],
+    [{ day: 1, time: "9am", timeZone: "UTC" }, /isn't a time/],
+    [{ day: 1, time: "09:00", timeZone: "Nowhere/City" }, /isn't a time zone/],
+  ])("refuses %j", (input, message) => {
+    expect(() => checkSchedule(input)).toThrow(message);
   });
 });

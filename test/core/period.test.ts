@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  assertTimeZone,
   parsePeriod,
   periodBounds,
   periodLabel,
@@ -45,6 +46,18 @@ describe("periodOf and previousPeriod", () => {
   it("names last month, across the year boundary", () => {
     expect(previousPeriod(Date.parse("2026-01-01T09:00:00Z"), "UTC")).toBe("2025-12");
     expect(previousPeriod(Date.parse("2026-03-31T23:30:00Z"), "Asia/Tokyo")).toBe("2026-03");
+  });
+});
+
+describe("assertTimeZone", () => {
+  it("takes IANA names in any case and stores their canonical spelling", () => {
+    expect(assertTimeZone("utc")).toBe("UTC");
+    expect(assertTimeZone("europe/berlin")).toBe("Europe/Berlin");
+    expect(assertTimeZone("America/New_York")).toBe("America/New_York");
+  });
+
+  it.each(["EST", "cet", "Mars/Olympus_Mons", "", "Europe/"])("refuses %j with a hint", (zone) => {
+    expect(() => assertTimeZone(zone)).toThrow(/Use an IANA name like Europe\/Berlin/);
   });
 });
 
