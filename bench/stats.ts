@@ -1,0 +1,82 @@
+/** Timing and reporting helpers for the bench. */
+
+/** Nanoseconds `work` took, by `process.hrtime.bigint()`. */
+export function time(work: () => void): number {
+  const start = process.hrtime.bigint();
+  work();
+  return Number(process.hrtime.bigint() - start);
+}
+
+export interface Summary {
+  count: number;
+  mean: number;
+  p50: number;
+  p99: number;
+  min: number;
+  max: number;
+}
+
+/** Nearest-rank percentiles over nanosecond samples. */
+export function summarize(samples: readonly number[]): Summary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+  const total = sorted.reduce((sum, x) => sum + x, 0);
+  return {
+    count: sorted.length,
+    mean: total / Math.max(1, sorted.length),
+    p50: at(50),
+    p99: at(99),
+    min: sorted[0] ?? 0,
+    max: sorted[sorted.length - 1] ?? 0,
+  };
+}
+
+export const us = (ns: number) => `${(ns / 1e3).toFixed(1)} µs`;
+export const ms = (ns: number) => `${(ns / 1e6).toFixed(3)} ms`;
+export const perSecond = (nsPerOp: number) => `${Math.round(1e9 / nsPerOp).toLocaleString("en-US")}/s`;
+export const ratio = (x: number) => `${x.toFixed(3)}x`;
+
+export interface Row {
+  bench: string;
+  metric: string;
+  project: string;
+  floor: string;
+  ratio: string;
+  target: string;
+  result: string;
+}
+
+export const verdict = (ok: boolean) => (ok ? "PASS" : "MISS");
+
+export function printTable(rows: readonly Row[]): void {
+  const header: Row = {
+    bench: "benchmark",
+    metric: "metric",
+    project: "project",
+    floor: "floor (raw)",
+    ratio: "ratio",
+    target: "target",
+    result: "result",
+  };
+  const keys = Object.keys(header) as (keyof Row)[];
+  const widths = keys.map((key) => Math.max(...[header, ...rows].map((row) => row[key].length)));
+  const line = (row: Row) =>
+    keys
+      .map((key, i) => {
+        const width = widths[i] ?? 0;
+        // Numbers read better right-aligned.
+        return key === "bench" || key === "metric" ? row[key].padEnd(width) : row[key].padStart(width);
+      })
+      .join("  ")
+      .trimEnd();
+  const rule = widths.map((w) => "-".repeat(w)).join("  ");
+  console.log(line(header));
+  console.log(rule);
+  let previous = "";
+  for (const row of rows) {
+    if (row.bench !== "" && previous !== "" && row.bench !== previous) console.log(rule);
+    if (row.bench !== "") previous = row.bench;
+    console.log(line(row));
+  }
+}
