@@ -16,6 +16,9 @@ export const INSERT_SQL = `INSERT INTO links (workspace_key, url, normalized_url
          @categoryId, @sharedById, @sharedByName, @sharedAt, @source)
        ON CONFLICT (workspace_key, normalized_url) DO NOTHING`;
 
+/** The duplicate check `insertOrGet` runs before its insert. */
+export const FIND_SQL = `SELECT ${LINK_COLUMNS} FROM links WHERE workspace_key = ? AND normalized_url = ?`;
+
 /** What `links.list(workspace, { from, to })` prepares. */
 export const MONTH_SQL = `SELECT ${LINK_COLUMNS} FROM links WHERE workspace_key = @workspace AND shared_at >= @from AND shared_at < @to ORDER BY shared_at, id`;
 
@@ -75,6 +78,9 @@ export function checkFloorSql(client: Database.Database): string[] {
   const insert = prepared.find((sql) => /^\s*INSERT INTO links\b/.test(sql));
   if (insert === undefined) problems.push("the store prepared no INSERT INTO links");
   else if (squash(insert) !== squash(INSERT_SQL)) problems.push(`store insert SQL differs:\n${insert}`);
+  const find = prepared.find((sql) => /\bWHERE workspace_key = \? AND normalized_url = \?/.test(sql));
+  if (find === undefined) problems.push("the store prepared no duplicate check");
+  else if (squash(find) !== squash(FIND_SQL)) problems.push(`store duplicate-check SQL differs:\n${find}`);
   const month = prepared.find((sql) => /^\s*SELECT\b.*\bFROM links WHERE\b.*\bshared_at >= /s.test(sql));
   if (month === undefined) problems.push("the store prepared no month query");
   else if (squash(month) !== squash(MONTH_SQL)) problems.push(`store month SQL differs:\n${month}`);

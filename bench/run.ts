@@ -14,7 +14,7 @@ import { buildRoundup } from "../src/core/roundup/buildRoundup.js";
 import type { NewLink } from "../src/core/types.js";
 import { SqliteStore } from "../src/storage/sqliteStore.js";
 import { makeLink, maybeRecommendations, rng } from "./data.js";
-import { checkFloorSql, INSERT_SQL, MONTH_SQL, openFloor, settingsDiff } from "./floor.js";
+import { checkFloorSql, FIND_SQL, INSERT_SQL, MONTH_SQL, openFloor, settingsDiff } from "./floor.js";
 import { ms, perSecond, printTable, type Row, ratio, summarize, time, us, verdict } from "./stats.js";
 
 // ---- sizes and targets ---------------------------------------------------------------------------
@@ -153,11 +153,15 @@ async function benchAdds(): Promise<void> {
   checkLikeForLike(store, floor);
   const links = smallLinks(ADD.warmup + ADD.count, categories, 1);
   const insert = floor.prepare(INSERT_SQL);
+  const find = floor.prepare(FIND_SQL);
   const project = (from: number) => {
     for (let i = from; i < from + ADD.chunk; i++) store.links.insertOrGet(links[i] as NewLink);
   };
   const raw = (from: number) => {
-    for (let i = from; i < from + ADD.chunk; i++) insert.run(links[i] as NewLink);
+    for (let i = from; i < from + ADD.chunk; i++) {
+      const link = links[i] as NewLink;
+      if (find.get(link.workspace, link.normalizedUrl) === undefined) insert.run(link);
+    }
   };
   for (let at = 0; at < ADD.warmup; at += ADD.chunk) {
     project(at);
@@ -250,8 +254,10 @@ async function benchImports(): Promise<void> {
   const links = smallLinks((warmupBatches + batches) * batchSize, categories, 2);
   const batch = (i: number) => links.slice(i * batchSize, (i + 1) * batchSize);
   const insert = floor.prepare(INSERT_SQL);
+  const find = floor.prepare(FIND_SQL);
   const rawImport = floor.transaction((items: NewLink[]) => {
-    for (const link of items) insert.run(link);
+    for (const link of items)
+      if (find.get(link.workspace, link.normalizedUrl) === undefined) insert.run(link);
   });
   const project = (items: NewLink[]) =>
     store.transaction(() => {

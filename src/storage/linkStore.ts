@@ -63,7 +63,26 @@ export class SqliteLinkStore implements LinkStore {
     if (existing) return { link: toLink(existing), created: false };
     const result = this.insert.run(link);
     if (result.changes === 1) {
-      return { link: { ...link, id: Number(result.lastInsertRowid), recommendations: [] }, created: true };
+      // Listed field by field: on Node 20, spreading and then adding fields costs more than the insert's
+      // own overhead (see npm run bench).
+      const created: Link = {
+        id: Number(result.lastInsertRowid),
+        workspace: link.workspace,
+        url: link.url,
+        normalizedUrl: link.normalizedUrl,
+        title: link.title,
+        author: link.author,
+        description: link.description,
+        siteName: link.siteName,
+        note: link.note,
+        categoryId: link.categoryId,
+        sharedById: link.sharedById,
+        sharedByName: link.sharedByName,
+        sharedAt: link.sharedAt,
+        source: link.source,
+        recommendations: [],
+      };
+      return { link: created, created: true };
     }
     const winner = this.byNormalizedUrl.get(link.workspace, link.normalizedUrl) as LinkRow | undefined;
     if (!winner) throw new Error("link insert was ignored but no existing link was found");
