@@ -14,6 +14,28 @@ export const configSchema = z.object({
     .min(1, "must be a file path, a file: URL or :memory:")
     .default("./data/roundup.db"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  FETCH_METADATA: z
+    .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
+    .default("true")
+    .transform((value) => ["true", "1", "yes"].includes(value)),
+  FETCH_ALLOW_PRIVATE_HOSTS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((host) => host.trim().toLowerCase())
+        .filter((host) => host.length > 0),
+    )
+    .refine((hosts) => hosts.every((host) => /^[a-z0-9.-]+$|^\[?[0-9a-f:.]+\]?$/.test(host)), {
+      message: "must be host names separated by commas, like wiki.internal,10.0.0.5",
+    }),
+  FETCH_CONCURRENCY: z.coerce
+    .number({ message: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(32, "must be at most 32")
+    .default(4),
   DISCORD_TOKEN: optionalSecret,
   SLACK_BOT_TOKEN: optionalSecret,
   SLACK_SIGNING_SECRET: optionalSecret,
@@ -22,6 +44,7 @@ export const configSchema = z.object({
 export interface Config {
   databaseUrl: string;
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
+  fetch: { enabled: boolean; allowPrivateHosts: string[]; concurrency: number };
   discord: { token: string } | null;
   slack: { botToken: string; signingSecret: string } | null;
 }
@@ -48,6 +71,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     databaseUrl: values.DATABASE_URL,
     logLevel: values.LOG_LEVEL,
+    fetch: {
+      enabled: values.FETCH_METADATA,
+      allowPrivateHosts: values.FETCH_ALLOW_PRIVATE_HOSTS,
+      concurrency: values.FETCH_CONCURRENCY,
+    },
     discord: values.DISCORD_TOKEN ? { token: values.DISCORD_TOKEN } : null,
     slack:
       values.SLACK_BOT_TOKEN && values.SLACK_SIGNING_SECRET

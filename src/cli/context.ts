@@ -1,9 +1,11 @@
-import type { Clock, Store } from "../core/ports.js";
+import type { Clock, MetadataFetcher, Store } from "../core/ports.js";
 
 /** What every CLI command gets: the store, the clock, where to write, and the chosen workspace. */
 export interface CliContext {
   store: Store;
   clock: Clock;
+  /** Reads a shared page's title and author; null when fetching is turned off. */
+  fetcher: MetadataFetcher | null;
   workspace: string;
   /** The name recorded as the sharer when `--by` is not given. */
   defaultUser: string;

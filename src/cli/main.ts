@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from "../config.js";
 import { systemClock } from "../core/ports.js";
+import { PageMetadataFetcher } from "../enrich/pageMetadataFetcher.js";
 import { SqliteStore } from "../storage/sqliteStore.js";
 import { runCli } from "./runCli.js";
 
@@ -8,7 +9,17 @@ async function main(): Promise<number> {
     const config = loadConfig();
     return await runCli(
       process.argv.slice(2),
-      { openStore: () => SqliteStore.open(config.databaseUrl), clock: systemClock },
+      {
+        openStore: () => SqliteStore.open(config.databaseUrl),
+        clock: systemClock,
+        fetcher: config.fetch.enabled
+          ? new PageMetadataFetcher({
+              clock: systemClock,
+              allowPrivateHosts: config.fetch.allowPrivateHosts,
+              concurrency: config.fetch.concurrency,
+            })
+          : null,
+      },
       {
         out: (text) => process.stdout.write(`${text}\n`),
         err: (text) => process.stderr.write(`${text}\n`),

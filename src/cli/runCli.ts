@@ -1,6 +1,6 @@
 import { userInfo } from "node:os";
 import { isUserError } from "../core/errors.js";
-import type { Clock, Store } from "../core/ports.js";
+import type { Clock, MetadataFetcher, Store } from "../core/ports.js";
 import { UsageError } from "./args.js";
 import { commands } from "./commands/index.js";
 
@@ -52,7 +52,7 @@ function defaultUser(): string {
 /** Runs one CLI invocation and returns its exit status; all output goes through `io`. */
 export async function runCli(
   argv: string[],
-  deps: { openStore: () => Store; clock: Clock },
+  deps: { openStore: () => Store; clock: Clock; fetcher: MetadataFetcher | null },
   io: CliIo,
 ): Promise<number> {
   const { args, workspace, help } = splitGlobal(argv);
@@ -81,6 +81,7 @@ export async function runCli(
       {
         store,
         clock: deps.clock,
+        fetcher: deps.fetcher,
         workspace: workspace ?? "local:default",
         defaultUser: defaultUser(),
         out: io.out,

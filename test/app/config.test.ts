@@ -10,9 +10,27 @@ describe("loadConfig", () => {
     expect(loadConfig({})).toEqual({
       databaseUrl: "./data/roundup.db",
       logLevel: "info",
+      fetch: { enabled: true, allowPrivateHosts: [], concurrency: 4 },
       discord: null,
       slack: null,
     });
+  });
+
+  it("reads the fetcher's settings", () => {
+    const config = loadConfig({
+      FETCH_METADATA: "false",
+      FETCH_ALLOW_PRIVATE_HOSTS: " Wiki.Internal , 10.0.0.5,",
+      FETCH_CONCURRENCY: "8",
+    });
+    expect(config.fetch).toEqual({
+      enabled: false,
+      allowPrivateHosts: ["wiki.internal", "10.0.0.5"],
+      concurrency: 8,
+    });
+    expect(() => loadConfig({ FETCH_CONCURRENCY: "lots" })).toThrow(/FETCH_CONCURRENCY/);
+    expect(() => loadConfig({ FETCH_ALLOW_PRIVATE_HOSTS: "http://wiki/" })).toThrow(
+      /FETCH_ALLOW_PRIVATE_HOSTS/,
+    );
   });
 
   it("names the variable that is wrong, and never its value", () => {

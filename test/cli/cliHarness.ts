@@ -25,6 +25,8 @@ function cleanEnv(databaseUrl: string): NodeJS.ProcessEnv {
   }
   env.DATABASE_URL = databaseUrl;
   env.LOG_LEVEL = "silent";
+  // These tests are about the reading list; fetching pages has its own tests against loopback servers.
+  env.FETCH_METADATA = "false";
   env.NO_COLOR = "1";
   return env;
 }

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { UserError } from "../../core/errors.js";
 import { addLink } from "../../core/links/addLink.js";
+import { type EnrichResult, enrichLink } from "../../core/links/enrichLink.js";
 import { editLink, listLinks, removeLink } from "../../core/links/manageLinks.js";
 import { getSettings } from "../../core/settings/manageSettings.js";
 import { expectPositionals, linkId, parse, stringValue, UsageError } from "../args.js";
@@ -22,6 +23,16 @@ function parseAt(context: CliContext, text: string): number {
   return date.toMillis();
 }
 
+function enrichmentLine(result: EnrichResult): string {
+  if (result.status === "gone") return "The link was removed before its page was read.";
+  if (result.status === "failed")
+    return `Couldn't read the page: ${result.reason}. The link keeps its URL as its title.`;
+  const { link } = result;
+  if (result.found.length === 0) return "Read the page; it added nothing new.";
+  const by = link.author ? ` by ${link.author}` : "";
+  return `Found: ${link.title ?? link.url}${by}${link.siteName ? ` (${link.siteName})` : ""}`;
+}
+
 const cliUser = (name: string) => `cli:${name}`;
 
 export const addCommand: CliCommand = {
@@ -31,7 +42,7 @@ export const addCommand: CliCommand = {
 
 Shares a link. --by names who shared it (default: you), --at back-fills a past date.
 Example: npm run -s cli -- add https://example.com/post --category articles --note "Worth it"`,
-  run(context, args) {
+  async run(context, args) {
     const parsed = parse(
       args,
       {
@@ -67,6 +78,13 @@ Example: npm run -s cli -- add https://example.com/post --category articles --no
     const where = result.category ? ` in ${result.category.name}` : "";
     if (result.status === "added") {
       context.out(`Added #${link.id}${where}: ${link.title ?? link.url}`);
+      if (context.fetcher && parsed.values.fetch !== false) {
+        const enriched = await enrichLink(
+          { store: context.store, fetcher: context.fetcher },
+          { workspace: context.workspace, linkId: link.id },
+        );
+        context.out(enrichmentLine(enriched));
+      }
     } else {
       const { timeZone } = context.store.settings.get(context.workspace).schedule;
       const when = formatDate(link.sharedAt, timeZone);

@@ -1,0 +1,63 @@
+import { normalizeUrl } from "../core/links/url.js";
+import type { Clock, FetchOutcome, MetadataFetcher } from "../core/ports.js";
+import { AllowedHosts } from "./addressPolicy.js";
+import { ConcurrencyLimit } from "./concurrencyLimit.js";
+import { decodeHtml } from "./decodeHtml.js";
+import { extractMetadata } from "./extractMetadata.js";
+import { type SafeFetchOptions, safeFetch } from "./safeFetch.js";
+
+export interface PageMetadataFetcherOptions {
+  allowPrivateHosts?: readonly string[];
+  /** Fetches in flight at once, for the whole process. */
+  concurrency?: number;
+  cacheTtlMs?: number;
+  cacheSize?: number;
+  clock: Clock;
+  /** Overrides for tests: timeouts, size cap, resolver. */
+  fetch?: Partial<Omit<SafeFetchOptions, "allowedHosts">>;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * The MetadataFetcher the bot runs with: safe fetch, charset decoding and extraction, a process-wide
+ * cap on concurrent fetches, and a one-day cache per normalized URL so a popular link is fetched once.
+ */
+export class PageMetadataFetcher implements MetadataFetcher {
+  private readonly limit: ConcurrencyLimit;
+  private readonly cache = new Map<string, { at: number; outcome: Promise<FetchOutcome> }>();
+  private readonly allowedHosts: AllowedHosts;
+
+  constructor(private readonly options: PageMetadataFetcherOptions) {
+    this.limit = new ConcurrencyLimit(options.concurrency ?? 4);
+    this.allowedHosts = new AllowedHosts(options.allowPrivateHosts ?? []);
+  }
+
+  fetchMetadata(url: string): Promise<FetchOutcome> {
+    let key: string;
+    try {
+      key = normalizeUrl(url);
+    } catch {
+      return Promise.resolve({ ok: false, reason: "it isn't a web link" });
+    }
+    const now = this.options.clock.now();
+    const cached = this.cache.get(key);
+    if (cached && now - cached.at < (this.options.cacheTtlMs ?? DAY)) return cached.outcome;
+    // The promise is cached, so a burst of shares of one link makes one request.
+    const outcome = this.limit.run(() => this.load(url));
+    this.cache.delete(key);
+    this.cache.set(key, { at: now, outcome });
+    if (this.cache.size > (this.options.cacheSize ?? 1000)) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+    return outcome;
+  }
+
+  private async load(url: string): Promise<FetchOutcome> {
+    const response = await safeFetch(url, { ...this.options.fetch, allowedHosts: this.allowedHosts });
+    if (!response.ok) return { ok: false, reason: response.reason };
+    const html = decodeHtml(response.contentType, response.body);
+    return { ok: true, metadata: extractMetadata(html, response.url) };
+  }
+}
