@@ -18,7 +18,7 @@ export interface CliResult {
 }
 
 /** The environment of the parent minus anything that would connect a chat platform or change the database. */
-function cleanEnv(databaseUrl: string): NodeJS.ProcessEnv {
+function cleanEnv(databaseUrl: string, extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of ["DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "NODE_OPTIONS"]) {
     delete env[name];
@@ -28,15 +28,19 @@ function cleanEnv(databaseUrl: string): NodeJS.ProcessEnv {
   // These tests are about the reading list; fetching pages has its own tests against loopback servers.
   env.FETCH_METADATA = "false";
   env.NO_COLOR = "1";
-  return env;
+  return { ...env, ...extra };
 }
 
 /** Runs `node --import tsx src/cli/main.ts ...args` against `databaseUrl` and collects its output. */
-export function runCli(databaseUrl: string, args: string[]): Promise<CliResult> {
+export function runCli(
+  databaseUrl: string,
+  args: string[],
+  extraEnv: Record<string, string> = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", CLI_ENTRY, ...args], {
       cwd: repoRoot,
-      env: cleanEnv(databaseUrl),
+      env: cleanEnv(databaseUrl, extraEnv),
       stdio: ["ignore", "pipe", "pipe"],
       timeout: SPAWN_TIMEOUT_MS,
     });
