@@ -90,6 +90,7 @@ export function makeLink(
     sharedByName: NAMES[user] as string,
     sharedAt,
     source: pick(SOURCES, random),
+    canonicalUrl: null,
   };
 }
 

@@ -8,16 +8,19 @@ import { SqliteLinkStore } from "../src/storage/linkStore.js";
 /** Copied from `SqliteLinkStore` (src/storage/linkStore.ts). `checkFloorSql` verifies the copies at run time. */
 const LINK_COLUMNS = `id, workspace_key AS workspace, url, normalized_url AS normalizedUrl, title, author,
   description, site_name AS siteName, note, category_id AS categoryId, shared_by_id AS sharedById,
-  shared_by_name AS sharedByName, shared_at AS sharedAt, source, recommendations`;
+  shared_by_name AS sharedByName, shared_at AS sharedAt, source, canonical_url AS canonicalUrl, recommendations`;
 
 export const INSERT_SQL = `INSERT INTO links (workspace_key, url, normalized_url, title, author, description, site_name, note,
-         category_id, shared_by_id, shared_by_name, shared_at, source)
+         category_id, shared_by_id, shared_by_name, shared_at, source, canonical_url)
        VALUES (@workspace, @url, @normalizedUrl, @title, @author, @description, @siteName, @note,
-         @categoryId, @sharedById, @sharedByName, @sharedAt, @source)
+         @categoryId, @sharedById, @sharedByName, @sharedAt, @source, @canonicalUrl)
        ON CONFLICT (workspace_key, normalized_url) DO NOTHING`;
 
 /** The duplicate check `insertOrGet` runs before its insert. */
-export const FIND_SQL = `SELECT ${LINK_COLUMNS} FROM links WHERE workspace_key = ? AND normalized_url = ?`;
+export const FIND_SQL = `SELECT ${LINK_COLUMNS} FROM links WHERE workspace_key = @workspace AND normalized_url = @key
+       UNION ALL
+       SELECT ${LINK_COLUMNS} FROM links WHERE workspace_key = @workspace AND canonical_url = @key
+       LIMIT 1`;
 
 /** What `links.list(workspace, { from, to })` prepares. */
 export const MONTH_SQL = `SELECT ${LINK_COLUMNS} FROM links WHERE workspace_key = @workspace AND shared_at >= @from AND shared_at < @to ORDER BY shared_at, id`;
@@ -78,7 +81,9 @@ export function checkFloorSql(client: Database.Database): string[] {
   const insert = prepared.find((sql) => /^\s*INSERT INTO links\b/.test(sql));
   if (insert === undefined) problems.push("the store prepared no INSERT INTO links");
   else if (squash(insert) !== squash(INSERT_SQL)) problems.push(`store insert SQL differs:\n${insert}`);
-  const find = prepared.find((sql) => /\bWHERE workspace_key = \? AND normalized_url = \?/.test(sql));
+  const find = prepared.find((sql) =>
+    /\bWHERE workspace_key = @workspace AND normalized_url = @key/.test(sql),
+  );
   if (find === undefined) problems.push("the store prepared no duplicate check");
   else if (squash(find) !== squash(FIND_SQL)) problems.push(`store duplicate-check SQL differs:\n${find}`);
   const month = prepared.find((sql) => /^\s*SELECT\b.*\bFROM links WHERE\b.*\bshared_at >= /s.test(sql));

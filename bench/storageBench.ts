@@ -160,7 +160,7 @@ async function benchAdds(): Promise<void> {
   const raw = (from: number) => {
     for (let i = from; i < from + ADD.chunk; i++) {
       const link = links[i] as NewLink;
-      if (find.get(link.workspace, link.normalizedUrl) === undefined) insert.run(link);
+      if (find.get({ workspace: link.workspace, key: link.normalizedUrl }) === undefined) insert.run(link);
     }
   };
   for (let at = 0; at < ADD.warmup; at += ADD.chunk) {
@@ -257,7 +257,7 @@ async function benchImports(): Promise<void> {
   const find = floor.prepare(FIND_SQL);
   const rawImport = floor.transaction((items: NewLink[]) => {
     for (const link of items)
-      if (find.get(link.workspace, link.normalizedUrl) === undefined) insert.run(link);
+      if (find.get({ workspace: link.workspace, key: link.normalizedUrl }) === undefined) insert.run(link);
   });
   const project = (items: NewLink[]) =>
     store.transaction(() => {

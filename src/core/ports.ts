@@ -53,7 +53,7 @@ export interface LinkFilter {
 }
 
 export type LinkPatch = Partial<
-  Pick<Link, "title" | "author" | "description" | "siteName" | "note" | "categoryId">
+  Pick<Link, "title" | "author" | "description" | "siteName" | "note" | "categoryId" | "canonicalUrl">
 >;
 
 /**
@@ -61,8 +61,10 @@ export type LinkPatch = Partial<
  * or changes another's links even when it guesses an id.
  */
 export interface LinkStore {
-  /** Stores a link, or returns the one already stored under the same normalized URL. */
+  /** Stores a link, or returns the one already stored under the same normalized (or canonical) URL. */
   insertOrGet(link: NewLink): { link: Link; created: boolean };
+  /** The link whose normalized or canonical URL is `key`. */
+  findByKey(workspace: WorkspaceKey, key: string): Link | undefined;
   addRecommendation(linkId: number, recommendation: Recommendation): void;
   get(workspace: WorkspaceKey, id: number): Link | undefined;
   update(workspace: WorkspaceKey, id: number, patch: LinkPatch): Link | undefined;

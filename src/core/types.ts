@@ -38,6 +38,8 @@ export interface Link {
   /** Epoch milliseconds. */
   sharedAt: number;
   source: Source;
+  /** The page's canonical URL, normalized, once enrichment found one on the same site. */
+  canonicalUrl: string | null;
   /** Later shares by other people, oldest first. */
   recommendations: Recommendation[];
 }

@@ -5,7 +5,7 @@ import type { Link, NewLink, Recommendation, WorkspaceKey } from "../core/types.
 /** Columns under the names of the domain type, so a row needs almost no mapping. */
 const LINK_COLUMNS = `id, workspace_key AS workspace, url, normalized_url AS normalizedUrl, title, author,
   description, site_name AS siteName, note, category_id AS categoryId, shared_by_id AS sharedById,
-  shared_by_name AS sharedByName, shared_at AS sharedAt, source, recommendations`;
+  shared_by_name AS sharedByName, shared_at AS sharedAt, source, canonical_url AS canonicalUrl, recommendations`;
 
 type LinkRow = Omit<Link, "recommendations"> & { recommendations: string | null };
 
@@ -23,6 +23,7 @@ const PATCH_COLUMNS: Record<keyof LinkPatch, string> = {
   siteName: "site_name",
   note: "note",
   categoryId: "category_id",
+  canonicalUrl: "canonical_url",
 };
 
 /**
@@ -31,7 +32,7 @@ const PATCH_COLUMNS: Record<keyof LinkPatch, string> = {
  */
 export class SqliteLinkStore implements LinkStore {
   private readonly insert: Database.Statement;
-  private readonly byNormalizedUrl: Database.Statement;
+  private readonly byKey: Database.Statement;
   private readonly byId: Database.Statement;
   private readonly appendRecommendation: Database.Statement;
   private readonly deleteById: Database.Statement;
@@ -40,13 +41,17 @@ export class SqliteLinkStore implements LinkStore {
   constructor(private readonly client: Database.Database) {
     this.insert = client.prepare(
       `INSERT INTO links (workspace_key, url, normalized_url, title, author, description, site_name, note,
-         category_id, shared_by_id, shared_by_name, shared_at, source)
+         category_id, shared_by_id, shared_by_name, shared_at, source, canonical_url)
        VALUES (@workspace, @url, @normalizedUrl, @title, @author, @description, @siteName, @note,
-         @categoryId, @sharedById, @sharedByName, @sharedAt, @source)
+         @categoryId, @sharedById, @sharedByName, @sharedAt, @source, @canonicalUrl)
        ON CONFLICT (workspace_key, normalized_url) DO NOTHING`,
     );
-    this.byNormalizedUrl = client.prepare(
-      `SELECT ${LINK_COLUMNS} FROM links WHERE workspace_key = ? AND normalized_url = ?`,
+    // Two index probes glued by UNION ALL: an OR here makes SQLite scan the workspace's links.
+    this.byKey = client.prepare(
+      `SELECT ${LINK_COLUMNS} FROM links WHERE workspace_key = @workspace AND normalized_url = @key
+       UNION ALL
+       SELECT ${LINK_COLUMNS} FROM links WHERE workspace_key = @workspace AND canonical_url = @key
+       LIMIT 1`,
     );
     this.byId = client.prepare(`SELECT ${LINK_COLUMNS} FROM links WHERE workspace_key = ? AND id = ?`);
     this.appendRecommendation = client.prepare(
@@ -59,7 +64,7 @@ export class SqliteLinkStore implements LinkStore {
   insertOrGet(link: NewLink): { link: Link; created: boolean } {
     // Looking first keeps ids gap-free (an ignored insert still uses up an AUTOINCREMENT id);
     // ON CONFLICT still settles a race between two processes.
-    const existing = this.byNormalizedUrl.get(link.workspace, link.normalizedUrl) as LinkRow | undefined;
+    const existing = this.byKey.get({ workspace: link.workspace, key: link.normalizedUrl }) as LinkRow | undefined;
     if (existing) return { link: toLink(existing), created: false };
     const result = this.insert.run(link);
     if (result.changes === 1) {
@@ -80,13 +85,19 @@ export class SqliteLinkStore implements LinkStore {
         sharedByName: link.sharedByName,
         sharedAt: link.sharedAt,
         source: link.source,
+        canonicalUrl: link.canonicalUrl,
         recommendations: [],
       };
       return { link: created, created: true };
     }
-    const winner = this.byNormalizedUrl.get(link.workspace, link.normalizedUrl) as LinkRow | undefined;
+    const winner = this.byKey.get({ workspace: link.workspace, key: link.normalizedUrl }) as LinkRow | undefined;
     if (!winner) throw new Error("link insert was ignored but no existing link was found");
     return { link: toLink(winner), created: false };
+  }
+
+  findByKey(workspace: WorkspaceKey, key: string): Link | undefined {
+    const row = this.byKey.get({ workspace, key }) as LinkRow | undefined;
+    return row && toLink(row);
   }
 
   addRecommendation(linkId: number, recommendation: Recommendation): void {

@@ -54,12 +54,15 @@ export const linksTable = sqliteTable(
      * Kept on the row because it is only ever read with its link, and the month query stays one index scan.
      */
     recommendations: text("recommendations"),
+    /** The page's own canonical URL, normalized, when it named one on the same site: a second key for duplicates. */
+    canonicalUrl: text("canonical_url"),
   },
   (t) => [
     uniqueIndex("links_workspace_normalized_url_unique").on(t.workspaceKey, t.normalizedUrl),
     // Serves "one workspace, one month" (the roundup and /read list) in shared order.
     index("links_workspace_shared_at_idx").on(t.workspaceKey, t.sharedAt),
     index("links_category_idx").on(t.categoryId),
+    index("links_workspace_canonical_url_idx").on(t.workspaceKey, t.canonicalUrl),
   ],
 );
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addLink } from "../../src/core/links/addLink.js";
 import { enrichLink } from "../../src/core/links/enrichLink.js";
-import { removeLink } from "../../src/core/links/manageLinks.js";
+import { listLinks, removeLink } from "../../src/core/links/manageLinks.js";
 import type { FetchOutcome, MetadataFetcher, PageMetadata } from "../../src/core/ports.js";
 import { renderMarkdown } from "../../src/core/render/renderMarkdown.js";
 import { buildRoundup } from "../../src/core/roundup/buildRoundup.js";
@@ -121,5 +121,68 @@ describe("enrichLink", () => {
     expect(markdown).toContain(
       "- [\\@everyone \\<\\@&1\\> \\[x\\](https\\://evil)](https://example.com/post) by \\<img src=x onerror=alert(1)\\>",
     );
+  });
+});
+
+describe("canonical URLs", () => {
+  const canonical = (url: string) => pageSays({ title: "The post", canonicalUrl: url });
+
+  it("are recorded, so a later share of the canonical address is a duplicate", async () => {
+    const first = addLink(
+      { store, clock },
+      {
+        workspace,
+        url: "https://example.com/post?share=abc123",
+        userId: "u",
+        userName: "Alice",
+        source: "cli",
+      },
+    ).link;
+    await enrichLink(
+      { store, fetcher: canonical("https://example.com/post") },
+      { workspace, linkId: first.id },
+    );
+    const again = addLink(
+      { store, clock },
+      {
+        workspace,
+        url: "https://www.example.com/post/",
+        userId: "b",
+        userName: "Bob",
+        note: "Same!",
+        source: "cli",
+      },
+    );
+    expect(again).toMatchObject({ status: "duplicate", link: { id: first.id, sharedByName: "Alice" } });
+    expect(listLinks({ store }, { workspace })).toHaveLength(1);
+  });
+
+  it("fold a new share into the entry it turns out to duplicate, keeping the note", async () => {
+    const first = share();
+    const second = addLink(
+      { store, clock },
+      {
+        workspace,
+        url: "https://example.com/post?share=xyz",
+        userId: "b",
+        userName: "Bob",
+        note: "Read this",
+        source: "cli",
+      },
+    ).link;
+    const result = await enrichLink(
+      { store, fetcher: canonical("https://example.com/post") },
+      { workspace, linkId: second.id },
+    );
+    expect(result).toMatchObject({
+      status: "merged",
+      removedId: second.id,
+      noteKept: true,
+      link: { id: first.id },
+    });
+    const links = listLinks({ store }, { workspace });
+    expect(links.map((l) => l.id)).toEqual([first.id]);
+    expect(links[0]?.recommendations).toMatchObject([{ userName: "Bob", note: "Read this" }]);
+    expect(links[0]?.title).toBe("The post");
   });
 });

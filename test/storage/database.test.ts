@@ -83,6 +83,7 @@ describe("openDatabase", () => {
       sharedByName: "U",
       sharedAt: 1,
       source: "cli" as const,
+      canonicalUrl: null,
     };
     expect(store.links.insertOrGet(link).created).toBe(true);
     const again = store.links.insertOrGet({ ...link, sharedById: "v" });

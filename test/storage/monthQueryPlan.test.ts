@@ -22,6 +22,7 @@ function link(workspace: string, i: number, sharedAt: number): NewLink {
     sharedByName: "Ada",
     sharedAt,
     source: "cli",
+    canonicalUrl: null,
   };
 }
 

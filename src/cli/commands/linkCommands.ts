@@ -28,6 +28,10 @@ function enrichmentLine(result: EnrichResult): string {
   if (result.status === "failed")
     return `Couldn't read the page: ${result.reason}. The link keeps its URL as its title.`;
   const { link } = result;
+  if (result.status === "merged") {
+    const kept = result.noteKept ? " Your note was added to it." : "";
+    return `The page says it is the same as #${link.id}, shared by ${link.sharedByName}; #${result.removedId} was folded into it.${kept}`;
+  }
   if (result.found.length === 0) return "Read the page; it added nothing new.";
   const by = link.author ? ` by ${link.author}` : "";
   return `Found: ${link.title ?? link.url}${by}${link.siteName ? ` (${link.siteName})` : ""}`;

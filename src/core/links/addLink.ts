@@ -4,6 +4,7 @@ import type { Clock, Store } from "../ports.js";
 import type { Category, Link, Source } from "../types.js";
 import { ensureWorkspace } from "../workspace.js";
 import { checkLine, checkNote } from "./linkText.js";
+import { recordRepeatShare } from "./recordRepeatShare.js";
 import { normalizeUrl, parseWebUrl } from "./url.js";
 
 export interface AddLinkDeps {
@@ -70,26 +71,17 @@ export function addLink({ store, clock }: AddLinkDeps, input: AddLinkInput): Add
       sharedByName: input.userName,
       sharedAt,
       source: input.source,
+      canonicalUrl: null,
     });
     if (created) return { status: "added", link, category };
 
     const existingCategory = categories.find((c) => c.id === link.categoryId) ?? null;
-    let noteKept = false;
-    if (link.sharedById === input.userId) {
-      // Sharing your own link again can fill in a note you left out, nothing more.
-      if (note !== null && link.note === null) {
-        store.links.update(workspace, link.id, { note });
-        noteKept = true;
-      }
-    } else if (note !== null || !link.recommendations.some((r) => r.userId === input.userId)) {
-      store.links.addRecommendation(link.id, {
-        userId: input.userId,
-        userName: input.userName,
-        note,
-        sharedAt,
-      });
-      noteKept = note !== null;
-    }
+    const noteKept = recordRepeatShare(store, workspace, link, {
+      userId: input.userId,
+      userName: input.userName,
+      note,
+      sharedAt,
+    });
     const current = store.links.get(workspace, link.id) ?? link;
     return { status: "duplicate", link: current, category: existingCategory, noteKept };
   });

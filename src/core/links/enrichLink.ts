@@ -1,6 +1,8 @@
-import type { LinkPatch, MetadataFetcher, Store } from "../ports.js";
+import type { LinkPatch, MetadataFetcher, PageMetadata, Store } from "../ports.js";
 import type { Link } from "../types.js";
 import { ensureWorkspace } from "../workspace.js";
+import { recordRepeatShare } from "./recordRepeatShare.js";
+import { normalizeUrl } from "./url.js";
 
 export interface EnrichDeps {
   store: Store;
@@ -11,13 +13,37 @@ export type EnrichResult =
   | { status: "enriched"; link: Link; found: (keyof LinkPatch)[] }
   /** The fetch failed or was refused: the link stays, titled by its URL. */
   | { status: "failed"; link: Link; reason: string }
+  /**
+   * The page's canonical URL showed it is a link the workspace already had: the new entry was folded
+   * into that one (the sharer's note kept as a recommendation) and `removedId` no longer exists.
+   */
+  | { status: "merged"; link: Link; removedId: number; noteKept: boolean }
   /** The link was removed before its page came back. */
   | { status: "gone" };
 
+/** Only empty fields are filled: what the sharer typed always wins. */
+function fillEmpty(link: Link, metadata: PageMetadata): LinkPatch {
+  const patch: LinkPatch = {};
+  if (link.title === null && metadata.title) patch.title = metadata.title;
+  if (link.author === null && metadata.author) patch.author = metadata.author;
+  if (link.description === null && metadata.description) patch.description = metadata.description;
+  if (link.siteName === null && metadata.siteName) patch.siteName = metadata.siteName;
+  return patch;
+}
+
+function canonicalKey(canonicalUrl: string | null): string | null {
+  if (!canonicalUrl) return null;
+  try {
+    return normalizeUrl(canonicalUrl);
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Fills in a shared link's title, author, description and site name from its page. What the sharer
- * typed always wins: only empty fields are filled. Call it after the command has been answered;
- * it can take seconds.
+ * Fills in a shared link's title, author, description and site name from its page, and records the
+ * page's canonical URL for spotting duplicates. Call it after the command has been answered; it can
+ * take seconds.
  */
 export async function enrichLink(
   { store, fetcher }: EnrichDeps,
@@ -27,18 +53,34 @@ export async function enrichLink(
   const before = store.links.get(workspace, input.linkId);
   if (!before) return { status: "gone" };
   const outcome = await fetcher.fetchMetadata(before.url);
-  // Read again: the sharer may have edited the link while the page loaded.
-  const current = store.links.get(workspace, input.linkId);
-  if (!current) return { status: "gone" };
-  if (!outcome.ok) return { status: "failed", link: current, reason: outcome.reason };
 
-  const { metadata } = outcome;
-  const patch: LinkPatch = {};
-  if (current.title === null && metadata.title) patch.title = metadata.title;
-  if (current.author === null && metadata.author) patch.author = metadata.author;
-  if (current.description === null && metadata.description) patch.description = metadata.description;
-  if (current.siteName === null && metadata.siteName) patch.siteName = metadata.siteName;
-  const found = Object.keys(patch) as (keyof LinkPatch)[];
-  const link = found.length > 0 ? (store.links.update(workspace, current.id, patch) ?? current) : current;
-  return { status: "enriched", link, found };
+  return store.transaction((): EnrichResult => {
+    // Read again: the sharer may have edited or removed the link while the page loaded.
+    const current = store.links.get(workspace, input.linkId);
+    if (!current) return { status: "gone" };
+    if (!outcome.ok) return { status: "failed", link: current, reason: outcome.reason };
+    const { metadata } = outcome;
+
+    const key = canonicalKey(metadata.canonicalUrl);
+    const twin = key && key !== current.normalizedUrl ? store.links.findByKey(workspace, key) : undefined;
+    if (twin && twin.id !== current.id) {
+      const noteKept = recordRepeatShare(store, workspace, twin, {
+        userId: current.sharedById,
+        userName: current.sharedByName,
+        note: current.note,
+        sharedAt: current.sharedAt,
+      });
+      store.links.remove(workspace, current.id);
+      const patch = fillEmpty(twin, metadata);
+      const link = store.links.update(workspace, twin.id, patch) ?? twin;
+      return { status: "merged", link, removedId: current.id, noteKept };
+    }
+
+    const patch = fillEmpty(current, metadata);
+    const found = Object.keys(patch) as (keyof LinkPatch)[];
+    if (key && key !== current.normalizedUrl && key !== current.canonicalUrl) patch.canonicalUrl = key;
+    const link =
+      Object.keys(patch).length > 0 ? (store.links.update(workspace, current.id, patch) ?? current) : current;
+    return { status: "enriched", link, found };
+  });
 }
