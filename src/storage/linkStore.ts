@@ -64,7 +64,7 @@ export class SqliteLinkStore implements LinkStore {
   insertOrGet(link: NewLink): { link: Link; created: boolean } {
     // Looking first keeps ids gap-free (an ignored insert still uses up an AUTOINCREMENT id);
     // ON CONFLICT still settles a race between two processes.
-    const existing = this.byKey.get({ workspace: link.workspace, key: link.normalizedUrl }) as LinkRow | undefined;
+    const existing = this.rowByKey(link.workspace, link.normalizedUrl);
     if (existing) return { link: toLink(existing), created: false };
     const result = this.insert.run(link);
     if (result.changes === 1) {
@@ -90,14 +90,18 @@ export class SqliteLinkStore implements LinkStore {
       };
       return { link: created, created: true };
     }
-    const winner = this.byKey.get({ workspace: link.workspace, key: link.normalizedUrl }) as LinkRow | undefined;
+    const winner = this.rowByKey(link.workspace, link.normalizedUrl);
     if (!winner) throw new Error("link insert was ignored but no existing link was found");
     return { link: toLink(winner), created: false };
   }
 
   findByKey(workspace: WorkspaceKey, key: string): Link | undefined {
-    const row = this.byKey.get({ workspace, key }) as LinkRow | undefined;
+    const row = this.rowByKey(workspace, key);
     return row && toLink(row);
+  }
+
+  private rowByKey(workspace: WorkspaceKey, key: string): LinkRow | undefined {
+    return this.byKey.get({ workspace, key }) as LinkRow | undefined;
   }
 
   addRecommendation(linkId: number, recommendation: Recommendation): void {
