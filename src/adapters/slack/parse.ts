@@ -1,0 +1,450 @@
+/**
+ * The `/read` text grammar. Slack sends the text with `&`, `<` and `>` typed by the person escaped as
+ * entities, and (with "escape channels, users and links" on, as the manifest sets it) links, channels
+ * and people as markup: `<https://...>`, `<https://...|label>`, `<#C123|name>`, `<@U123|name>`,
+ * `<!here>`. Parsing is pure: it needs the categories only to tell a category from a note.
+ */
+import { findCategory } from "../../core/categories/categoryName.js";
+import { UserError } from "../../core/errors.js";
+import type { Category } from "../../core/types.js";
+import { decodeSlackEntities } from "./escape.js";
+
+/** What a `<...>` in Slack's text stands for. */
+export type Markup =
+  | { kind: "link"; url: string; label: string | null }
+  | { kind: "user"; id: string; label: string | null }
+  | { kind: "channel"; id: string; label: string | null }
+  | { kind: "special"; name: string; label: string | null };
+
+export interface Token {
+  /** The token as Slack sent it (still escaped). */
+  raw: string;
+  /** The token as the person meant it: quotes removed, markup made readable, entities decoded. */
+  text: string;
+  /** Offsets of `raw` in the command text. */
+  start: number;
+  end: number;
+  quoted: boolean;
+  /** Set when the whole token is one `<...>`. */
+  markup: Markup | null;
+}
+
+export function parseMarkup(inner: string): Markup {
+  const bar = inner.indexOf("|");
+  const target = bar === -1 ? inner : inner.slice(0, bar);
+  const label = bar === -1 ? null : decodeSlackEntities(inner.slice(bar + 1));
+  if (target.startsWith("@")) return { kind: "user", id: target.slice(1), label };
+  if (target.startsWith("#")) return { kind: "channel", id: target.slice(1), label };
+  if (target.startsWith("!")) return { kind: "special", name: target.slice(1), label };
+  return { kind: "link", url: decodeSlackEntities(target), label };
+}
+
+/** Markup as a person reads it: `@name`, `#channel`, `@here`, a link's address. Never markup again. */
+function markupText(markup: Markup): string {
+  switch (markup.kind) {
+    case "user":
+      return `@${markup.label?.replace(/^@/, "") || markup.id}`;
+    case "channel":
+      return `#${markup.label || markup.id}`;
+    case "special": {
+      const name = markup.name.split("^")[0] ?? markup.name;
+      return markup.label ?? `@${name}`;
+    }
+    case "link": {
+      const url = markup.url.replace(/^mailto:/, "");
+      return markup.label && markup.label !== url && markup.label !== markup.url
+        ? `${markup.label} (${url})`
+        : url;
+    }
+  }
+}
+
+/**
+ * Slack's escaped text as plain text: entities decoded, markup turned into what it reads as. The
+ * result is stored as typed (a note) and escaped again when shown.
+ */
+export function plainText(raw: string): string {
+  return raw.replace(
+    /<([^<>]*)>|&(amp|lt|gt);/g,
+    (_, inner: string | undefined, entity: string | undefined) =>
+      inner !== undefined
+        ? markupText(parseMarkup(inner))
+        : entity === "amp"
+          ? "&"
+          : entity === "lt"
+            ? "<"
+            : ">",
+  );
+}
+
+const OPEN_QUOTES = new Set(['"', "“", "”", "„"]);
+const CLOSE_QUOTES = new Set(['"', "”", "“"]);
+
+/** Splits the command text into words; `"quoted words"` are one, as is each `<...>`. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (/\s/.test(text[i] as string)) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    const first = text[i] as string;
+    if (OPEN_QUOTES.has(first)) {
+      let end = i + 1;
+      while (end < text.length && !CLOSE_QUOTES.has(text[end] as string)) end += 1;
+      if (end < text.length) {
+        const raw = text.slice(start, end + 1);
+        tokens.push({
+          raw,
+          text: plainText(text.slice(start + 1, end)).trim(),
+          start,
+          end: end + 1,
+          quoted: true,
+          markup: null,
+        });
+        i = end + 1;
+        continue;
+      }
+      // An unclosed quote is just a character.
+    }
+    let end = i;
+    while (end < text.length && !/\s/.test(text[end] as string)) {
+      if (text[end] === "<") {
+        const close = text.indexOf(">", end);
+        if (close !== -1) {
+          end = close + 1;
+          continue;
+        }
+      }
+      end += 1;
+    }
+    const raw = text.slice(start, end);
+    const whole = /^<([^<>]*)>$/.exec(raw);
+    tokens.push({
+      raw,
+      text: plainText(raw),
+      start,
+      end,
+      quoted: false,
+      markup: whole ? parseMarkup(whole[1] as string) : null,
+    });
+    i = end;
+  }
+  return tokens;
+}
+
+export type EditField = "note" | "title" | "author" | "category";
+
+export type CategoryAction =
+  | { action: "list" }
+  | { action: "add"; name: string; emoji: string | null }
+  | { action: "rename"; words: Token[] }
+  | { action: "move"; name: string; position: number }
+  | { action: "remove"; name: string }
+  | { action: "archive" | "unarchive"; name: string };
+
+export type ConfigAction =
+  | { action: "show" }
+  /** `channelId` null: the channel the command was typed in. */
+  | { action: "channel"; channelId: string | null }
+  /** `timeZone` null: keep the current one. */
+  | { action: "schedule"; day: string; time: string; timeZone: string | null }
+  | { action: "admins"; change: "list" }
+  | { action: "admins"; change: "add" | "remove"; userId: string }
+  | { action: "title"; template: string }
+  | { action: "intro"; intro: string | null };
+
+export type ReadCommand =
+  | { kind: "help"; unknown: string | null }
+  | { kind: "addModal" }
+  /** `rest` is still Slack-escaped: `splitCategoryAndNote` reads it once the categories are known. */
+  | { kind: "add"; url: string; rest: string }
+  | { kind: "list"; month: string | null; category: string | null; mine: boolean }
+  | { kind: "search"; words: string }
+  | { kind: "edit"; id: number; field: EditField; value: string }
+  | { kind: "remove"; id: number }
+  | { kind: "roundup"; action: "preview" | "post"; period: string | null }
+  | ({ kind: "category" } & CategoryAction)
+  | ({ kind: "config" } & ConfigAction);
+
+export type CommandKind = ReadCommand["kind"];
+
+function usage(code: string, text: string): UserError {
+  return new UserError(`command.usage`, `Usage: ${text}`, { command: code });
+}
+
+const joinText = (tokens: Token[]) =>
+  tokens
+    .map((t) => t.text)
+    .join(" ")
+    .trim();
+
+/** The raw text from `token` to the end, as plain text; one quoted token alone loses its quotes. */
+function restText(text: string, tokens: Token[]): string {
+  const [first] = tokens;
+  if (!first) return "";
+  if (tokens.length === 1 && first.quoted) return first.text;
+  return plainText(text.slice(first.start)).trim();
+}
+
+function linkId(token: Token | undefined, usageText: string): number {
+  if (!token) throw usage("id", usageText);
+  if (!/^#?\d{1,15}$/.test(token.text)) {
+    throw new UserError(
+      "link.id",
+      `"${token.text}" isn't a link id. Ids are numbers like 42; /read list shows them.`,
+    );
+  }
+  return Number(token.text.replace(/^#/, ""));
+}
+
+const MONTH_LIKE = /^\d{4}-\d{1,2}$/;
+const EMOJI_LIKE =
+  /^(:[a-z0-9_+-]{1,32}:|(\p{Extended_Pictographic}|\p{Regional_Indicator}|\u200d|\ufe0f|\p{M})+)$/iu;
+
+function parseCategory(tokens: Token[]): ReadCommand {
+  const [action, ...rest] = tokens;
+  const verb = action?.text.toLowerCase();
+  const name = joinText(rest);
+  switch (verb) {
+    case undefined:
+    case "list":
+    case "ls":
+      return { kind: "category", action: "list" };
+    case "add":
+    case "new": {
+      const last = rest.at(-1);
+      if (rest.length === 0)
+        throw usage(
+          "category.add",
+          '/read category add <name> [emoji], e.g. /read category add "Talks & Videos" 🎬',
+        );
+      if (rest.length > 1 && last && !last.quoted && EMOJI_LIKE.test(last.text)) {
+        return { kind: "category", action: "add", name: joinText(rest.slice(0, -1)), emoji: last.text };
+      }
+      return { kind: "category", action: "add", name, emoji: null };
+    }
+    case "rename":
+      if (rest.length < 2) throw usage("category.rename", "/read category rename <name> to <new name>");
+      return { kind: "category", action: "rename", words: rest };
+    case "move": {
+      const last = rest.at(-1);
+      if (rest.length < 2 || !last || !/^\d{1,3}$/.test(last.text)) {
+        throw usage(
+          "category.move",
+          "/read category move <name> <position>, e.g. /read category move tools 1",
+        );
+      }
+      return {
+        kind: "category",
+        action: "move",
+        name: joinText(rest.slice(0, -1)),
+        position: Number(last.text),
+      };
+    }
+    case "remove":
+    case "delete":
+    case "rm":
+      if (rest.length === 0) throw usage("category.remove", "/read category remove <name>");
+      return { kind: "category", action: "remove", name };
+    case "archive":
+    case "unarchive":
+      if (rest.length === 0) throw usage(`category.${verb}`, `/read category ${verb} <name>`);
+      return { kind: "category", action: verb, name };
+    default:
+      throw usage("category", "/read category list|add|rename|move|remove|archive|unarchive ...");
+  }
+}
+
+function parseConfig(text: string, tokens: Token[]): ReadCommand {
+  const [action, ...rest] = tokens;
+  switch (action?.text.toLowerCase()) {
+    case undefined:
+    case "show":
+      return { kind: "config", action: "show" };
+    case "channel": {
+      const [target] = rest;
+      if (!target) return { kind: "config", action: "channel", channelId: null };
+      if (target.markup?.kind === "channel")
+        return { kind: "config", action: "channel", channelId: target.markup.id };
+      if (/^[CGD][A-Z0-9]{2,}$/.test(target.text))
+        return { kind: "config", action: "channel", channelId: target.text };
+      throw new UserError(
+        "channel.invalid",
+        `I can't tell which channel "${target.text}" is. Type # and pick the channel from Slack's list, or run /read config channel in the channel itself.`,
+      );
+    }
+    case "schedule": {
+      const [day, time, zone, ...extra] = rest;
+      if (!day || !time || extra.length > 0) {
+        throw usage(
+          "config.schedule",
+          "/read config schedule <day 1-28> <HH:MM> <Area/City>, e.g. /read config schedule 1 09:00 Europe/Berlin",
+        );
+      }
+      return {
+        kind: "config",
+        action: "schedule",
+        day: day.text,
+        time: time.text,
+        timeZone: zone?.text ?? null,
+      };
+    }
+    case "admins":
+    case "admin": {
+      const [change, who, ...extra] = rest;
+      const verb = change?.text.toLowerCase();
+      if (verb === undefined || verb === "list") return { kind: "config", action: "admins", change: "list" };
+      if ((verb !== "add" && verb !== "remove") || !who || extra.length > 0) {
+        throw usage("config.admins", "/read config admins [list | add @person | remove @person]");
+      }
+      const userId =
+        who.markup?.kind === "user" ? who.markup.id : /^[UW][A-Z0-9]{2,}$/.test(who.text) ? who.text : null;
+      if (userId === null) {
+        throw new UserError(
+          "admin.invalid",
+          `"${who.text}" isn't a person. Type @ and pick them from Slack's list.`,
+        );
+      }
+      return { kind: "config", action: "admins", change: verb, userId };
+    }
+    case "title":
+      if (rest.length === 0)
+        throw usage("config.title", "/read config title <template>, where {month} becomes e.g. July 2026");
+      return { kind: "config", action: "title", template: restText(text, rest) };
+    case "intro": {
+      const intro = restText(text, rest);
+      return {
+        kind: "config",
+        action: "intro",
+        intro: intro === "" || intro.toLowerCase() === "none" ? null : intro,
+      };
+    }
+    default:
+      throw usage("config", "/read config show|channel|schedule|admins|title|intro ...");
+  }
+}
+
+/** Reads the text after `/read`. Unknown words give the help; known ones with bad arguments a usage line. */
+export function parseReadCommand(text: string): ReadCommand {
+  const tokens = tokenize(text);
+  const [head, ...rest] = tokens;
+  if (!head) return { kind: "help", unknown: null };
+  switch (head.text.toLowerCase()) {
+    case "help":
+    case "?":
+      return { kind: "help", unknown: null };
+    case "add":
+    case "share": {
+      const [url] = rest;
+      if (!url) return { kind: "addModal" };
+      const linkText = url.markup?.kind === "link" ? url.markup.url : url.text;
+      return { kind: "add", url: linkText, rest: text.slice(url.end) };
+    }
+    case "list":
+    case "ls": {
+      let month: string | null = null;
+      let mine = false;
+      const words: Token[] = [];
+      for (const token of rest) {
+        if (month === null && !token.quoted && MONTH_LIKE.test(token.text)) month = token.text;
+        else if (!token.quoted && token.text.toLowerCase() === "mine") mine = true;
+        else words.push(token);
+      }
+      const category = joinText(words);
+      return { kind: "list", month, category: category === "" ? null : category, mine };
+    }
+    case "search":
+    case "find": {
+      const words = joinText(rest);
+      if (words === "") throw usage("search", "/read search <words>");
+      return { kind: "search", words };
+    }
+    case "edit": {
+      const usageText =
+        "/read edit <id> note|title|author|category <new value>, e.g. /read edit 42 category tools";
+      const [idToken, fieldToken, ...value] = rest;
+      const id = linkId(idToken, usageText);
+      const field = fieldToken?.text.toLowerCase();
+      if (field !== "note" && field !== "title" && field !== "author" && field !== "category")
+        throw usage("edit", usageText);
+      return { kind: "edit", id, field, value: restText(text, value) };
+    }
+    case "remove":
+    case "delete":
+    case "rm": {
+      const usageText = "/read remove <id>";
+      if (rest.length !== 1) throw usage("remove", usageText);
+      return { kind: "remove", id: linkId(rest[0], usageText) };
+    }
+    case "roundup": {
+      const [action, period, ...extra] = rest;
+      const verb = action?.text.toLowerCase() ?? "preview";
+      if ((verb !== "preview" && verb !== "post") || extra.length > 0) {
+        throw usage("roundup", "/read roundup preview [YYYY-MM] or /read roundup post [YYYY-MM]");
+      }
+      return { kind: "roundup", action: verb, period: period?.text ?? null };
+    }
+    case "category":
+    case "categories":
+      return parseCategory(rest);
+    case "config":
+    case "settings":
+      return parseConfig(text, rest);
+    default:
+      return { kind: "help", unknown: head.text };
+  }
+}
+
+/**
+ * The words after the URL in `/read add`: the first (a "quoted name" counts as one) is the category
+ * when it names one of `categories` by slug, name or unambiguous prefix; otherwise every word is the note.
+ */
+export function splitCategoryAndNote(
+  rest: string,
+  categories: Category[],
+): { category: Category | null; note: string | null } {
+  const tokens = tokenize(rest);
+  const [first] = tokens;
+  if (!first) return { category: null, note: null };
+  const category = first.markup === null ? (findCategory(categories, first.text) ?? null) : null;
+  const noteRaw = category ? rest.slice(first.end) : rest;
+  const note = plainText(noteRaw).trim();
+  return { category, note: note === "" ? null : note };
+}
+
+/** `rename Old Name to New Name`, `rename "Old Name" New Name` or `rename old new`: which words are which. */
+export function splitRename(words: Token[], categories: Category[]): { from: string; to: string } {
+  const names = (a: Token[], b: Token[]) => ({ from: joinText(a), to: joinText(b) });
+  const separators = words
+    .map((t, i) =>
+      !t.quoted && (t.text.toLowerCase() === "to" || t.text === "->" || t.text === "→") ? i : -1,
+    )
+    .filter((i) => i > 0 && i < words.length - 1);
+  for (const i of separators) {
+    if (findCategory(categories, joinText(words.slice(0, i))))
+      return names(words.slice(0, i), words.slice(i + 1));
+  }
+  const [firstSeparator] = separators;
+  if (firstSeparator !== undefined)
+    return names(words.slice(0, firstSeparator), words.slice(firstSeparator + 1));
+  if (!words[0]?.quoted) {
+    for (let k = words.length - 1; k >= 1; k--) {
+      if (findCategory(categories, joinText(words.slice(0, k))))
+        return names(words.slice(0, k), words.slice(k));
+    }
+  }
+  return names(words.slice(0, 1), words.slice(1));
+}
+
+/** The first web link in a message's text (Slack's `<https://...>` markup), or null. */
+export function firstLink(messageText: string): string | null {
+  for (const match of messageText.matchAll(/<([^<>]*)>/g)) {
+    const markup = parseMarkup(match[1] as string);
+    if (markup.kind === "link" && /^https?:\/\//i.test(markup.url)) return markup.url;
+  }
+  const bare = /\bhttps?:\/\/[^\s<>|]+/i.exec(decodeSlackEntities(messageText));
+  return bare ? bare[0] : null;
+}

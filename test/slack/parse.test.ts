@@ -1,0 +1,206 @@
+import { describe, expect, it } from "vitest";
+import {
+  firstLink,
+  parseReadCommand,
+  plainText,
+  splitCategoryAndNote,
+  splitRename,
+  tokenize,
+} from "../../src/adapters/slack/parse.js";
+import type { Category } from "../../src/core/types.js";
+
+const category = (id: number, name: string, slug: string, archived = false): Category => ({
+  id,
+  workspace: "slack:T1",
+  name,
+  slug,
+  emoji: null,
+  position: id,
+  archived,
+});
+
+const CATEGORIES = [
+  category(1, "Articles & Learning", "articles-learning"),
+  category(2, "Neat Open Source Projects", "neat-open-source-projects"),
+  category(3, "Tools", "tools"),
+  category(4, "Talks", "talks"),
+];
+
+describe("parseReadCommand", () => {
+  it("reads add with Slack's escaped link, keeping the rest for the category", () => {
+    expect(parseReadCommand("add <https://example.com/a?x=1&amp;y=2> articles good")).toEqual({
+      kind: "add",
+      url: "https://example.com/a?x=1&y=2",
+      rest: " articles good",
+    });
+    expect(parseReadCommand("add <https://example.com/b|example.com/b>")).toMatchObject({
+      kind: "add",
+      url: "https://example.com/b",
+    });
+    expect(parseReadCommand("add example.com/c")).toMatchObject({ kind: "add", url: "example.com/c" });
+  });
+
+  it("opens the form for add with no text", () => {
+    expect(parseReadCommand("add")).toEqual({ kind: "addModal" });
+    expect(parseReadCommand("  add   ")).toEqual({ kind: "addModal" });
+  });
+
+  it("gives the help for nothing and for unknown words", () => {
+    expect(parseReadCommand("")).toEqual({ kind: "help", unknown: null });
+    expect(parseReadCommand("help")).toEqual({ kind: "help", unknown: null });
+    expect(parseReadCommand("frobnicate now")).toEqual({ kind: "help", unknown: "frobnicate" });
+  });
+
+  it("reads list filters in any order", () => {
+    expect(parseReadCommand("list")).toEqual({ kind: "list", month: null, category: null, mine: false });
+    expect(parseReadCommand("list mine 2026-07 neat open")).toEqual({
+      kind: "list",
+      month: "2026-07",
+      category: "neat open",
+      mine: true,
+    });
+    // A month-shaped word is a month, so a bad one is refused as a month rather than taken as a category.
+    expect(parseReadCommand("list 2026-13")).toMatchObject({ month: "2026-13" });
+  });
+
+  it("reads edit, remove and search", () => {
+    expect(parseReadCommand('edit #12 note "a better note"')).toEqual({
+      kind: "edit",
+      id: 12,
+      field: "note",
+      value: "a better note",
+    });
+    expect(parseReadCommand("edit 3 title Fast &amp; Loose")).toMatchObject({ value: "Fast & Loose" });
+    expect(parseReadCommand("edit 3 note")).toMatchObject({ field: "note", value: "" });
+    expect(parseReadCommand("remove 7")).toEqual({ kind: "remove", id: 7 });
+    expect(parseReadCommand("search rust async")).toEqual({ kind: "search", words: "rust async" });
+    expect(() => parseReadCommand("edit 3 colour red")).toThrow(/Usage: \/read edit/);
+    expect(() => parseReadCommand("remove abc")).toThrow(/isn't a link id/);
+    expect(() => parseReadCommand("search")).toThrow(/Usage/);
+  });
+
+  it("reads roundup preview and post with an optional month", () => {
+    expect(parseReadCommand("roundup")).toEqual({ kind: "roundup", action: "preview", period: null });
+    expect(parseReadCommand("roundup post 2026-07")).toEqual({
+      kind: "roundup",
+      action: "post",
+      period: "2026-07",
+    });
+    expect(() => parseReadCommand("roundup publish")).toThrow(/Usage/);
+  });
+
+  it("reads category actions with quoted names and emoji", () => {
+    expect(parseReadCommand('category add "Talks &amp; Videos" 🎬')).toEqual({
+      kind: "category",
+      action: "add",
+      name: "Talks & Videos",
+      emoji: "🎬",
+    });
+    expect(parseReadCommand("category add Deep Dives :books:")).toMatchObject({
+      name: "Deep Dives",
+      emoji: ":books:",
+    });
+    expect(parseReadCommand("category move neat open source 1")).toEqual({
+      kind: "category",
+      action: "move",
+      name: "neat open source",
+      position: 1,
+    });
+    expect(parseReadCommand("category remove tools")).toEqual({
+      kind: "category",
+      action: "remove",
+      name: "tools",
+    });
+    expect(parseReadCommand("category")).toEqual({ kind: "category", action: "list" });
+  });
+
+  it("reads config with Slack's channel and user markup", () => {
+    expect(parseReadCommand("config channel <#C0123ABC|reading>")).toEqual({
+      kind: "config",
+      action: "channel",
+      channelId: "C0123ABC",
+    });
+    expect(parseReadCommand("config channel")).toEqual({
+      kind: "config",
+      action: "channel",
+      channelId: null,
+    });
+    expect(() => parseReadCommand("config channel #reading")).toThrow(/pick the channel/);
+    expect(parseReadCommand("config schedule 1 09:00 Europe/Berlin")).toEqual({
+      kind: "config",
+      action: "schedule",
+      day: "1",
+      time: "09:00",
+      timeZone: "Europe/Berlin",
+    });
+    expect(parseReadCommand("config admins add <@U0BEN|ben>")).toEqual({
+      kind: "config",
+      action: "admins",
+      change: "add",
+      userId: "U0BEN",
+    });
+    expect(parseReadCommand("config admins")).toEqual({ kind: "config", action: "admins", change: "list" });
+    expect(parseReadCommand("config")).toEqual({ kind: "config", action: "show" });
+  });
+});
+
+describe("splitCategoryAndNote", () => {
+  it("takes the first word as a category by slug, name or unambiguous prefix", () => {
+    expect(splitCategoryAndNote(" articles great read", CATEGORIES)).toEqual({
+      category: CATEGORIES[0],
+      note: "great read",
+    });
+    expect(splitCategoryAndNote(" TOOLS", CATEGORIES)).toEqual({ category: CATEGORIES[2], note: null });
+    expect(splitCategoryAndNote(' "Neat Open Source Projects" worth a star', CATEGORIES)).toEqual({
+      category: CATEGORIES[1],
+      note: "worth a star",
+    });
+  });
+
+  it("keeps every word as the note when the first is no category or an ambiguous prefix", () => {
+    // "t" starts both Tools and Talks.
+    expect(splitCategoryAndNote(" t is for tea", CATEGORIES)).toEqual({
+      category: null,
+      note: "t is for tea",
+    });
+    expect(splitCategoryAndNote(" really good &lt;3", CATEGORIES)).toEqual({
+      category: null,
+      note: "really good <3",
+    });
+  });
+
+  it("turns Slack markup in a note into plain text", () => {
+    const { note } = splitCategoryAndNote(
+      " <!channel> see <@U1|amy> in <#C1|general>, <https://x.example|this>",
+      CATEGORIES,
+    );
+    expect(note).toBe("@channel see @amy in #general, this (https://x.example)");
+  });
+});
+
+describe("splitRename", () => {
+  it("splits at 'to' after a known category, or after the longest known name", () => {
+    expect(splitRename(tokenize("Tools to Dev Tools"), CATEGORIES)).toEqual({
+      from: "Tools",
+      to: "Dev Tools",
+    });
+    expect(splitRename(tokenize("Articles &amp; Learning Reading"), CATEGORIES)).toEqual({
+      from: "Articles & Learning",
+      to: "Reading",
+    });
+    expect(splitRename(tokenize('"Talks" Videos'), CATEGORIES)).toEqual({ from: "Talks", to: "Videos" });
+  });
+});
+
+describe("plainText and firstLink", () => {
+  it("decodes entities once", () => {
+    expect(plainText("a &amp;lt; b &lt; c")).toBe("a &lt; b < c");
+  });
+
+  it("finds the first web link in a message, skipping mentions", () => {
+    expect(
+      firstLink("hey <@U1> look <mailto:a@b.c|a@b.c> <https://one.example/x|one> <https://two.example>"),
+    ).toBe("https://one.example/x");
+    expect(firstLink("no links here")).toBeNull();
+  });
+});
