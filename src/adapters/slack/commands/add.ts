@@ -1,0 +1,294 @@
+/**
+ * Sharing a link: `/read add <url> [category] [note]`, the form `/read add` opens, the category
+ * buttons on the confirmation, and the "Add to reading list" message shortcut.
+ */
+import type { types, ViewResponseAction } from "@slack/bolt";
+import { listCategories } from "../../../core/categories/manageCategories.js";
+import { isUserError, UserError } from "../../../core/errors.js";
+import { addLink } from "../../../core/links/addLink.js";
+import { enrichLink } from "../../../core/links/enrichLink.js";
+import { editLink } from "../../../core/links/manageLinks.js";
+import { getSettings } from "../../../core/settings/manageSettings.js";
+import type { Category, Link } from "../../../core/types.js";
+import { checkAdmin, type SlackDeps, sharerName } from "../deps.js";
+import { clip } from "../escape.js";
+import type { Interaction } from "../interaction.js";
+import { addConfirmation, type LookupState } from "../messages.js";
+import { firstLink, splitCategoryAndNote } from "../parse.js";
+import { APOLOGY, errorReply } from "../replyError.js";
+
+export const ADD_MODAL_CALLBACK = "read_add_modal";
+export const ADD_SHORTCUT_CALLBACK = "read_add_from_message";
+
+function openCategories(deps: SlackDeps, workspace: string): Category[] {
+  return listCategories(deps, { workspace });
+}
+
+function timeZoneOf(deps: SlackDeps, workspace: string): string {
+  return getSettings(deps, { workspace }).schedule.timeZone;
+}
+
+/**
+ * After the answer: reads the page and updates the confirmation with what it found, or says briefly
+ * that it could not be read.
+ */
+function enrichLater(deps: SlackDeps, ix: Interaction, link: Link): void {
+  const { fetcher } = deps;
+  if (!fetcher) return;
+  deps.background.run("enrich", { team: ix.teamId, link: link.id }, async () => {
+    const result = await enrichLink(
+      { store: deps.store, fetcher },
+      { workspace: ix.workspace, linkId: link.id },
+    );
+    if (result.status === "gone") return;
+    const lookup: LookupState =
+      result.status === "failed" ? { state: "failed", reason: result.reason } : { state: "done" };
+    const categories = listCategories(deps, { workspace: ix.workspace, includeArchived: true });
+    const reply = addConfirmation(
+      { status: "added", link: result.link },
+      categories,
+      lookup,
+      timeZoneOf(deps, ix.workspace),
+    );
+    await ix.followUp({ ...reply, replaceOriginal: true });
+  });
+}
+
+/** Adds the link and answers with the confirmation; the page lookup follows. */
+async function share(
+  deps: SlackDeps,
+  ix: Interaction,
+  input: { url: string; category: Category | string | null; note: string | null },
+): Promise<void> {
+  const userName = await sharerName(deps, ix);
+  const category = typeof input.category === "string" ? input.category : (input.category?.slug ?? null);
+  const result = addLink(deps, {
+    workspace: ix.workspace,
+    url: input.url,
+    category,
+    note: input.note,
+    userId: ix.userId,
+    userName,
+    source: "slack",
+  });
+  const pending = deps.fetcher !== undefined && result.status === "added";
+  const categories = listCategories(deps, { workspace: ix.workspace, includeArchived: true });
+  await ix.reply(
+    addConfirmation(
+      result,
+      categories,
+      pending ? { state: "pending" } : { state: "none" },
+      timeZoneOf(deps, ix.workspace),
+    ),
+  );
+  if (pending) enrichLater(deps, ix, result.link);
+}
+
+/** `/read add <url> [category] [note…]`. */
+export async function addCommand(deps: SlackDeps, ix: Interaction, input: { url: string; rest: string }) {
+  const { category, note } = splitCategoryAndNote(input.rest, openCategories(deps, ix.workspace));
+  await share(deps, ix, { url: input.url, category, note });
+}
+
+/** The form `/read add` opens: link, category, note. */
+export function addModalView(categories: Category[], channelId: string | null): types.ModalView {
+  const blocks: types.KnownBlock[] = [
+    {
+      type: "input",
+      block_id: "url",
+      label: { type: "plain_text", text: "Link" },
+      element: {
+        type: "url_text_input",
+        action_id: "value",
+        placeholder: { type: "plain_text", text: "https://…" },
+      },
+    },
+  ];
+  if (categories.length > 0) {
+    blocks.push({
+      type: "input",
+      block_id: "category",
+      optional: true,
+      label: { type: "plain_text", text: "Category" },
+      element: {
+        type: "static_select",
+        action_id: "value",
+        placeholder: { type: "plain_text", text: "Other" },
+        options: categories.slice(0, 100).map((c) => ({
+          text: {
+            type: "plain_text",
+            text: clip(c.emoji ? `${c.emoji} ${c.name}` : c.name, 75),
+            emoji: true,
+          },
+          value: String(c.id),
+        })),
+      },
+    });
+  }
+  blocks.push({
+    type: "input",
+    block_id: "note",
+    optional: true,
+    label: { type: "plain_text", text: "Why read it?" },
+    element: { type: "plain_text_input", action_id: "value", multiline: true, max_length: 1000 },
+  });
+  return {
+    type: "modal",
+    callback_id: ADD_MODAL_CALLBACK,
+    title: { type: "plain_text", text: "Add to reading list" },
+    submit: { type: "plain_text", text: "Add" },
+    close: { type: "plain_text", text: "Cancel" },
+    private_metadata: JSON.stringify({ channel: channelId }),
+    blocks,
+  };
+}
+
+/** `/read add` alone: opens the form (the trigger expires in 3 s, so this goes first). */
+export async function openAddModal(deps: SlackDeps, ix: Interaction): Promise<void> {
+  await ix.ack();
+  if (!ix.triggerId)
+    throw new UserError("modal.trigger", "Slack didn't let me open the form; try /read add <url>.");
+  await ix.client.views.open({
+    trigger_id: ix.triggerId,
+    view: addModalView(openCategories(deps, ix.workspace), ix.channelId),
+  });
+}
+
+export interface AddModalSubmission {
+  url: string;
+  categoryId: string | null;
+  note: string | null;
+  /** Where `/read add` was typed: the confirmation goes there. */
+  channelId: string | null;
+}
+
+/** Reads the form's state. */
+export function readAddModal(view: {
+  state: { values: Record<string, Record<string, unknown>> };
+  private_metadata: string;
+}) {
+  const value = (block: string) =>
+    view.state.values[block]?.value as
+      | { value?: string | null; selected_option?: { value: string } | null }
+      | undefined;
+  let channelId: string | null = null;
+  try {
+    const meta = JSON.parse(view.private_metadata || "{}") as { channel?: unknown };
+    if (typeof meta.channel === "string") channelId = meta.channel;
+  } catch {
+    // No channel: the confirmation goes to the app's DM.
+  }
+  return {
+    url: value("url")?.value ?? "",
+    categoryId: value("category")?.selected_option?.value ?? null,
+    note: value("note")?.value ?? null,
+    channelId,
+  } satisfies AddModalSubmission;
+}
+
+/** Which form field a refusal belongs next to. */
+function fieldOf(code: string): "url" | "category" | "note" {
+  if (code.startsWith("category.")) return "category";
+  if (code.startsWith("note.")) return "note";
+  return "url";
+}
+
+/**
+ * The form was submitted. Refusals are shown next to their field and the form stays open; on success
+ * it closes and the confirmation is posted privately where `/read add` was typed.
+ */
+export async function submitAddModal(
+  deps: SlackDeps,
+  ix: Interaction,
+  form: AddModalSubmission,
+  ackView: (response?: ViewResponseAction) => Promise<void>,
+): Promise<void> {
+  let result: ReturnType<typeof addLink>;
+  try {
+    const userName = await sharerName(deps, ix);
+    result = addLink(deps, {
+      workspace: ix.workspace,
+      url: form.url,
+      category: form.categoryId,
+      note: form.note,
+      userId: ix.userId,
+      userName,
+      source: "slack",
+    });
+  } catch (error) {
+    // Form errors are plain text, shown under the field; anything unexpected is logged as usual.
+    if (!isUserError(error))
+      errorReply(error, deps.logger, { command: "add (form)", team: ix.teamId, user: ix.userId });
+    const text = isUserError(error) ? error.message : APOLOGY;
+    const field = isUserError(error) ? fieldOf(error.code) : "url";
+    await ackView({ response_action: "errors", errors: { [field]: text } });
+    return;
+  }
+  await ackView();
+  const categories = listCategories(deps, { workspace: ix.workspace, includeArchived: true });
+  const reply = addConfirmation(result, categories, { state: "none" }, timeZoneOf(deps, ix.workspace));
+  try {
+    if (!form.channelId) throw new Error("no channel");
+    await ix.client.chat.postEphemeral({
+      channel: form.channelId,
+      user: ix.userId,
+      text: reply.text,
+      ...(reply.blocks ? { blocks: reply.blocks } : {}),
+    });
+  } catch {
+    // Not a channel the app can reach (a DM between people): the app's own DM always is.
+    await ix.client.chat
+      .postMessage({
+        channel: ix.userId,
+        text: reply.text,
+        ...(reply.blocks ? { blocks: reply.blocks } : {}),
+      })
+      .catch((error: unknown) =>
+        deps.logger.warn({ err: error, team: ix.teamId }, "could not confirm a form"),
+      );
+  }
+  if (deps.fetcher && result.status === "added") {
+    const fetcher = deps.fetcher;
+    deps.background.run("enrich", { team: ix.teamId, link: result.link.id }, async () => {
+      await enrichLink({ store: deps.store, fetcher }, { workspace: ix.workspace, linkId: result.link.id });
+    });
+  }
+}
+
+/** A category button on a confirmation: files the link there and updates the confirmation. */
+export async function pickCategory(deps: SlackDeps, ix: Interaction, value: string): Promise<void> {
+  let parsed: { link?: unknown; category?: unknown };
+  try {
+    parsed = JSON.parse(value) as typeof parsed;
+  } catch {
+    parsed = {};
+  }
+  if (typeof parsed.link !== "number" || typeof parsed.category !== "number") {
+    throw new UserError("action.invalid", "That button is out of date; use /read edit instead.");
+  }
+  const input = { workspace: ix.workspace, id: parsed.link, category: String(parsed.category) };
+  try {
+    editLink(deps, { ...input, actor: { userId: ix.userId, isAdmin: false } });
+  } catch (error) {
+    if (!(isUserError(error) && error.code === "link.notYours" && (await checkAdmin(deps, ix)))) throw error;
+    editLink(deps, { ...input, actor: { userId: ix.userId, isAdmin: true } });
+  }
+  const link = deps.store.links.get(ix.workspace, parsed.link);
+  if (!link) throw new UserError("link.unknown", `There's no link #${parsed.link} here.`);
+  const categories = listCategories(deps, { workspace: ix.workspace, includeArchived: true });
+  const reply = addConfirmation(
+    { status: "added", link },
+    categories,
+    { state: "none" },
+    timeZoneOf(deps, ix.workspace),
+  );
+  await ix.followUp({ ...reply, replaceOriginal: true });
+}
+
+/** The message shortcut: shares the first link in the message. */
+export async function addFromMessage(deps: SlackDeps, ix: Interaction, messageText: string): Promise<void> {
+  await ix.ack();
+  const url = firstLink(messageText);
+  if (!url) throw new UserError("message.noLink", "That message has no link to add.");
+  await share(deps, ix, { url, category: null, note: null });
+}

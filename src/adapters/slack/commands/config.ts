@@ -1,0 +1,82 @@
+/** `/read config show|channel|schedule|admins|title|intro`. Anyone reads; admins change. */
+import { UserError } from "../../../core/errors.js";
+import {
+  addAdmin,
+  getSettings,
+  removeAdmin,
+  setChannel,
+  setIntro,
+  setSchedule,
+  setTitleTemplate,
+} from "../../../core/settings/manageSettings.js";
+import { requireAdmin, type SlackDeps } from "../deps.js";
+import type { Interaction } from "../interaction.js";
+import { settingsReply } from "../messages.js";
+import type { ConfigAction } from "../parse.js";
+import { section } from "../render.js";
+
+export async function configCommand(deps: SlackDeps, ix: Interaction, input: ConfigAction): Promise<void> {
+  const workspace = ix.workspace;
+  if (input.action === "show") {
+    await ix.reply(settingsReply(getSettings(deps, { workspace })));
+    return;
+  }
+  if (input.action === "admins" && input.change === "list") {
+    const added = getSettings(deps, { workspace }).admins.filter((a) => a.kind === "user");
+    const people = added.length > 0 ? added.map((a) => `<@${a.id}>`).join(", ") : "nobody else yet";
+    const text = `Admins are the workspace's admins and owners, plus: ${people}.`;
+    await ix.reply({ text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] });
+    return;
+  }
+  await requireAdmin(deps, ix, "change the roundup settings");
+  switch (input.action) {
+    case "channel": {
+      const channelId = input.channelId ?? ix.channelId;
+      if (!channelId)
+        throw new UserError("channel.invalid", "Name the channel: /read config channel #channel.");
+      setChannel(deps, { workspace, channelId });
+      await ix.reply({
+        text: `:white_check_mark: The roundup will be posted in <#${channelId}>. If it's private, invite me there with /invite.`,
+      });
+      return;
+    }
+    case "schedule": {
+      const current = getSettings(deps, { workspace }).schedule;
+      const settings = setSchedule(deps, {
+        workspace,
+        day: input.day,
+        time: input.time,
+        timeZone: input.timeZone ?? current.timeZone,
+      });
+      const { day, time, timeZone } = settings.schedule;
+      await ix.reply({
+        text: `:white_check_mark: The roundup goes out on day ${day} of each month at ${time} (${timeZone}).`,
+      });
+      return;
+    }
+    case "admins": {
+      const admin = { kind: "user" as const, id: input.userId };
+      if (input.change === "add") addAdmin(deps, { workspace, admin });
+      else removeAdmin(deps, { workspace, admin });
+      const done =
+        input.change === "add"
+          ? "can now change settings and post the roundup"
+          : "is no longer an added admin";
+      await ix.reply({
+        text: `<@${input.userId}> ${done}.`,
+        blocks: [section(`<@${input.userId}> ${done}.`)],
+      });
+      return;
+    }
+    case "title": {
+      const settings = setTitleTemplate(deps, { workspace, template: input.template });
+      await ix.reply(settingsReply(settings));
+      return;
+    }
+    case "intro": {
+      const settings = setIntro(deps, { workspace, intro: input.intro });
+      await ix.reply(settingsReply(settings));
+      return;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+/** `/read list`, `/read search`, `/read edit` and `/read remove`. */
+import { isUserError } from "../../../core/errors.js";
+import { type Actor, editLink, listLinks, removeLink } from "../../../core/links/manageLinks.js";
+import { getSettings } from "../../../core/settings/manageSettings.js";
+import { parsePeriod, periodLabel, periodOf } from "../../../core/time/period.js";
+import { checkAdmin, type SlackDeps } from "../deps.js";
+import { escapeMrkdwn, mrkdwnLink } from "../escape.js";
+import type { Interaction } from "../interaction.js";
+import { linkList } from "../messages.js";
+import type { EditField } from "../parse.js";
+
+/** The most links one answer lists; the rest are counted. */
+const LIST_MAX = 40;
+
+/** `/read list [YYYY-MM] [category] [mine]`: a month's links (this month by default), oldest first. */
+export async function listCommand(
+  deps: SlackDeps,
+  ix: Interaction,
+  input: { month: string | null; category: string | null; mine: boolean },
+): Promise<void> {
+  const { timeZone } = getSettings(deps, { workspace: ix.workspace }).schedule;
+  const month = input.month === null ? periodOf(deps.clock.now(), timeZone) : parsePeriod(input.month);
+  const links = listLinks(deps, {
+    workspace: ix.workspace,
+    month,
+    ...(input.category !== null ? { category: input.category } : {}),
+    ...(input.mine ? { sharedById: ix.userId } : {}),
+  });
+  const filters = [input.category ? `in ${input.category}` : "", input.mine ? "shared by you" : ""]
+    .filter(Boolean)
+    .join(", ");
+  const label = `${periodLabel(month)}${filters ? ` (${filters})` : ""}`;
+  if (links.length === 0) {
+    await ix.reply({ text: `No links shared in ${escapeMrkdwn(label)} yet. Share one with \`/read add\`.` });
+    return;
+  }
+  const count = links.length === 1 ? "1 link" : `${links.length} links`;
+  await ix.reply(
+    linkList(
+      `${count} shared in ${label}`,
+      links.slice(0, LIST_MAX),
+      timeZone,
+      Math.max(0, links.length - LIST_MAX),
+    ),
+  );
+}
+
+/** `/read search <words>`: every month, words anywhere in title, note, author or address. */
+export async function searchCommand(
+  deps: SlackDeps,
+  ix: Interaction,
+  input: { words: string },
+): Promise<void> {
+  const { timeZone } = getSettings(deps, { workspace: ix.workspace }).schedule;
+  const links = listLinks(deps, { workspace: ix.workspace, search: input.words, limit: LIST_MAX + 1 });
+  if (links.length === 0) {
+    await ix.reply({ text: `Nothing matches "${escapeMrkdwn(input.words)}".` });
+    return;
+  }
+  const shown = links.slice(0, LIST_MAX);
+  const heading = links.length > LIST_MAX ? `More than ${LIST_MAX} links match` : `${links.length} matching`;
+  await ix.reply(linkList(`${heading} "${input.words}"`, shown, timeZone));
+}
+
+/** Runs a change as the person; when it is someone else's link, again as an admin if they are one. */
+async function asActor<T>(deps: SlackDeps, ix: Interaction, change: (actor: Actor) => T): Promise<T> {
+  try {
+    return change({ userId: ix.userId, isAdmin: false });
+  } catch (error) {
+    if (isUserError(error) && error.code === "link.notYours" && (await checkAdmin(deps, ix))) {
+      return change({ userId: ix.userId, isAdmin: true });
+    }
+    throw error;
+  }
+}
+
+/** `/read edit <id> note|title|author|category <value>`; an empty value clears it. */
+export async function editCommand(
+  deps: SlackDeps,
+  ix: Interaction,
+  input: { id: number; field: EditField; value: string },
+): Promise<void> {
+  const value = input.field === "category" && input.value.trim() === "" ? "none" : input.value;
+  const link = await asActor(deps, ix, (actor) =>
+    editLink(deps, { workspace: ix.workspace, id: input.id, actor, [input.field]: value }),
+  );
+  const where = link.categoryName ? ` (${escapeMrkdwn(link.categoryName)})` : " (Other)";
+  await ix.reply({
+    text: `:pencil2: Updated #${link.id}: ${mrkdwnLink(link.url, link.title ?? link.url)}${where}`,
+  });
+}
+
+/** `/read remove <id>`. */
+export async function removeCommand(deps: SlackDeps, ix: Interaction, input: { id: number }): Promise<void> {
+  const link = await asActor(deps, ix, (actor) =>
+    removeLink(deps, { workspace: ix.workspace, id: input.id, actor }),
+  );
+  await ix.reply({
+    text: `:wastebasket: Removed #${link.id}: ${mrkdwnLink(link.url, link.title ?? link.url)}`,
+  });
+}

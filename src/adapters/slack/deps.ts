@@ -1,0 +1,41 @@
+import { UserError } from "../../core/errors.js";
+import type { Clock, MetadataFetcher, Store } from "../../core/ports.js";
+import { getSettings, isAdmin } from "../../core/settings/manageSettings.js";
+import type { Logger } from "../../logger.js";
+import type { Background } from "./background.js";
+import type { Interaction } from "./interaction.js";
+import type { People } from "./people.js";
+import type { ChannelPoster } from "./poster.js";
+
+/** What every Slack handler gets. */
+export interface SlackDeps {
+  store: Store;
+  clock: Clock;
+  /** When set, a new link's page is read after the answer and the confirmation updated. */
+  fetcher: MetadataFetcher | undefined;
+  logger: Logger;
+  people: People;
+  poster: ChannelPoster;
+  background: Background;
+}
+
+/** Workspace admins and owners, plus people an admin added with `/read config admins add`. */
+export async function checkAdmin(deps: SlackDeps, ix: Interaction): Promise<boolean> {
+  const settings = getSettings(deps, { workspace: ix.workspace });
+  if (isAdmin(settings, { userId: ix.userId, platformAdmin: false })) return true;
+  const platformAdmin = await deps.people.isPlatformAdmin(ix.client, ix.teamId, ix.userId);
+  return isAdmin(settings, { userId: ix.userId, platformAdmin });
+}
+
+export async function requireAdmin(deps: SlackDeps, ix: Interaction, what: string): Promise<void> {
+  if (await checkAdmin(deps, ix)) return;
+  throw new UserError(
+    "admin.required",
+    `Only workspace admins and people they add can ${what}. /read config admins shows who can.`,
+  );
+}
+
+/** The name the roundup credits for this person. */
+export function sharerName(deps: SlackDeps, ix: Interaction): Promise<string> {
+  return deps.people.displayName(ix.client, ix.teamId, ix.userId, ix.userName || ix.userId);
+}

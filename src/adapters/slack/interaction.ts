@@ -1,0 +1,107 @@
+/**
+ * One request from Slack as the command handlers see it: who, where, and two ways to answer. The
+ * first `reply` rides on the acknowledgement when Slack lets it (slash commands), later ones go to the
+ * `response_url`. Whatever a handler does, Slack gets its acknowledgement within `ackBudgetMs`.
+ */
+import type { RespondArguments, RespondFn } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import type { Logger } from "../../logger.js";
+import type { Block } from "./render.js";
+
+export interface Reply {
+  text: string;
+  blocks?: Block[];
+  /** Follow-ups only: replace the message the interaction came from (a confirmation being updated). */
+  replaceOriginal?: boolean;
+}
+
+/** Slack waits 3 s for the acknowledgement; answer with an empty one well before that. */
+export const ACK_BUDGET_MS = 2_500;
+
+export interface InteractionInit {
+  teamId: string;
+  userId: string;
+  /** The user's handle from the payload: the name used when users.info cannot be read. */
+  userName: string;
+  channelId: string | null;
+  triggerId: string | null;
+  client: WebClient;
+  logger: Logger;
+  /** Bolt's ack. `carriesReply`: whether it can hold a message (slash commands) or must be empty. */
+  ack: (body?: RespondArguments) => Promise<void>;
+  carriesReply: boolean;
+  respond: RespondFn | undefined;
+  ackBudgetMs?: number;
+}
+
+export const workspaceKey = (teamId: string) => `slack:${teamId}`;
+
+export function ephemeral(reply: Reply): RespondArguments {
+  return reply.blocks
+    ? { response_type: "ephemeral", text: reply.text, blocks: reply.blocks }
+    : { response_type: "ephemeral", text: reply.text };
+}
+
+export class Interaction {
+  readonly teamId: string;
+  readonly workspace: string;
+  readonly userId: string;
+  readonly userName: string;
+  readonly channelId: string | null;
+  readonly triggerId: string | null;
+  readonly client: WebClient;
+  private readonly init: InteractionInit;
+  private acked = false;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(init: InteractionInit) {
+    this.init = init;
+    this.teamId = init.teamId;
+    this.workspace = workspaceKey(init.teamId);
+    this.userId = init.userId;
+    this.userName = init.userName;
+    this.channelId = init.channelId;
+    this.triggerId = init.triggerId;
+    this.client = init.client;
+    this.timer = setTimeout(() => void this.ack(), init.ackBudgetMs ?? ACK_BUDGET_MS);
+    this.timer.unref();
+  }
+
+  get isAcked(): boolean {
+    return this.acked;
+  }
+
+  /** Acknowledges with nothing (if not done yet): before opening a modal, or before slow work. */
+  async ack(): Promise<void> {
+    if (this.acked) return;
+    this.acked = true;
+    clearTimeout(this.timer);
+    await this.init.ack();
+  }
+
+  /** Answers the person privately: in the acknowledgement when still possible, else as a follow-up. */
+  async reply(reply: Reply): Promise<void> {
+    if (!this.acked && this.init.carriesReply) {
+      this.acked = true;
+      clearTimeout(this.timer);
+      await this.init.ack(ephemeral(reply));
+      return;
+    }
+    await this.ack();
+    await this.followUp(reply);
+  }
+
+  /** A message through the `response_url`; Slack allows five per interaction. */
+  async followUp(reply: Reply): Promise<void> {
+    const { respond, logger } = this.init;
+    if (!respond) {
+      logger.warn({ team: this.teamId }, "no response_url to answer on");
+      return;
+    }
+    try {
+      await respond({ ...ephemeral(reply), replace_original: reply.replaceOriginal === true });
+    } catch (error) {
+      logger.warn({ err: error, team: this.teamId }, "could not send a follow-up to Slack");
+    }
+  }
+}

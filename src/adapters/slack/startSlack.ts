@@ -1,0 +1,188 @@
+/**
+ * Starts the Slack adapter. HTTP mode: one server on `port` that takes slash commands, shortcuts and
+ * interactivity at `/slack/events` (Bolt checks every signature) and answers `GET /healthz`. Socket
+ * Mode when `appToken` is given: Slack is reached over a WebSocket and the server only answers
+ * `/healthz`.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel } from "@slack/bolt";
+import type { Clock, MetadataFetcher, Store } from "../../core/ports.js";
+import type { Logger } from "../../logger.js";
+import { Background } from "./background.js";
+import { register } from "./commands/index.js";
+import type { SlackDeps } from "./deps.js";
+import { People } from "./people.js";
+import { ChannelPoster } from "./poster.js";
+
+export interface StartSlackOptions {
+  botToken: string;
+  signingSecret: string;
+  /** An app-level token (`xapp-…`): Socket Mode instead of HTTP. */
+  appToken?: string;
+  /** The Web API base, e.g. a proxy or a test server; Slack's own when unset. */
+  apiUrl?: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  host: string;
+  store: Store;
+  clock: Clock;
+  /** Reads shared pages for their title and author after the answer; none when unset. */
+  fetcher?: MetadataFetcher;
+  logger: Logger;
+  /** Gap between two messages posted to one channel. Slack allows about one a second; default 1,100 ms. */
+  postIntervalMs?: number;
+}
+
+export interface RunningSlack {
+  /** The port the server listens on. */
+  port: number;
+  /** Stops taking requests, lets follow-ups in flight finish (a few seconds at most), and closes. */
+  stop(): Promise<void>;
+}
+
+export const EVENTS_PATH = "/slack/events";
+export const HEALTH_PATH = "/healthz";
+/** Slack's rule, applied both ways: a request signed more than five minutes from now is refused. */
+const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+const DRAIN_MS = 5_000;
+
+/** Bolt's logger interface over pino, so everything lands in one log. */
+function boltLogger(logger: Logger): BoltLogger {
+  const write =
+    (level: "debug" | "info" | "warn" | "error") =>
+    (...msg: unknown[]) =>
+      logger[level](msg.map((m) => (m instanceof Error ? m.message : String(m))).join(" "));
+  return {
+    debug: write("debug"),
+    info: write("info"),
+    warn: write("warn"),
+    error: write("error"),
+    setLevel: () => undefined,
+    getLevel: () => LogLevel.INFO,
+    setName: () => undefined,
+  };
+}
+
+function apiBase(apiUrl: string | undefined): string | undefined {
+  if (!apiUrl) return undefined;
+  return apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/`;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** Bolt refuses stale timestamps but not ones from the future; this refuses both, before Bolt reads the body. */
+function timestampInWindow(req: IncomingMessage): boolean {
+  const header = req.headers["x-slack-request-timestamp"];
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value || !/^\d{1,12}$/.test(value)) return false;
+  return Math.abs(Math.floor(Date.now() / 1000) - Number(value)) <= MAX_CLOCK_SKEW_SECONDS;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
+
+export async function startSlack(options: StartSlackOptions): Promise<RunningSlack> {
+  const logger = options.logger.child({ area: "slack" });
+  const socketMode = Boolean(options.appToken);
+  const clientOptions = { slackApiUrl: apiBase(options.apiUrl) };
+  const receiver = socketMode
+    ? undefined
+    : new HTTPReceiver({
+        signingSecret: options.signingSecret,
+        endpoints: EVENTS_PATH,
+        logger: boltLogger(logger),
+        processBeforeResponse: false,
+      });
+  const app = new App({
+    token: options.botToken,
+    logger: boltLogger(logger),
+    clientOptions,
+    convoStore: false,
+    deferInitialization: true,
+    ...(receiver
+      ? { receiver }
+      : { socketMode: true, appToken: options.appToken, signingSecret: options.signingSecret }),
+  });
+  app.error(async (error) => {
+    logger.error({ err: error }, "Bolt reported an error");
+  });
+
+  const background = new Background(logger);
+  const deps: SlackDeps = {
+    store: options.store,
+    clock: options.clock,
+    fetcher: options.fetcher,
+    logger,
+    people: new People(logger),
+    poster: new ChannelPoster(options.postIntervalMs),
+    background,
+  };
+  register(app, deps);
+  // Checks the bot token (auth.test) before taking any request, so a wrong one fails at start.
+  await app.init();
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === HEALTH_PATH && (req.method === "GET" || req.method === "HEAD")) {
+      try {
+        options.store.settings.get("slack:healthcheck");
+        sendJson(res, 200, { status: "ok", slack: socketMode ? "socket" : "http" });
+      } catch (error) {
+        logger.error({ err: error }, "health check failed");
+        sendJson(res, 503, { status: "unavailable" });
+      }
+      return;
+    }
+    if (receiver && path === EVENTS_PATH && req.method === "POST") {
+      if (!timestampInWindow(req)) {
+        logger.warn("refused a Slack request whose timestamp is missing or more than five minutes off");
+        res.writeHead(401).end();
+        return;
+      }
+      try {
+        receiver.requestListener(req, res);
+      } catch (error) {
+        logger.error({ err: error }, "could not hand a request to Bolt");
+        if (!res.headersSent) res.writeHead(500).end();
+      }
+      return;
+    }
+    sendJson(res, 404, { error: "not found" });
+  });
+  const port = await listen(server, options.port, options.host);
+  if (socketMode) await app.start();
+  logger.info({ port, host: options.host, mode: socketMode ? "socket" : "http" }, "Slack adapter started");
+
+  let stopped: Promise<void> | undefined;
+  return {
+    port,
+    stop() {
+      stopped ??= (async () => {
+        const closing = close(server);
+        if (socketMode) await app.stop();
+        if (!(await background.drain(DRAIN_MS))) logger.warn("stopped with Slack follow-ups still running");
+        await closing;
+      })();
+      return stopped;
+    },
+  };
+}
