@@ -1,9 +1,12 @@
+import type { RoundupDoc } from "./roundup/roundupDoc.js";
 import type {
   AdminEntry,
   Category,
   Link,
   NewLink,
   Recommendation,
+  RoundupRun,
+  RunStatus,
   Schedule,
   Settings,
   WorkspaceKey,
@@ -99,6 +102,80 @@ export interface SettingsStore {
   setIntro(workspace: WorkspaceKey, intro: string | null): void;
   addAdmin(workspace: WorkspaceKey, admin: AdminEntry): void;
   removeAdmin(workspace: WorkspaceKey, admin: AdminEntry): boolean;
+  setQuietMonthNote(workspace: WorkspaceKey, enabled: boolean): void;
+  setNextDue(workspace: WorkspaceKey, due: { period: string; at: number } | null): void;
+  setAdminNotice(workspace: WorkspaceKey, notice: string | null): void;
+  /** Workspaces whose next roundup is due at or before `now`, most overdue first (an indexed query). */
+  due(now: number, limit: number): DueWorkspace[];
+}
+
+/** How a post was asked for: the schedule, an admin (resumes a failed one), or an admin on purpose again. */
+export type ClaimMode = "scheduled" | "manual" | "force";
+
+/**
+ * The roundup ledger: one row per (workspace, period), claimed atomically across processes before
+ * anything is posted, so a period is posted at most once whatever crashes or races.
+ */
+export interface RoundupRunStore {
+  /**
+   * Claims the period for `owner` until `leaseUntil`. Succeeds for a new period, for one whose
+   * previous claim's lease expired mid-post (keeping the messages already posted), for a failed one
+   * when asked by hand, and for any finished one with `force` (starting over). Otherwise null.
+   */
+  claim(input: {
+    workspace: WorkspaceKey;
+    period: string;
+    owner: string;
+    now: number;
+    leaseUntil: number;
+    mode: ClaimMode;
+  }): RoundupRun | null;
+  /** Adds a posted message's id and extends the lease; false when the claim was lost meanwhile. */
+  recordMessage(runId: number, owner: string, messageId: string, leaseUntil: number, now: number): boolean;
+  finish(
+    runId: number,
+    owner: string,
+    status: Exclude<RunStatus, "posting">,
+    error: string | null,
+    now: number,
+  ): void;
+  /** Records a period the scheduler will not post (e.g. too late), unless it has a row already. */
+  recordSkipped(workspace: WorkspaceKey, period: string, reason: string, now: number): void;
+  get(workspace: WorkspaceKey, period: string): RoundupRun | undefined;
+  /** The most recently updated run of a workspace. */
+  latest(workspace: WorkspaceKey): RoundupRun | undefined;
+}
+
+/**
+ * Puts a roundup in a chat channel; each platform adapter provides one. `plan` must be deterministic
+ * (the same document gives the same messages) so a post interrupted half-way resumes where it stopped.
+ */
+export interface RoundupPublisher<Message = unknown> {
+  plan(doc: RoundupDoc): Message[];
+  /**
+   * Posts one message and returns its platform id. `key` is unique per workspace, period and part;
+   * a platform with idempotency keys (Discord's nonce) uses it so a retried send is never doubled.
+   * Throws a `PublishError` for what retrying cannot fix.
+   */
+  send(channelId: string, message: Message, key: string): Promise<string>;
+}
+
+/** A post that failed for a reason retrying will not fix: a missing permission, a deleted channel. */
+export class PublishError extends Error {
+  override readonly name = "PublishError";
+
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+  }
+}
+
+export interface DueWorkspace {
+  workspace: WorkspaceKey;
+  period: string;
+  at: number;
 }
 
 export interface WorkspaceStore {
@@ -115,6 +192,7 @@ export interface Store {
   links: LinkStore;
   categories: CategoryStore;
   settings: SettingsStore;
+  runs: RoundupRunStore;
   /** Runs `work` atomically; nested calls join the outer transaction. */
   transaction<T>(work: () => T): T;
   close(): void;

@@ -67,6 +67,29 @@ export interface Settings {
   titleTemplate: string;
   intro: string | null;
   admins: AdminEntry[];
+  /** Post a short note for a month without links, instead of nothing. */
+  quietMonthNote: boolean;
+  /** The next roundup the scheduler owes, or null when none is planned yet. */
+  nextDue: { period: string; at: number } | null;
+  /** Something the admins should hear once, on their next command. */
+  adminNotice: string | null;
+}
+
+export type RunStatus = "posting" | "posted" | "failed" | "skipped" | "quiet";
+
+/** The ledger row of one workspace's roundup for one period: what was claimed, posted, or went wrong. */
+export interface RoundupRun {
+  id: number;
+  workspace: WorkspaceKey;
+  period: string;
+  status: RunStatus;
+  /** Platform ids of the messages posted so far, in order. */
+  messageIds: string[];
+  claimedBy: string | null;
+  leaseUntil: number | null;
+  attempts: number;
+  lastError: string | null;
+  updatedAt: number | null;
 }
 
 export const DEFAULT_TITLE_TEMPLATE = "What we've been reading in {month}";

@@ -1,7 +1,8 @@
 import { DEFAULT_CATEGORIES } from "./categories/defaultCategories.js";
 import { UserError } from "./errors.js";
 import type { Store } from "./ports.js";
-import type { WorkspaceKey } from "./types.js";
+import { firstPeriodAfter } from "./schedule/dueTime.js";
+import { DEFAULT_SCHEDULE, type WorkspaceKey } from "./types.js";
 
 const WORKSPACE_KEY = /^(discord|slack|local):[A-Za-z0-9._-]{1,100}$/;
 
@@ -15,9 +16,14 @@ export function assertWorkspaceKey(key: string): WorkspaceKey {
   return key;
 }
 
-/** Every use case starts here: a workspace seen for the first time gets the default categories. */
+/**
+ * Every use case starts here: a workspace seen for the first time gets the default categories and
+ * its first roundup planned on the default schedule (posted once it has a channel).
+ */
 export function ensureWorkspace(store: Store, key: string): WorkspaceKey {
   const workspace = assertWorkspaceKey(key);
-  store.workspaces.ensure(workspace, DEFAULT_CATEGORIES);
+  if (store.workspaces.ensure(workspace, DEFAULT_CATEGORIES)) {
+    store.settings.setNextDue(workspace, firstPeriodAfter(Date.now(), DEFAULT_SCHEDULE));
+  }
   return workspace;
 }

@@ -66,17 +66,29 @@ export const linksTable = sqliteTable(
   ],
 );
 
-export const settingsTable = sqliteTable("workspace_settings", {
-  workspaceKey: text("workspace_key")
-    .primaryKey()
-    .references(() => workspacesTable.key, { onDelete: "cascade" }),
-  channelId: text("channel_id"),
-  scheduleDay: integer("schedule_day").notNull().default(DEFAULT_SCHEDULE.day),
-  scheduleTime: text("schedule_time").notNull().default(DEFAULT_SCHEDULE.time),
-  timeZone: text("time_zone").notNull().default(DEFAULT_SCHEDULE.timeZone),
-  titleTemplate: text("title_template").notNull().default(DEFAULT_TITLE_TEMPLATE),
-  intro: text("intro"),
-});
+export const settingsTable = sqliteTable(
+  "workspace_settings",
+  {
+    workspaceKey: text("workspace_key")
+      .primaryKey()
+      .references(() => workspacesTable.key, { onDelete: "cascade" }),
+    channelId: text("channel_id"),
+    scheduleDay: integer("schedule_day").notNull().default(DEFAULT_SCHEDULE.day),
+    scheduleTime: text("schedule_time").notNull().default(DEFAULT_SCHEDULE.time),
+    timeZone: text("time_zone").notNull().default(DEFAULT_SCHEDULE.timeZone),
+    titleTemplate: text("title_template").notNull().default(DEFAULT_TITLE_TEMPLATE),
+    intro: text("intro"),
+    /** Post a short "quiet month" note when a month had no links, instead of nothing. */
+    quietMonthNote: integer("quiet_month_note", { mode: "boolean" }).notNull().default(false),
+    /** The next roundup the scheduler owes: its period and when it is due (epoch ms). */
+    nextDuePeriod: text("next_due_period"),
+    nextDueAt: integer("next_due_at"),
+    /** A message for the admins, shown once on their next command (e.g. "no roundup channel"). */
+    adminNotice: text("admin_notice"),
+  },
+  // The scheduler's one query each tick: which workspaces are due.
+  (t) => [index("workspace_settings_next_due_at_idx").on(t.nextDueAt)],
+);
 
 export const adminsTable = sqliteTable(
   "workspace_admins",
@@ -99,7 +111,7 @@ export const roundupRunsTable = sqliteTable(
       .references(() => workspacesTable.key, { onDelete: "cascade" }),
     /** `YYYY-MM`. */
     period: text("period").notNull(),
-    status: text("status", { enum: ["claimed", "posting", "posted", "failed", "skipped"] }).notNull(),
+    status: text("status", { enum: ["posting", "posted", "failed", "skipped", "quiet"] }).notNull(),
     /** JSON array of the platform message ids posted so far, in order. */
     messageIds: text("message_ids").notNull().default("[]"),
     claimedBy: text("claimed_by"),

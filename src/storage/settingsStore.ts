@@ -1,5 +1,5 @@
-import { and, eq } from "drizzle-orm";
-import type { SettingsStore } from "../core/ports.js";
+import { and, asc, eq, lte } from "drizzle-orm";
+import type { DueWorkspace, SettingsStore } from "../core/ports.js";
 import {
   type AdminEntry,
   DEFAULT_SCHEDULE,
@@ -27,6 +27,9 @@ export class SqliteSettingsStore implements SettingsStore {
       // A workspace nobody has configured reads as the defaults; reading never writes.
       return {
         workspace,
+        quietMonthNote: false,
+        nextDue: null,
+        adminNotice: null,
         channelId: null,
         schedule: { ...DEFAULT_SCHEDULE },
         titleTemplate: DEFAULT_TITLE_TEMPLATE,
@@ -41,6 +44,12 @@ export class SqliteSettingsStore implements SettingsStore {
       titleTemplate: row.titleTemplate,
       intro: row.intro,
       admins,
+      quietMonthNote: row.quietMonthNote,
+      nextDue:
+        row.nextDuePeriod !== null && row.nextDueAt !== null
+          ? { period: row.nextDuePeriod, at: row.nextDueAt }
+          : null,
+      adminNotice: row.adminNotice,
     };
   }
 
@@ -62,6 +71,32 @@ export class SqliteSettingsStore implements SettingsStore {
 
   setIntro(workspace: WorkspaceKey, intro: string | null): void {
     this.upsert(workspace, { intro });
+  }
+
+  setQuietMonthNote(workspace: WorkspaceKey, enabled: boolean): void {
+    this.upsert(workspace, { quietMonthNote: enabled });
+  }
+
+  setNextDue(workspace: WorkspaceKey, due: { period: string; at: number } | null): void {
+    this.upsert(workspace, { nextDuePeriod: due?.period ?? null, nextDueAt: due?.at ?? null });
+  }
+
+  setAdminNotice(workspace: WorkspaceKey, notice: string | null): void {
+    this.upsert(workspace, { adminNotice: notice });
+  }
+
+  due(now: number, limit: number): DueWorkspace[] {
+    return this.db
+      .select({
+        workspace: settingsTable.workspaceKey,
+        period: settingsTable.nextDuePeriod,
+        at: settingsTable.nextDueAt,
+      })
+      .from(settingsTable)
+      .where(lte(settingsTable.nextDueAt, now))
+      .orderBy(asc(settingsTable.nextDueAt))
+      .limit(limit)
+      .all() as DueWorkspace[];
   }
 
   addAdmin(workspace: WorkspaceKey, admin: AdminEntry): void {

@@ -3,6 +3,7 @@ import type { WorkspaceKey } from "../core/types.js";
 import { SqliteCategoryStore } from "./categoryStore.js";
 import { type Db, openDatabase } from "./database.js";
 import { SqliteLinkStore } from "./linkStore.js";
+import { SqliteRunStore } from "./runStore.js";
 import { workspacesTable } from "./schema.js";
 import { SqliteSettingsStore } from "./settingsStore.js";
 
@@ -37,12 +38,14 @@ export class SqliteStore implements Store {
   readonly categories: SqliteCategoryStore;
   readonly settings: SqliteSettingsStore;
   readonly workspaces: SqliteWorkspaceStore;
+  readonly runs: SqliteRunStore;
 
   constructor(readonly db: Db) {
     this.links = new SqliteLinkStore(db.$client);
     this.categories = new SqliteCategoryStore(db);
     this.settings = new SqliteSettingsStore(db);
     this.workspaces = new SqliteWorkspaceStore(db, this.categories);
+    this.runs = new SqliteRunStore(db.$client);
   }
 
   static open(databaseUrl: string): SqliteStore {

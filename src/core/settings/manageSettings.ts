@@ -1,11 +1,14 @@
 import { UserError } from "../errors.js";
-import type { Store } from "../ports.js";
+import { type Clock, type Store, systemClock } from "../ports.js";
+import { firstPeriodAfter } from "../schedule/dueTime.js";
 import { assertTimeZone } from "../time/period.js";
 import type { AdminEntry, Schedule, Settings } from "../types.js";
 import { ensureWorkspace } from "../workspace.js";
 
 export interface SettingsDeps {
   store: Store;
+  /** When "now" is, for planning the next roundup; the system clock when left out. */
+  clock?: Clock;
 }
 
 export function getSettings({ store }: SettingsDeps, input: { workspace: string }): Settings {
@@ -13,7 +16,7 @@ export function getSettings({ store }: SettingsDeps, input: { workspace: string 
 }
 
 export function setChannel(
-  { store }: SettingsDeps,
+  { store, clock }: SettingsDeps,
   input: { workspace: string; channelId: string },
 ): Settings {
   const workspace = ensureWorkspace(store, input.workspace);
@@ -21,7 +24,17 @@ export function setChannel(
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(channelId)) {
     throw new UserError("channel.invalid", `"${channelId}" isn't a channel id.`);
   }
-  store.settings.setChannel(workspace, channelId);
+  store.transaction(() => {
+    const before = store.settings.get(workspace);
+    store.settings.setChannel(workspace, channelId);
+    // A first channel starts the roundups from now on; nothing already past is posted to it.
+    if (before.channelId === null || before.nextDue === null) {
+      store.settings.setNextDue(workspace, firstPeriodAfter((clock ?? systemClock).now(), before.schedule));
+    }
+    const settings = store.settings.get(workspace);
+    // A notice about the missing channel is answered now.
+    if (settings.adminNotice !== null) store.settings.setAdminNotice(workspace, null);
+  });
   return store.settings.get(workspace);
 }
 
@@ -49,11 +62,16 @@ export function checkSchedule(input: { day: number | string; time: string; timeZ
 }
 
 export function setSchedule(
-  { store }: SettingsDeps,
+  { store, clock }: SettingsDeps,
   input: { workspace: string; day: number | string; time: string; timeZone: string },
 ): Settings {
   const workspace = ensureWorkspace(store, input.workspace);
-  store.settings.setSchedule(workspace, checkSchedule(input));
+  const schedule = checkSchedule(input);
+  store.transaction(() => {
+    store.settings.setSchedule(workspace, schedule);
+    // Counted from now: a period whose new time has already passed is not posted.
+    store.settings.setNextDue(workspace, firstPeriodAfter((clock ?? systemClock).now(), schedule));
+  });
   return store.settings.get(workspace);
 }
 
@@ -81,6 +99,23 @@ export function setIntro(
   }
   store.settings.setIntro(workspace, intro);
   return store.settings.get(workspace);
+}
+
+export function setQuietMonthNote(
+  { store }: SettingsDeps,
+  input: { workspace: string; enabled: boolean },
+): Settings {
+  const workspace = ensureWorkspace(store, input.workspace);
+  store.settings.setQuietMonthNote(workspace, input.enabled);
+  return store.settings.get(workspace);
+}
+
+/** Hands the admins' pending notice over once, clearing it. */
+export function takeAdminNotice({ store }: SettingsDeps, input: { workspace: string }): string | null {
+  const workspace = ensureWorkspace(store, input.workspace);
+  const notice = store.settings.get(workspace).adminNotice;
+  if (notice !== null) store.settings.setAdminNotice(workspace, null);
+  return notice;
 }
 
 export function addAdmin({ store }: SettingsDeps, input: { workspace: string; admin: AdminEntry }): Settings {

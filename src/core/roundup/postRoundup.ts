@@ -1,0 +1,113 @@
+import { type Clock, PublishError, type RoundupPublisher, type Store } from "../ports.js";
+import type { Period } from "../time/period.js";
+import type { RoundupRun } from "../types.js";
+import { ensureWorkspace } from "../workspace.js";
+import { buildRoundup } from "./buildRoundup.js";
+import type { RoundupDoc } from "./roundupDoc.js";
+
+export interface PostDeps {
+  store: Store;
+  clock: Clock;
+  /** By platform: the part of the workspace key before the colon ("discord", "slack"). */
+  publishers: Partial<Record<string, RoundupPublisher>>;
+  /** Waits between retries; tests pass one that does not wait. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface PostOptions {
+  workspace: string;
+  period: Period;
+  /** Who is posting: a process id, unique per running bot. */
+  owner: string;
+  mode: "scheduled" | "manual" | "force";
+  /** How long a claim holds without progress before another process may take it over. */
+  leaseMs?: number;
+  /** Delays before each retry of a failed send. */
+  retryDelaysMs?: number[];
+}
+
+export type PostResult =
+  | { status: "posted"; run: RoundupRun; messagesSent: number }
+  | { status: "quiet"; run: RoundupRun }
+  | { status: "already"; run: RoundupRun | undefined }
+  | { status: "no-channel" }
+  | { status: "no-platform" }
+  | { status: "failed"; run: RoundupRun | undefined; reason: string };
+
+const DEFAULT_RETRIES = [2_000, 10_000, 30_000];
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** What a month without links posts when the workspace asked for a note. */
+export function quietMonthDoc(doc: RoundupDoc): RoundupDoc {
+  return { ...doc, intro: `A quiet month: nobody shared a link in ${doc.periodLabel}.`, sections: [] };
+}
+
+function platformOf(workspace: string): string {
+  return workspace.slice(0, workspace.indexOf(":"));
+}
+
+/**
+ * Posts a period's roundup to the workspace's channel through the ledger, so it is posted at most
+ * once: the schedule, an admin's "post" and a crashed process resuming all go through here.
+ */
+export async function postRoundup(deps: PostDeps, options: PostOptions): Promise<PostResult> {
+  const { store, clock } = deps;
+  const workspace = ensureWorkspace(store, options.workspace);
+  const settings = store.settings.get(workspace);
+  if (!settings.channelId) return { status: "no-channel" };
+  const publisher = deps.publishers[platformOf(workspace)];
+  if (!publisher) return { status: "no-platform" };
+  const leaseMs = options.leaseMs ?? 120_000;
+
+  const run = store.runs.claim({
+    workspace,
+    period: options.period,
+    owner: options.owner,
+    now: clock.now(),
+    leaseUntil: clock.now() + leaseMs,
+    mode: options.mode,
+  });
+  if (!run) return { status: "already", run: store.runs.get(workspace, options.period) };
+
+  const built = buildRoundup({ store }, { workspace, period: options.period });
+  if (built.linkCount === 0 && !settings.quietMonthNote) {
+    store.runs.finish(run.id, options.owner, "quiet", null, clock.now());
+    return { status: "quiet", run: store.runs.get(workspace, options.period) ?? run };
+  }
+  const doc = built.linkCount === 0 ? quietMonthDoc(built) : built;
+  const messages = publisher.plan(doc);
+  const sleep = deps.sleep ?? defaultSleep;
+  const delays = options.retryDelaysMs ?? DEFAULT_RETRIES;
+  let sent = 0;
+
+  for (let index = run.messageIds.length; index < messages.length; index++) {
+    // The same part keeps its key across a resume, so a send that landed just before a crash is not
+    // doubled where the platform honours keys; only a forced re-post gets fresh ones.
+    const key = `${workspace}/${options.period}/${index}${options.mode === "force" ? `/${run.attempts}` : ""}`;
+    let attempt = 0;
+    for (;;) {
+      try {
+        const id = await publisher.send(settings.channelId, messages[index], key);
+        if (!store.runs.recordMessage(run.id, options.owner, id, clock.now() + leaseMs, clock.now())) {
+          // Our lease ran out and another process took over: it will finish the post.
+          return { status: "already", run: store.runs.get(workspace, options.period) };
+        }
+        sent++;
+        break;
+      } catch (error) {
+        const permanent = error instanceof PublishError && error.permanent;
+        const delay = delays[attempt];
+        if (permanent || delay === undefined) {
+          const reason = error instanceof Error ? error.message : String(error);
+          store.runs.finish(run.id, options.owner, "failed", reason, clock.now());
+          return { status: "failed", run: store.runs.get(workspace, options.period), reason };
+        }
+        attempt++;
+        await sleep(delay);
+      }
+    }
+  }
+  store.runs.finish(run.id, options.owner, built.linkCount === 0 ? "quiet" : "posted", null, clock.now());
+  const finished = store.runs.get(workspace, options.period) ?? run;
+  return { status: "posted", run: finished, messagesSent: sent };
+}

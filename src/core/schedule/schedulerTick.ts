@@ -1,0 +1,90 @@
+import type { Logger } from "pino";
+import { type PostDeps, type PostResult, postRoundup } from "../roundup/postRoundup.js";
+import { dueInstant, nextPeriod } from "./dueTime.js";
+
+export interface TickOptions {
+  /** This process's identity in the ledger. */
+  owner: string;
+  /** A roundup later than this is recorded as skipped instead of posted (default 7 days). */
+  maxLateMs?: number;
+  leaseMs?: number;
+  retryDelaysMs?: number[];
+  /** How many due workspaces one tick handles; the rest wait for the next tick. */
+  batch?: number;
+}
+
+export interface TickDeps extends PostDeps {
+  logger?: Pick<Logger, "info" | "warn" | "error">;
+}
+
+export interface TickReport {
+  workspace: string;
+  period: string;
+  outcome: PostResult["status"] | "skipped-late";
+}
+
+const WEEK = 7 * 24 * 60 * 60 * 1000;
+
+const NO_CHANNEL_NOTICE =
+  "The monthly roundup was due but this workspace has no roundup channel, so nothing was posted. Set one with /read config channel.";
+
+/**
+ * One scheduler tick: asks the database which workspaces are due (one indexed query), posts or skips
+ * each through the ledger, and moves each on to its next period. Safe to run in several processes.
+ */
+export async function schedulerTick(deps: TickDeps, options: TickOptions): Promise<TickReport[]> {
+  const { store, clock, logger } = deps;
+  const now = clock.now();
+  const maxLate = options.maxLateMs ?? WEEK;
+  const reports: TickReport[] = [];
+
+  for (const due of store.settings.due(now, options.batch ?? 100)) {
+    const { workspace, period } = due;
+    const settings = store.settings.get(workspace);
+    let outcome: TickReport["outcome"];
+    if (now - due.at > maxLate) {
+      store.runs.recordSkipped(
+        workspace,
+        period,
+        `the bot was down when it was due (${new Date(due.at).toISOString()})`,
+        now,
+      );
+      logger?.warn(
+        { workspace, period, dueAt: new Date(due.at).toISOString() },
+        "roundup skipped: more than the catch-up window late",
+      );
+      outcome = "skipped-late";
+    } else {
+      const result = await postRoundup(deps, {
+        workspace,
+        period,
+        owner: options.owner,
+        mode: "scheduled",
+        ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}),
+        ...(options.retryDelaysMs !== undefined ? { retryDelaysMs: options.retryDelaysMs } : {}),
+      });
+      outcome = result.status;
+      if (result.status === "already" && result.run?.status === "posting") {
+        // Another process is posting it right now; it will move the schedule on.
+        reports.push({ workspace, period, outcome });
+        continue;
+      }
+      if (result.status === "no-channel" && !settings.adminNotice) {
+        store.settings.setAdminNotice(workspace, NO_CHANNEL_NOTICE);
+        logger?.warn({ workspace, period }, "roundup not posted: no roundup channel set");
+      } else if (result.status === "failed") {
+        logger?.error({ workspace, period, reason: result.reason }, "roundup post failed");
+      } else if (result.status === "posted") {
+        logger?.info({ workspace, period, messages: result.messagesSent }, "roundup posted");
+      }
+    }
+    // Move on from the period we handled; a schedule changed meanwhile already moved itself.
+    const current = store.settings.get(workspace);
+    if (current.nextDue?.period === period) {
+      const next = nextPeriod(period);
+      store.settings.setNextDue(workspace, { period: next, at: dueInstant(next, current.schedule) });
+    }
+    reports.push({ workspace, period, outcome });
+  }
+  return reports;
+}
