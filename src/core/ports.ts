@@ -158,6 +158,11 @@ export interface RoundupPublisher<Message = unknown> {
    * Throws a `PublishError` for what retrying cannot fix.
    */
   send(channelId: string, message: Message, key: string): Promise<string>;
+  /**
+   * Optional: the id of a message already posted with `key`, or null. A process that died between a
+   * send and recording it leaves one such message; a resumed post asks before sending it again.
+   */
+  findSent?(channelId: string, key: string): Promise<string | null>;
 }
 
 /** A post that failed for a reason retrying will not fix: a missing permission, a deleted channel. */

@@ -85,9 +85,12 @@ export async function postRoundup(deps: PostDeps, options: PostOptions): Promise
     // doubled where the platform honours keys; only a forced re-post gets fresh ones.
     const key = `${workspace}/${options.period}/${index}${options.mode === "force" ? `/${run.attempts}` : ""}`;
     let attempt = 0;
+    const resumed = index === run.messageIds.length && run.attempts > 1 && options.mode !== "force";
     for (;;) {
       try {
-        const id = await publisher.send(settings.channelId, messages[index], key);
+        const found =
+          resumed && publisher.findSent ? await publisher.findSent(settings.channelId, key) : null;
+        const id = found ?? (await publisher.send(settings.channelId, messages[index], key));
         if (!store.runs.recordMessage(run.id, options.owner, id, clock.now() + leaseMs, clock.now())) {
           // Our lease ran out and another process took over: it will finish the post.
           return { status: "already", run: store.runs.get(workspace, options.period) };

@@ -1,0 +1,181 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { addLink } from "../../src/core/links/addLink.js";
+import { postRoundup } from "../../src/core/roundup/postRoundup.js";
+import { schedulerTick } from "../../src/core/schedule/schedulerTick.js";
+import {
+  getSettings,
+  setChannel,
+  setQuietMonthNote,
+  setSchedule,
+  takeAdminNotice,
+} from "../../src/core/settings/manageSettings.js";
+import type { SqliteStore } from "../../src/storage/sqliteStore.js";
+import { fixedClock, tempStore } from "../helpers/tempStore.js";
+import { MemoryPublisher, missingPermission, serverError } from "./fakePublisher.js";
+
+let store: SqliteStore;
+let cleanup: () => void;
+let publisher: MemoryPublisher;
+const clock = fixedClock("2026-06-20T12:00:00Z");
+const workspace = "slack:T1";
+const noWait = async () => {};
+
+beforeEach(() => {
+  ({ store, cleanup } = tempStore());
+  publisher = new MemoryPublisher();
+  clock.set("2026-06-20T12:00:00Z");
+});
+afterEach(() => cleanup());
+
+function deps() {
+  return { store, clock, publishers: { slack: publisher }, sleep: noWait };
+}
+
+function tick(owner = "bot-1") {
+  return schedulerTick(deps(), { owner, retryDelaysMs: [0, 0, 0] });
+}
+
+function shareInJune(count: number) {
+  for (let i = 0; i < count; i++) {
+    addLink(
+      { store, clock },
+      {
+        workspace,
+        url: `https://example.com/${i}`,
+        title: `Post ${i}`,
+        userId: "u",
+        userName: "U",
+        source: "slack",
+        at: Date.parse("2026-06-10T10:00:00Z") + i,
+      },
+    );
+  }
+}
+
+/** A workspace posting on the 1st at 09:00 UTC to channel C1, set up in June. */
+function configure() {
+  setSchedule({ store, clock }, { workspace, day: 1, time: "09:00", timeZone: "UTC" });
+  setChannel({ store, clock }, { workspace, channelId: "C1" });
+}
+
+describe("scheduled roundups", () => {
+  it("post last month's roundup at the scheduled time, once", async () => {
+    configure();
+    shareInJune(3);
+    clock.set("2026-07-01T08:59:00Z");
+    expect(await tick()).toEqual([]);
+    clock.set("2026-07-01T09:00:10Z");
+    expect(await tick()).toEqual([{ workspace, period: "2026-06", outcome: "posted" }]);
+    expect(publisher.posted("C1")).toEqual([
+      ["# What we've been reading in June 2026", "Other: Post 0"],
+      ["Other: Post 1", "Other: Post 2"],
+    ]);
+    clock.set("2026-07-01T09:00:40Z");
+    expect(await tick()).toEqual([]);
+    expect(publisher.posted("C1")).toHaveLength(2);
+    expect(getSettings({ store }, { workspace }).nextDue).toEqual({
+      period: "2026-07",
+      at: Date.parse("2026-08-01T09:00:00Z"),
+    });
+    expect(store.runs.get(workspace, "2026-06")).toMatchObject({
+      status: "posted",
+      messageIds: ["m1", "m2"],
+    });
+  });
+
+  it("catch up once after a 3-day outage", async () => {
+    configure();
+    shareInJune(1);
+    clock.set("2026-07-04T09:00:00Z");
+    expect(await tick()).toEqual([{ workspace, period: "2026-06", outcome: "posted" }]);
+    expect(await tick()).toEqual([]);
+    expect(publisher.posted("C1")).toHaveLength(1);
+  });
+
+  it("record a roundup more than 7 days late as skipped, and post nothing", async () => {
+    configure();
+    shareInJune(1);
+    clock.set("2026-07-09T09:00:01Z");
+    expect(await tick()).toEqual([{ workspace, period: "2026-06", outcome: "skipped-late" }]);
+    expect(publisher.posted("C1")).toEqual([]);
+    expect(store.runs.get(workspace, "2026-06")).toMatchObject({ status: "skipped" });
+    expect(getSettings({ store }, { workspace }).nextDue?.period).toBe("2026-07");
+  });
+
+  it("never post a period whose time had passed when the schedule was set", async () => {
+    shareInJune(1);
+    clock.set("2026-07-01T09:30:00Z");
+    setChannel({ store, clock }, { workspace, channelId: "C1" });
+    setSchedule({ store, clock }, { workspace, day: 1, time: "09:00", timeZone: "UTC" });
+    expect(await tick()).toEqual([]);
+    expect(getSettings({ store }, { workspace }).nextDue?.period).toBe("2026-07");
+  });
+
+  it("post nothing for a quiet month, or a short note when asked", async () => {
+    configure();
+    clock.set("2026-07-01T09:01:00Z");
+    expect(await tick()).toEqual([{ workspace, period: "2026-06", outcome: "quiet" }]);
+    expect(publisher.posted("C1")).toEqual([]);
+
+    setQuietMonthNote({ store }, { workspace, enabled: true });
+    clock.set("2026-08-01T09:01:00Z");
+    expect(await tick()).toEqual([{ workspace, period: "2026-07", outcome: "posted" }]);
+    expect(publisher.posted("C1")).toEqual([
+      ["# What we've been reading in July 2026", "A quiet month: nobody shared a link in July 2026."],
+    ]);
+    expect(store.runs.get(workspace, "2026-07")?.status).toBe("quiet");
+  });
+
+  it("skip a workspace with no channel and tell its admins once", async () => {
+    setSchedule({ store, clock }, { workspace, day: 1, time: "09:00", timeZone: "UTC" });
+    shareInJune(1);
+    clock.set("2026-07-01T09:01:00Z");
+    expect(await tick()).toEqual([{ workspace, period: "2026-06", outcome: "no-channel" }]);
+    expect(takeAdminNotice({ store }, { workspace })).toMatch(/no roundup channel/);
+    expect(takeAdminNotice({ store }, { workspace })).toBeNull();
+    clock.set("2026-08-01T09:01:00Z");
+    await tick();
+    expect(takeAdminNotice({ store }, { workspace })).toMatch(/no roundup channel/);
+  });
+
+  it("retry a platform that answers 500 twice, then post once", async () => {
+    configure();
+    shareInJune(1);
+    publisher.failures = [serverError(), serverError()];
+    clock.set("2026-07-01T09:01:00Z");
+    expect(await tick()).toEqual([{ workspace, period: "2026-06", outcome: "posted" }]);
+    expect(publisher.posted("C1")).toHaveLength(1);
+  });
+
+  it("mark a post failed, with the reason, when the platform refuses for good", async () => {
+    configure();
+    shareInJune(1);
+    publisher.failures = [missingPermission()];
+    clock.set("2026-07-01T09:01:00Z");
+    expect(await tick()).toEqual([{ workspace, period: "2026-06", outcome: "failed" }]);
+    expect(store.runs.latest(workspace)).toMatchObject({
+      status: "failed",
+      lastError: "the bot may not post in that channel (missing_access)",
+    });
+    expect(await tick()).toEqual([]);
+  });
+
+  it("share one ledger with a manual post, which never doubles the scheduled one", async () => {
+    configure();
+    shareInJune(1);
+    clock.set("2026-06-30T10:00:00Z");
+    const manual = await postRoundup(deps(), {
+      workspace,
+      period: "2026-06",
+      owner: "admin",
+      mode: "manual",
+    });
+    expect(manual.status).toBe("posted");
+    clock.set("2026-07-01T09:01:00Z");
+    expect(await tick()).toEqual([{ workspace, period: "2026-06", outcome: "already" }]);
+    expect(publisher.posted("C1")).toHaveLength(1);
+    const forced = await postRoundup(deps(), { workspace, period: "2026-06", owner: "admin", mode: "force" });
+    expect(forced.status).toBe("posted");
+    expect(publisher.posted("C1")).toHaveLength(2);
+  });
+});

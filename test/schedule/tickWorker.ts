@@ -1,0 +1,60 @@
+/**
+ * One bot process for the scheduler's integration tests: opens the database file, runs one scheduler
+ * tick at NOW against the loopback platform, and prints the tick's report as JSON. With KILL_AFTER=n
+ * it SIGKILLs itself right after its n-th message is posted, like a crash mid-roundup.
+ */
+import type { RoundupPublisher } from "../../src/core/ports.js";
+import { schedulerTick } from "../../src/core/schedule/schedulerTick.js";
+import { SqliteStore } from "../../src/storage/sqliteStore.js";
+import { planLines } from "./fakePublisher.js";
+
+const env = (name: string) => process.env[name] ?? "";
+const [DB, PLATFORM_URL, NOW, OWNER] = ["DB", "PLATFORM_URL", "NOW", "OWNER"].map(env) as [
+  string,
+  string,
+  string,
+  string,
+];
+const { KILL_AFTER_SEND, KILL_AFTER_RECORD, START_AT, FIND_SENT } = process.env;
+const store = SqliteStore.open(DB);
+let sent = 0;
+
+const publisher: RoundupPublisher<string[]> = {
+  plan: (doc) => planLines(doc, 2),
+  async send(channel, lines, key) {
+    const response = await fetch(PLATFORM_URL, {
+      method: "POST",
+      body: JSON.stringify({ channel, lines, key }),
+    });
+    if (!response.ok) throw new Error(`platform answered ${response.status}`);
+    const { id } = (await response.json()) as { id: string };
+    sent++;
+    if (KILL_AFTER_SEND && sent === Number(KILL_AFTER_SEND)) process.kill(process.pid, "SIGKILL");
+    return id;
+  },
+};
+if (FIND_SENT) {
+  publisher.findSent = async (_channel, key) => {
+    const response = await fetch(`${PLATFORM_URL}?key=${encodeURIComponent(key)}`);
+    return ((await response.json()) as { id: string | null }).id;
+  };
+}
+if (KILL_AFTER_RECORD) {
+  // Dies right after the n-th message is both posted and written to the ledger.
+  const record = store.runs.recordMessage.bind(store.runs);
+  let recorded = 0;
+  store.runs.recordMessage = (...args) => {
+    const ok = record(...args);
+    if (++recorded === Number(KILL_AFTER_RECORD)) process.kill(process.pid, "SIGKILL");
+    return ok;
+  };
+}
+
+// Two workers started together wait for the same instant, so their claims really race.
+if (START_AT) await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(START_AT) - Date.now())));
+const reports = await schedulerTick(
+  { store, clock: { now: () => Date.parse(NOW) }, publishers: { slack: publisher }, sleep: async () => {} },
+  { owner: OWNER, retryDelaysMs: [0, 0, 0] },
+);
+store.close();
+console.log(JSON.stringify(reports));
