@@ -1,5 +1,6 @@
 import type { LinkView } from "../core/links/manageLinks.js";
-import type { Category, Settings } from "../core/types.js";
+import { periodLabel } from "../core/time/period.js";
+import type { Category, RoundupRun, Settings } from "../core/types.js";
 
 export function formatDate(instant: number, timeZone: string): string {
   return new Intl.DateTimeFormat("en-CA", {
@@ -55,15 +56,40 @@ export function categoryLine(category: Category, index: number): string {
   return `${index + 1}. ${emoji}${category.name}  [${category.slug}]${archived}`;
 }
 
-export function settingsText(settings: Settings): string {
+function formatInstant(instant: number, timeZone: string): string {
+  const local = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(instant);
+  return `${local.replace(",", "")} ${timeZone}`;
+}
+
+export function runText(run: RoundupRun | null): string {
+  if (!run) return "(none yet)";
+  const why = run.lastError ? ` (${run.lastError})` : "";
+  return `${periodLabel(run.period)}: ${run.status}${why}`;
+}
+
+export function settingsText(settings: Settings, lastRun: RoundupRun | null = null): string {
   const { day, time, timeZone } = settings.schedule;
   const admins = settings.admins.map((a) => `${a.kind}:${a.id}`).join(", ") || "(platform admins only)";
+  const next = settings.nextDue
+    ? `${periodLabel(settings.nextDue.period)}, due ${formatInstant(settings.nextDue.at, timeZone)}`
+    : "(none planned)";
   return [
     `workspace:  ${settings.workspace}`,
     `channel:    ${settings.channelId ?? "(not set)"}`,
     `schedule:   day ${day} of each month at ${time} ${timeZone}`,
+    `quiet note: ${settings.quietMonthNote ? "on (a month without links gets a short note)" : "off (a month without links posts nothing)"}`,
     `title:      ${settings.titleTemplate}`,
     `intro:      ${settings.intro ?? "(none)"}`,
     `admins:     ${admins}`,
+    `next:       ${next}`,
+    `last run:   ${runText(lastRun)}`,
   ].join("\n");
 }

@@ -1,9 +1,11 @@
 import {
   addAdmin,
+  configSummary,
   getSettings,
   removeAdmin,
   setChannel,
   setIntro,
+  setQuietMonthNote,
   setSchedule,
   setTitleTemplate,
 } from "../../core/settings/manageSettings.js";
@@ -19,12 +21,14 @@ const usage = `Usage: roundup config <action> ...
   config set schedule --day N --time HH:MM --tz Area/City
   config set title <template>              {month} becomes "July 2026"
   config set intro <text>                  a paragraph under the title ("" for none)
+  config set quiet on|off                  a month without links: a short note (on) or nothing (off)
   config admins add|remove user|role <id>
 
 Example: npm run -s cli -- config set schedule --day 1 --time 09:00 --tz Europe/Berlin`;
 
 function show(context: CliContext, settings: Settings, json = false) {
-  context.out(json ? JSON.stringify(settings, null, 2) : settingsText(settings));
+  const { lastRun } = configSummary({ store: context.store }, { workspace: settings.workspace });
+  context.out(json ? JSON.stringify({ ...settings, lastRun }, null, 2) : settingsText(settings, lastRun));
 }
 
 export const configCommand: CliCommand = {
@@ -77,6 +81,13 @@ export const configCommand: CliCommand = {
           throw new UsageError("config set schedule needs --day, --time and --tz", usage);
         }
         show(context, setSchedule(deps, { workspace, day, time, timeZone }));
+        return;
+      }
+      case "quiet": {
+        const [value] = expectPositionals(parse(values, {}, usage), ["on|off"], usage);
+        if (value !== "on" && value !== "off")
+          throw new UsageError(`expected on or off, not "${value}"`, usage);
+        show(context, setQuietMonthNote(deps, { workspace, enabled: value === "on" }));
         return;
       }
       case "title": {

@@ -2,7 +2,7 @@ import { UserError } from "../errors.js";
 import { type Clock, type Store, systemClock } from "../ports.js";
 import { firstPeriodAfter } from "../schedule/dueTime.js";
 import { assertTimeZone } from "../time/period.js";
-import type { AdminEntry, Schedule, Settings } from "../types.js";
+import type { AdminEntry, RoundupRun, Schedule, Settings } from "../types.js";
 import { ensureWorkspace } from "../workspace.js";
 
 export interface SettingsDeps {
@@ -108,6 +108,15 @@ export function setQuietMonthNote(
   const workspace = ensureWorkspace(store, input.workspace);
   store.settings.setQuietMonthNote(workspace, input.enabled);
   return store.settings.get(workspace);
+}
+
+/** What `config show` tells: the settings, and how the last roundup went. */
+export function configSummary(
+  { store }: SettingsDeps,
+  input: { workspace: string },
+): { settings: Settings; lastRun: RoundupRun | null } {
+  const workspace = ensureWorkspace(store, input.workspace);
+  return { settings: store.settings.get(workspace), lastRun: store.runs.latest(workspace) ?? null };
 }
 
 /** Hands the admins' pending notice over once, clearing it. */
