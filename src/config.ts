@@ -6,6 +6,15 @@ const optionalSecret = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+const optionalUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value || undefined)
+  .refine((value) => value === undefined || /^https?:\/\/[^\s]+$/.test(value), {
+    message: "must be an http(s) URL",
+  });
+
 /** Every setting Roundup reads from the environment; `.env.example` documents each one. */
 export const configSchema = z.object({
   DATABASE_URL: z
@@ -36,17 +45,42 @@ export const configSchema = z.object({
     .min(1, "must be at least 1")
     .max(32, "must be at most 32")
     .default(4),
+  ROUNDUP_CATCH_UP_DAYS: z.coerce
+    .number({ message: "must be a whole number of days" })
+    .int("must be a whole number of days")
+    .min(0, "must be 0 or more")
+    .max(28, "must be at most 28")
+    .default(7),
+  PORT: z.coerce
+    .number({ message: "must be a port number" })
+    .int()
+    .min(0)
+    .max(65535, "must be a port number")
+    .default(3000),
+  HOST: z.string().trim().min(1).default("0.0.0.0"),
   DISCORD_TOKEN: optionalSecret,
+  DISCORD_GUILD_ID: z
+    .string()
+    .trim()
+    .regex(/^(\d{17,20})?$/, "must be a server (guild) id: 17 to 20 digits")
+    .optional()
+    .transform((value) => value || undefined),
+  DISCORD_API_URL: optionalUrl,
   SLACK_BOT_TOKEN: optionalSecret,
   SLACK_SIGNING_SECRET: optionalSecret,
+  SLACK_APP_TOKEN: optionalSecret,
+  SLACK_API_URL: optionalUrl,
 });
 
 export interface Config {
   databaseUrl: string;
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
   fetch: { enabled: boolean; allowPrivateHosts: string[]; concurrency: number };
-  discord: { token: string } | null;
-  slack: { botToken: string; signingSecret: string } | null;
+  /** A roundup later than this is recorded as skipped instead of posted. */
+  catchUpDays: number;
+  http: { port: number; host: string };
+  discord: { token: string; guildId?: string; apiUrl?: string } | null;
+  slack: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string } | null;
 }
 
 /** A configuration problem, worded for whoever set the environment; never contains a value. */
@@ -76,10 +110,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       allowPrivateHosts: values.FETCH_ALLOW_PRIVATE_HOSTS,
       concurrency: values.FETCH_CONCURRENCY,
     },
-    discord: values.DISCORD_TOKEN ? { token: values.DISCORD_TOKEN } : null,
+    catchUpDays: values.ROUNDUP_CATCH_UP_DAYS,
+    http: { port: values.PORT, host: values.HOST },
+    discord: values.DISCORD_TOKEN
+      ? {
+          token: values.DISCORD_TOKEN,
+          ...(values.DISCORD_GUILD_ID ? { guildId: values.DISCORD_GUILD_ID } : {}),
+          ...(values.DISCORD_API_URL ? { apiUrl: values.DISCORD_API_URL } : {}),
+        }
+      : null,
     slack:
       values.SLACK_BOT_TOKEN && values.SLACK_SIGNING_SECRET
-        ? { botToken: values.SLACK_BOT_TOKEN, signingSecret: values.SLACK_SIGNING_SECRET }
+        ? {
+            botToken: values.SLACK_BOT_TOKEN,
+            signingSecret: values.SLACK_SIGNING_SECRET,
+            ...(values.SLACK_APP_TOKEN ? { appToken: values.SLACK_APP_TOKEN } : {}),
+            ...(values.SLACK_API_URL ? { apiUrl: values.SLACK_API_URL } : {}),
+          }
         : null,
   };
 }

@@ -11,6 +11,8 @@ describe("loadConfig", () => {
       databaseUrl: "./data/roundup.db",
       logLevel: "info",
       fetch: { enabled: true, allowPrivateHosts: [], concurrency: 4 },
+      catchUpDays: 7,
+      http: { port: 3000, host: "0.0.0.0" },
       discord: null,
       slack: null,
     });
@@ -43,6 +45,28 @@ describe("loadConfig", () => {
     } catch (error) {
       expect((error as Error).message).not.toContain("xoxb-secret-value");
     }
+  });
+
+  it("reads the platforms' optional settings and checks them", () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: "d-token",
+      DISCORD_GUILD_ID: "123456789012345678",
+      DISCORD_API_URL: "http://127.0.0.1:9999/api",
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_SIGNING_SECRET: "s",
+      SLACK_APP_TOKEN: "xapp-1",
+      PORT: "8080",
+    });
+    expect(config.discord).toEqual({
+      token: "d-token",
+      guildId: "123456789012345678",
+      apiUrl: "http://127.0.0.1:9999/api",
+    });
+    expect(config.slack).toEqual({ botToken: "xoxb-1", signingSecret: "s", appToken: "xapp-1" });
+    expect(config.http).toEqual({ port: 8080, host: "0.0.0.0" });
+    expect(() => loadConfig({ DISCORD_GUILD_ID: "my-server" })).toThrow(/DISCORD_GUILD_ID/);
+    expect(() => loadConfig({ SLACK_API_URL: "ftp://x" })).toThrow(/SLACK_API_URL/);
+    expect(() => loadConfig({ ROUNDUP_CATCH_UP_DAYS: "40" })).toThrow(/ROUNDUP_CATCH_UP_DAYS/);
   });
 
   it("treats an empty token as unset, as in a copied .env.example", () => {
