@@ -3,6 +3,7 @@ import {
   firstLink,
   parseReadCommand,
   plainText,
+  splitAddWords,
   splitCategoryAndNote,
   splitRename,
   tokenize,
@@ -175,6 +176,21 @@ describe("splitCategoryAndNote", () => {
       CATEGORIES,
     );
     expect(note).toBe("@channel see @amy in #general, this (https://x.example)");
+  });
+});
+
+describe("splitAddWords", () => {
+  it("says where the note starts with and without the first word as a category", () => {
+    expect(splitAddWords(' "Neat Open" really &lt;3 it')).toEqual({
+      candidate: "Neat Open",
+      noteAfter: "really <3 it",
+      noteAll: '"Neat Open" really <3 it',
+    });
+    expect(splitAddWords(" <https://x.example> see")).toMatchObject({
+      candidate: null,
+      noteAll: "https://x.example see",
+    });
+    expect(splitAddWords("  ")).toEqual({ candidate: null, noteAfter: null, noteAll: null });
   });
 });
 

@@ -46,21 +46,30 @@ export type LookupState =
   | { state: "done" }
   | { state: "failed"; reason: string };
 
+/** What a confirmation may need besides the link, asked for only when it is shown (the add path is hot). */
+export interface ConfirmationContext {
+  /** The link's category, when it has one. */
+  category: Category | null;
+  /** Categories to offer as buttons; asked for only when the link has none. */
+  openCategories: () => Category[];
+  /** Asked for only when an earlier share's date is shown. */
+  timeZone: () => string;
+}
+
 export function addConfirmation(
   result: Pick<AddLinkResult, "status"> & { link: Link; noteKept?: boolean },
-  categories: Category[],
+  context: ConfirmationContext,
   lookup: LookupState,
-  timeZone: string,
 ): Reply {
   const { link } = result;
-  const category = categories.find((c) => c.id === link.categoryId) ?? null;
+  const { category } = context;
   const author = link.author ? ` by ${escapeMrkdwn(oneLine(link.author))}` : "";
   let text: string;
   if (result.status === "duplicate") {
     const kept = result.noteKept ? " Your note was added to it." : "";
     text = `Already on the list: #${link.id} ${linkTitle(link)}${author}, shared by ${escapeMrkdwn(
       link.sharedByName,
-    )} on ${formatDate(link.sharedAt, timeZone)}.${kept}`;
+    )} on ${formatDate(link.sharedAt, context.timeZone())}.${kept}`;
   } else {
     const where = category ? ` to *${escapeMrkdwn(category.name)}*` : "";
     text = `:white_check_mark: Added #${link.id}${where}: ${linkTitle(link)}${author}`;
@@ -70,9 +79,11 @@ export function addConfirmation(
     }
   }
   const blocks: Block[] = [section(clip(text, SLACK_LIMITS.sectionText))];
-  const open = categories.filter((c) => !c.archived);
-  if (result.status === "added" && link.categoryId === null && open.length > 0) {
-    blocks.push(section("Pick a category, or leave it under _Other_:"), categoryButtons(link.id, open));
+  if (result.status === "added" && link.categoryId === null) {
+    const open = context.openCategories();
+    if (open.length > 0) {
+      blocks.push(section("Pick a category, or leave it under _Other_:"), categoryButtons(link.id, open));
+    }
   }
   return { text: text.split("\n")[0] ?? text, blocks };
 }

@@ -399,20 +399,37 @@ export function parseReadCommand(text: string): ReadCommand {
 }
 
 /**
- * The words after the URL in `/read add`: the first (a "quoted name" counts as one) is the category
- * when it names one of `categories` by slug, name or unambiguous prefix; otherwise every word is the note.
+ * The words after the URL in `/read add`: the first (a "quoted name" counts as one) may name a
+ * category; if it does, the note is what follows it, otherwise every word is the note. Whether it
+ * names one is the core's call (slug, name or unambiguous prefix), so this only says where to cut.
+ */
+export function splitAddWords(rest: string): {
+  candidate: string | null;
+  noteAfter: string | null;
+  noteAll: string | null;
+} {
+  const tokens = tokenize(rest);
+  const [first] = tokens;
+  const orNull = (text: string) => (text.trim() === "" ? null : text.trim());
+  if (!first) return { candidate: null, noteAfter: null, noteAll: null };
+  return {
+    candidate: first.markup === null && first.text !== "" ? first.text : null,
+    noteAfter: orNull(plainText(rest.slice(first.end))),
+    noteAll: orNull(plainText(rest)),
+  };
+}
+
+/**
+ * The same cut, decided against a list of categories: the first word is the category when it names
+ * one of `categories` by slug, name or unambiguous prefix.
  */
 export function splitCategoryAndNote(
   rest: string,
   categories: Category[],
 ): { category: Category | null; note: string | null } {
-  const tokens = tokenize(rest);
-  const [first] = tokens;
-  if (!first) return { category: null, note: null };
-  const category = first.markup === null ? (findCategory(categories, first.text) ?? null) : null;
-  const noteRaw = category ? rest.slice(first.end) : rest;
-  const note = plainText(noteRaw).trim();
-  return { category, note: note === "" ? null : note };
+  const { candidate, noteAfter, noteAll } = splitAddWords(rest);
+  const category = candidate === null ? null : (findCategory(categories, candidate) ?? null);
+  return { category, note: category ? noteAfter : noteAll };
 }
 
 /** `rename Old Name to New Name`, `rename "Old Name" New Name` or `rename old new`: which words are which. */

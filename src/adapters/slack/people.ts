@@ -16,6 +16,8 @@ export interface Person {
 interface Entry {
   expires: number;
   person: Promise<Person | null>;
+  /** Set once the lookup has landed, so a cached answer costs no timer or promise race. */
+  settled?: { person: Person | null };
 }
 
 export class People {
@@ -40,10 +42,12 @@ export class People {
           if (!user) return null;
           const name =
             user.profile?.display_name || user.real_name || user.profile?.real_name || user.name || null;
-          return {
+          const person: Person = {
             name: name ? name.trim() || null : null,
             platformAdmin: user.is_admin === true || user.is_owner === true || user.is_primary_owner === true,
           };
+          entry.settled = { person };
+          return person;
         })
         .catch((error: unknown) => {
           this.logger.warn({ err: error, team: teamId, user: userId }, "users.info failed");
@@ -58,6 +62,8 @@ export class People {
 
   /** The person, or null when Slack could not say in time. */
   async lookup(client: WebClient, teamId: string, userId: string): Promise<Person | null> {
+    const cached = this.cache.get(`${teamId}:${userId}`);
+    if (cached?.settled && cached.expires > Date.now()) return cached.settled.person;
     const person = this.fetch(client, teamId, userId);
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<null>((resolve) => {

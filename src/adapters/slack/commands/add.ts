@@ -5,7 +5,7 @@
 import type { types, ViewResponseAction } from "@slack/bolt";
 import { listCategories } from "../../../core/categories/manageCategories.js";
 import { isUserError, UserError } from "../../../core/errors.js";
-import { addLink } from "../../../core/links/addLink.js";
+import { type AddLinkResult, addLink } from "../../../core/links/addLink.js";
 import { enrichLink } from "../../../core/links/enrichLink.js";
 import { editLink } from "../../../core/links/manageLinks.js";
 import { getSettings } from "../../../core/settings/manageSettings.js";
@@ -13,8 +13,8 @@ import type { Category, Link } from "../../../core/types.js";
 import { checkAdmin, type SlackDeps, sharerName } from "../deps.js";
 import { clip } from "../escape.js";
 import type { Interaction } from "../interaction.js";
-import { addConfirmation, type LookupState } from "../messages.js";
-import { firstLink, splitCategoryAndNote } from "../parse.js";
+import { addConfirmation, type ConfirmationContext, type LookupState } from "../messages.js";
+import { firstLink, splitAddWords } from "../parse.js";
 import { APOLOGY, errorReply } from "../replyError.js";
 
 export const ADD_MODAL_CALLBACK = "read_add_modal";
@@ -24,8 +24,31 @@ function openCategories(deps: SlackDeps, workspace: string): Category[] {
   return listCategories(deps, { workspace });
 }
 
-function timeZoneOf(deps: SlackDeps, workspace: string): string {
-  return getSettings(deps, { workspace }).schedule.timeZone;
+/**
+ * What a confirmation of `link` may need, each read only if it is shown: adding a link with a
+ * category costs no query beyond `addLink`'s own.
+ */
+function confirmationContext(
+  deps: SlackDeps,
+  workspace: string,
+  link: Link,
+  known?: { category: Category | null },
+): ConfirmationContext {
+  let all: Category[] | undefined;
+  const categories = () => {
+    all ??= listCategories(deps, { workspace, includeArchived: true });
+    return all;
+  };
+  return {
+    category:
+      known !== undefined
+        ? known.category
+        : link.categoryId === null
+          ? null
+          : (categories().find((c) => c.id === link.categoryId) ?? null),
+    openCategories: () => categories().filter((c) => !c.archived),
+    timeZone: () => getSettings(deps, { workspace }).schedule.timeZone,
+  };
 }
 
 /**
@@ -43,42 +66,50 @@ function enrichLater(deps: SlackDeps, ix: Interaction, link: Link): void {
     if (result.status === "gone") return;
     const lookup: LookupState =
       result.status === "failed" ? { state: "failed", reason: result.reason } : { state: "done" };
-    const categories = listCategories(deps, { workspace: ix.workspace, includeArchived: true });
     const reply = addConfirmation(
       { status: "added", link: result.link },
-      categories,
+      confirmationContext(deps, ix.workspace, result.link),
       lookup,
-      timeZoneOf(deps, ix.workspace),
     );
     await ix.followUp({ ...reply, replaceOriginal: true });
   });
 }
 
-/** Adds the link and answers with the confirmation; the page lookup follows. */
+/**
+ * Adds the link and answers with the confirmation; the page lookup follows. When the first word
+ * after the URL may be a category, it is tried as one; if the core knows no such category, the
+ * word begins the note instead (nothing is written by a refused add).
+ */
 async function share(
   deps: SlackDeps,
   ix: Interaction,
-  input: { url: string; category: Category | string | null; note: string | null },
+  input: { url: string; category: string | null; note: string | null; noteWithoutCategory?: string | null },
 ): Promise<void> {
   const userName = await sharerName(deps, ix);
-  const category = typeof input.category === "string" ? input.category : (input.category?.slug ?? null);
-  const result = addLink(deps, {
-    workspace: ix.workspace,
-    url: input.url,
-    category,
-    note: input.note,
-    userId: ix.userId,
-    userName,
-    source: "slack",
-  });
+  const add = (category: string | null, note: string | null) =>
+    addLink(deps, {
+      workspace: ix.workspace,
+      url: input.url,
+      category,
+      note,
+      userId: ix.userId,
+      userName,
+      source: "slack",
+    });
+  let result: AddLinkResult;
+  try {
+    result = add(input.category, input.note);
+  } catch (error) {
+    const notACategory = isUserError(error) && error.code === "category.unknown";
+    if (!(notACategory && input.noteWithoutCategory !== undefined)) throw error;
+    result = add(null, input.noteWithoutCategory);
+  }
   const pending = deps.fetcher !== undefined && result.status === "added";
-  const categories = listCategories(deps, { workspace: ix.workspace, includeArchived: true });
   await ix.reply(
     addConfirmation(
       result,
-      categories,
+      confirmationContext(deps, ix.workspace, result.link, { category: result.category }),
       pending ? { state: "pending" } : { state: "none" },
-      timeZoneOf(deps, ix.workspace),
     ),
   );
   if (pending) enrichLater(deps, ix, result.link);
@@ -86,8 +117,15 @@ async function share(
 
 /** `/read add <url> [category] [note…]`. */
 export async function addCommand(deps: SlackDeps, ix: Interaction, input: { url: string; rest: string }) {
-  const { category, note } = splitCategoryAndNote(input.rest, openCategories(deps, ix.workspace));
-  await share(deps, ix, { url: input.url, category, note });
+  const { candidate, noteAfter, noteAll } = splitAddWords(input.rest);
+  if (candidate === null) await share(deps, ix, { url: input.url, category: null, note: noteAll });
+  else
+    await share(deps, ix, {
+      url: input.url,
+      category: candidate,
+      note: noteAfter,
+      noteWithoutCategory: noteAll,
+    });
 }
 
 /** The form `/read add` opens: link, category, note. */
@@ -225,8 +263,11 @@ export async function submitAddModal(
     return;
   }
   await ackView();
-  const categories = listCategories(deps, { workspace: ix.workspace, includeArchived: true });
-  const reply = addConfirmation(result, categories, { state: "none" }, timeZoneOf(deps, ix.workspace));
+  const reply = addConfirmation(
+    result,
+    confirmationContext(deps, ix.workspace, result.link, { category: result.category }),
+    { state: "none" },
+  );
   try {
     if (!form.channelId) throw new Error("no channel");
     await ix.client.chat.postEphemeral({
@@ -275,13 +316,9 @@ export async function pickCategory(deps: SlackDeps, ix: Interaction, value: stri
   }
   const link = deps.store.links.get(ix.workspace, parsed.link);
   if (!link) throw new UserError("link.unknown", `There's no link #${parsed.link} here.`);
-  const categories = listCategories(deps, { workspace: ix.workspace, includeArchived: true });
-  const reply = addConfirmation(
-    { status: "added", link },
-    categories,
-    { state: "none" },
-    timeZoneOf(deps, ix.workspace),
-  );
+  const reply = addConfirmation({ status: "added", link }, confirmationContext(deps, ix.workspace, link), {
+    state: "none",
+  });
   await ix.followUp({ ...reply, replaceOriginal: true });
 }
 
