@@ -1,0 +1,226 @@
+/**
+ * Slack `/read add` under load: signed slash-command requests, each with a unique URL so each inserts,
+ * sent by autocannon over loopback at 10 and 100 concurrent connections to the real adapter
+ * (`startSlack`, no page fetcher) and to the floor (bare node:http: same signature check, same
+ * addLink, same kind of JSON answer). Each server runs in its own process on a fresh database.
+ * Prints requests per second, p50/p99 acknowledgement latency, and the ratios against the targets.
+ * A MISS is reported, not failed: it is a measurement.
+ *
+ * Run: npx tsx bench/slackBench.ts
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createHmac } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { BENCH_SECRET } from "./slack/shared.js";
+
+const WARMUP_SECONDS = 2;
+const MEASURE_SECONDS = 8;
+const CONNECTIONS = [10, 100] as const;
+const TARGETS = { throughput: 0.45, p99At10: 1.5, p99At100: 2 };
+
+type Kind = "floor" | "slack";
+
+interface Measure {
+  kind: Kind;
+  connections: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  failed: number;
+  inserted: number;
+}
+
+const root = mkdtempSync(join(tmpdir(), "roundup-slack-bench-"));
+const children = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of children) child.kill("SIGKILL");
+  rmSync(root, { recursive: true, force: true });
+});
+
+function startServer(kind: Kind, databasePath: string): Promise<{ port: number; child: ChildProcess }> {
+  const script = fileURLToPath(new URL("./slack/server.ts", import.meta.url));
+  const child = spawn(process.execPath, ["--import", "tsx", script, kind, databasePath], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  children.add(child);
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+      out += chunk;
+      const match = /READY (\d+)/.exec(out);
+      if (match) resolve({ port: Number(match[1]), child });
+    });
+    child.on("exit", (code) => reject(new Error(`${kind} server exited early (${code})`)));
+  });
+}
+
+function stopServer(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once("exit", () => {
+      children.delete(child);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+let sequence = 0;
+
+/** A signed `/read add` for a URL nobody has shared yet, as Slack would send it. */
+function signedAdd(tag: string) {
+  sequence += 1;
+  const body = new URLSearchParams({
+    token: "legacy",
+    team_id: "TBENCH",
+    team_domain: "bench",
+    channel_id: "CBENCH",
+    channel_name: "bench",
+    user_id: "UBENCH",
+    user_name: "bench",
+    command: "/read",
+    text: `add <https://bench.example/${tag}/${sequence}> tools worth a look`,
+    api_app_id: "ABENCH",
+    response_url: "http://127.0.0.1:9/unused",
+    trigger_id: `trigger.${sequence}`,
+  }).toString();
+  const timestamp = Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac("sha256", BENCH_SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+  return {
+    method: "POST" as const,
+    path: "/slack/events",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-slack-request-timestamp": String(timestamp),
+      "x-slack-signature": signature,
+    },
+    body,
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+}
+
+function load(
+  port: number,
+  connections: number,
+  seconds: number,
+  tag: string,
+  record?: number[],
+): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `http://127.0.0.1:${port}`,
+        connections,
+        duration: seconds,
+        requests: [{ method: "POST", path: "/slack/events", setupRequest: () => signedAdd(tag) }],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+    if (record) {
+      // autocannon's own histogram counts whole milliseconds; these are fractional.
+      instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+        if (statusCode === 200) record.push(responseTime);
+      });
+    }
+  });
+}
+
+async function measure(kind: Kind, connections: number): Promise<Measure> {
+  const databasePath = join(root, `${kind}-${connections}.db`);
+  const { port, child } = await startServer(kind, databasePath);
+  try {
+    await load(port, connections, WARMUP_SECONDS, `${kind}-${connections}-warm`);
+    const latencies: number[] = [];
+    const result = await load(port, connections, MEASURE_SECONDS, `${kind}-${connections}`, latencies);
+    latencies.sort((a, b) => a - b);
+    const ok = result["2xx"];
+    const failed = result.non2xx + result.errors + result.timeouts;
+    await stopServer(child);
+    const db = new Database(databasePath, { readonly: true });
+    const inserted = (
+      db
+        .prepare("SELECT count(*) AS n FROM links WHERE url LIKE ?")
+        .get(`https://bench.example/${kind}-${connections}/%`) as {
+        n: number;
+      }
+    ).n;
+    db.close();
+    return {
+      kind,
+      connections,
+      perSecond: ok / MEASURE_SECONDS,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      ok,
+      failed,
+      inserted,
+    };
+  } finally {
+    if (children.has(child)) await stopServer(child);
+  }
+}
+
+const fmt = (n: number, digits = 2) => n.toFixed(digits);
+const verdict = (ok: boolean) => (ok ? "PASS" : "MISS");
+
+async function main(): Promise<void> {
+  const results: Measure[] = [];
+  for (const connections of CONNECTIONS) {
+    for (const kind of ["floor", "slack"] as const) {
+      console.error(`  ${kind} at ${connections} connections…`);
+      results.push(await measure(kind, connections));
+    }
+  }
+  console.log("Slack /read add: signed requests, unique URLs, loopback, autocannon");
+  console.log(
+    `(${WARMUP_SECONDS} s warm-up, ${MEASURE_SECONDS} s measured per row; latency = time to the ack)`,
+  );
+  console.log("");
+  console.log("conns  server  req/s     p50 ms  p99 ms  2xx      failed  rows inserted");
+  for (const r of results) {
+    console.log(
+      [
+        String(r.connections).padEnd(5),
+        r.kind.padEnd(6),
+        fmt(r.perSecond, 0).padStart(8),
+        fmt(r.p50).padStart(7),
+        fmt(r.p99).padStart(7),
+        String(r.ok).padStart(8),
+        String(r.failed).padStart(7),
+        String(r.inserted).padStart(14),
+      ].join("  "),
+    );
+  }
+  console.log("");
+  console.log("ratio (slack / floor)                value    target   result");
+  for (const connections of CONNECTIONS) {
+    const floor = results.find((r) => r.kind === "floor" && r.connections === connections);
+    const slack = results.find((r) => r.kind === "slack" && r.connections === connections);
+    if (!floor || !slack) continue;
+    const throughput = slack.perSecond / floor.perSecond;
+    const p99 = slack.p99 / floor.p99;
+    const p99Target = connections === 10 ? TARGETS.p99At10 : TARGETS.p99At100;
+    console.log(
+      `throughput at ${String(connections).padEnd(3)} connections      ${fmt(throughput, 3)}x   >= ${TARGETS.throughput}x   ${verdict(throughput >= TARGETS.throughput)}`,
+    );
+    console.log(
+      `p99 ack latency at ${String(connections).padEnd(3)} connections ${fmt(p99, 3)}x   <= ${p99Target}x    ${verdict(p99 <= p99Target)}`,
+    );
+  }
+  const lost = results.filter((r) => r.failed > 0 || r.inserted < r.ok);
+  for (const r of lost) {
+    console.log(
+      `note: ${r.kind} at ${r.connections}: ${r.failed} failed, ${r.inserted} rows for ${r.ok} answers`,
+    );
+  }
+}
+
+await main();
