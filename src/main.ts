@@ -1,5 +1,10 @@
-import { ConfigError, loadConfig } from "./config.js";
-import { createLogger } from "./logger.js";
+import { createSlackPublisher } from "./adapters/slack/slackPublisher.js";
+import { startSlack } from "./adapters/slack/startSlack.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
+import { type RoundupPublisher, systemClock } from "./core/ports.js";
+import { startScheduler } from "./core/schedule/startScheduler.js";
+import { PageMetadataFetcher } from "./enrich/pageMetadataFetcher.js";
+import { createLogger, type Logger } from "./logger.js";
 import { SqliteStore } from "./storage/sqliteStore.js";
 
 const SETUP_HELP = `Roundup has no chat platform to connect to yet.
@@ -8,11 +13,54 @@ Set one of these in the environment (or in a .env file you load), then run npm s
   DISCORD_TOKEN                          to run in Discord
   SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET  to run in Slack
 
-README.md explains each one (see "Configuration"); .env.example lists every variable.
+README.md explains each one ("Connect Discord", "Connect Slack"); .env.example lists every variable.
 Meanwhile the command line works on the same database: npm run -s cli -- --help`;
 
-function main(): number {
-  let config: ReturnType<typeof loadConfig>;
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The composition root: config -> storage -> core -> adapters -> scheduler, and a clean shutdown. */
+async function run(config: Config, logger: Logger): Promise<() => Promise<void>> {
+  const store = SqliteStore.open(config.databaseUrl);
+  const clock = systemClock;
+  const fetcher = config.fetch.enabled
+    ? new PageMetadataFetcher({
+        clock,
+        allowPrivateHosts: config.fetch.allowPrivateHosts,
+        concurrency: config.fetch.concurrency,
+      })
+    : undefined;
+  const stops: (() => Promise<void>)[] = [];
+  const publishers: Record<string, RoundupPublisher> = {};
+
+  if (config.slack) {
+    const slack = await startSlack({
+      ...config.slack,
+      port: config.http.port,
+      host: config.http.host,
+      store,
+      clock,
+      ...(fetcher ? { fetcher } : {}),
+      logger: logger.child({ area: "slack" }),
+    });
+    stops.push(slack.stop);
+    publishers.slack = createSlackPublisher(config.slack) as RoundupPublisher;
+    logger.info({ port: slack.port }, "Slack connected");
+  }
+
+  const scheduler = startScheduler(
+    { store, clock, publishers, logger: logger.child({ area: "scheduler" }) },
+    { maxLateMs: config.catchUpDays * DAY },
+  );
+
+  return async () => {
+    await scheduler.stop();
+    for (const stop of stops.reverse()) await stop();
+    store.close();
+  };
+}
+
+async function main(): Promise<number> {
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
@@ -22,19 +70,30 @@ function main(): number {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
-  // Open (and migrate) first, so a bad DATABASE_URL is reported before anything else.
-  const store = SqliteStore.open(config.databaseUrl);
-  store.close();
   if (!config.discord && !config.slack) {
+    // Open (and migrate) anyway, so a bad DATABASE_URL is reported now rather than at first connect.
+    SqliteStore.open(config.databaseUrl).close();
     console.error(SETUP_HELP);
     return 1;
   }
-  logger.error(
-    { discord: Boolean(config.discord), slack: Boolean(config.slack) },
-    "The Discord and Slack adapters are not part of this release yet; use the CLI meanwhile.",
-  );
-  return 1;
+  const logger = createLogger(config.logLevel);
+  const stop = await run(config, logger);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing work in flight");
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  return 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();
