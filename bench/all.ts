@@ -7,9 +7,13 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const here = (name: string) => fileURLToPath(new URL(name, import.meta.url));
-const benches = ["storageBench.ts", "extractBench.ts", "schedulerBench.ts", "slackBench.ts", "discordBench.ts"].filter((name) =>
-  existsSync(here(name)),
-);
+const benches = [
+  "storageBench.ts",
+  "extractBench.ts",
+  "schedulerBench.ts",
+  "slackBench.ts",
+  "discordBench.ts",
+].filter((name) => existsSync(here(name)));
 
 let failed = 0;
 for (const name of benches) {
