@@ -1,4 +1,4 @@
-import type { Clock, MetadataFetcher, Store } from "../core/ports.js";
+import type { Clock, MetadataFetcher, RoundupPublisher, Store } from "../core/ports.js";
 
 /** What every CLI command gets: the store, the clock, where to write, and the chosen workspace. */
 export interface CliContext {
@@ -6,6 +6,8 @@ export interface CliContext {
   clock: Clock;
   /** Reads a shared page's title and author; null when fetching is turned off. */
   fetcher: MetadataFetcher | null;
+  /** The platforms this machine can post to (from their tokens), made on first use. */
+  publishers: () => Partial<Record<string, RoundupPublisher>>;
   workspace: string;
   /** The name recorded as the sharer when `--by` is not given. */
   defaultUser: string;

@@ -1,5 +1,6 @@
+import { createSlackPublisher } from "../adapters/slack/slackPublisher.js";
 import { ConfigError, loadConfig } from "../config.js";
-import { systemClock } from "../core/ports.js";
+import { type RoundupPublisher, systemClock } from "../core/ports.js";
 import { PageMetadataFetcher } from "../enrich/pageMetadataFetcher.js";
 import { SqliteStore } from "../storage/sqliteStore.js";
 import { runCli } from "./runCli.js";
@@ -19,6 +20,9 @@ async function main(): Promise<number> {
               concurrency: config.fetch.concurrency,
             })
           : null,
+        publishers: () => ({
+          ...(config.slack ? { slack: createSlackPublisher(config.slack) as RoundupPublisher } : {}),
+        }),
       },
       {
         out: (text) => process.stdout.write(`${text}\n`),

@@ -1,6 +1,6 @@
 import { userInfo } from "node:os";
 import { isUserError } from "../core/errors.js";
-import type { Clock, MetadataFetcher, Store } from "../core/ports.js";
+import type { Clock, MetadataFetcher, RoundupPublisher, Store } from "../core/ports.js";
 import { UsageError } from "./args.js";
 import { commands } from "./commands/index.js";
 
@@ -52,7 +52,12 @@ function defaultUser(): string {
 /** Runs one CLI invocation and returns its exit status; all output goes through `io`. */
 export async function runCli(
   argv: string[],
-  deps: { openStore: () => Store; clock: Clock; fetcher: MetadataFetcher | null },
+  deps: {
+    openStore: () => Store;
+    clock: Clock;
+    fetcher: MetadataFetcher | null;
+    publishers?: () => Partial<Record<string, RoundupPublisher>>;
+  },
   io: CliIo,
 ): Promise<number> {
   const { args, workspace, help } = splitGlobal(argv);
@@ -82,6 +87,7 @@ export async function runCli(
         store,
         clock: deps.clock,
         fetcher: deps.fetcher,
+        publishers: deps.publishers ?? (() => ({})),
         workspace: workspace ?? "local:default",
         defaultUser: defaultUser(),
         out: io.out,
