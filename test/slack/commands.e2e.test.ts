@@ -231,6 +231,47 @@ describe("config", () => {
     );
   });
 
+  it("shows the next roundup and how the last one went, and switches quiet-month notes", async () => {
+    await h.command("config channel <#C0ROUND|roundup>", { user: "UADMIN" });
+    share("https://q.example/1", "UAMY", "Amy", "2026-06-03T10:00:00Z");
+    const post = await h.command("roundup post 2026-06", { user: "UADMIN" });
+    await waitFor(() => h.followUps(post.responseId)[0]);
+    const shown = allText((await h.command("config show")).body);
+    expect(shown).toContain("Next roundup: July 2026, on 2026-08-01 09:00 (UTC)");
+    expect(shown).toContain("Last roundup: June 2026, posted (1 message)");
+    expect(shown).toContain("Quiet months: post nothing");
+
+    expect((await h.command("config quiet on", { user: "UAMY" })).body?.text).toContain(
+      "Only workspace admins",
+    );
+    expect((await h.command("config quiet on", { user: "UADMIN" })).body?.text).toContain("short note");
+    expect(settings().quietMonthNote).toBe(true);
+    const quiet = await h.command("roundup post 2026-05", { user: "UADMIN" });
+    expect((await waitFor(() => h.followUps(quiet.responseId)[0])).text).toContain(
+      "Posted the May 2026 roundup",
+    );
+    expect(allText(h.api.callsTo("chat.postMessage")[1]?.params as { blocks?: unknown[] })).toContain(
+      "A quiet month",
+    );
+  });
+
+  it("hands an admin the scheduler's notice once, on their next command", async () => {
+    settings(); // the workspace exists once it has been read
+    h.store.settings.setAdminNotice(
+      T1,
+      "The monthly roundup was due but there is no <channel> & nothing was posted.",
+    );
+    expect(allText((await h.command("list")).body)).not.toContain("monthly roundup was due");
+    const admin = await h.command("list", { user: "UADMIN" });
+    expect(admin.body?.text).toContain(
+      ":information_source: The monthly roundup was due but there is no &lt;channel&gt; &amp; nothing was posted.",
+    );
+    expect(allText((await h.command("help", { user: "UADMIN" })).body)).not.toContain(
+      "monthly roundup was due",
+    );
+    expect(settings().adminNotice).toBeNull();
+  });
+
   it("sets the title and intro", async () => {
     await h.command("config title Reading notes, {month}", { user: "UADMIN" });
     await h.command("config intro What caught our eye.", { user: "UADMIN" });
@@ -276,6 +317,24 @@ describe("roundup", () => {
     );
   });
 
+  it("posts a month once, however often it is asked, and again on purpose", async () => {
+    const admin = { user: "UADMIN" };
+    await h.command("config channel <#C0ROUND|roundup>", admin);
+    const first = await h.command("roundup post 2026-06", admin);
+    await waitFor(() => h.followUps(first.responseId)[0]);
+    const second = await h.command("roundup post 2026-06", admin);
+    const already = await waitFor(() => h.followUps(second.responseId)[0]);
+    expect(already.text).toBe(
+      "The June 2026 roundup was already posted. To post it once more, use `/read roundup post 2026-06 again`.",
+    );
+    expect(h.api.callsTo("chat.postMessage")).toHaveLength(1);
+    const again = await h.command("roundup post 2026-06 again", admin);
+    expect((await waitFor(() => h.followUps(again.responseId)[0])).text).toContain(
+      "Posted the June 2026 roundup",
+    );
+    expect(h.api.callsTo("chat.postMessage")).toHaveLength(2);
+  });
+
   it("explains a missing channel, an empty month, a bad month and a channel it cannot post in", async () => {
     const admin = { user: "UADMIN" };
     expect((await h.command("roundup post", admin)).body?.text).toContain("There's no roundup channel yet");
@@ -286,6 +345,8 @@ describe("roundup", () => {
     expect((await h.command("roundup post 2026-13", admin)).body?.text).toContain("isn't a month");
     const res = await h.command("roundup post 2026-06", admin);
     const failed = await waitFor(() => h.followUps(res.responseId)[0]);
-    expect(failed.text).toContain("I can't post in <#CNOTIN>");
+    expect(failed.text).toBe(
+      ":warning: Posting the June 2026 roundup stopped: the bot is not in the roundup channel: invite it, or give it chat:write.public. Fix that and run `/read roundup post 2026-06` to finish it.",
+    );
   });
 });

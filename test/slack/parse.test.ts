@@ -86,7 +86,9 @@ describe("parseReadCommand", () => {
       kind: "roundup",
       action: "post",
       period: "2026-07",
+      again: false,
     });
+    expect(parseReadCommand("roundup post again 2026-07")).toMatchObject({ period: "2026-07", again: true });
     expect(() => parseReadCommand("roundup publish")).toThrow(/Usage/);
   });
 

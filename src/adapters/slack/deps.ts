@@ -1,11 +1,12 @@
 import { UserError } from "../../core/errors.js";
-import type { Clock, MetadataFetcher, Store } from "../../core/ports.js";
+import type { Clock, MetadataFetcher, RoundupPublisher, Store } from "../../core/ports.js";
 import { getSettings, isAdmin } from "../../core/settings/manageSettings.js";
 import type { Logger } from "../../logger.js";
 import type { Background } from "./background.js";
 import type { Interaction } from "./interaction.js";
+import type { AdminNotices } from "./notices.js";
 import type { People } from "./people.js";
-import type { ChannelPoster } from "./poster.js";
+import type { SlackMessage } from "./render.js";
 
 /** What every Slack handler gets. */
 export interface SlackDeps {
@@ -15,8 +16,12 @@ export interface SlackDeps {
   fetcher: MetadataFetcher | undefined;
   logger: Logger;
   people: People;
-  poster: ChannelPoster;
+  /** Posts roundups through the core's ledger (`postRoundup`), like the scheduler does. */
+  publisher: RoundupPublisher<SlackMessage>;
+  /** This process's name in the roundup ledger. */
+  owner: string;
   background: Background;
+  notices: AdminNotices;
 }
 
 /** Workspace admins and owners, plus people an admin added with `/read config admins add`. */

@@ -6,6 +6,7 @@
 import type { RespondArguments, RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "../../logger.js";
+import { escapeMrkdwn } from "./escape.js";
 import type { Block } from "./render.js";
 
 export interface Reply {
@@ -52,6 +53,7 @@ export class Interaction {
   readonly client: WebClient;
   private readonly init: InteractionInit;
   private acked = false;
+  private notice: string | null = null;
   private readonly timer: NodeJS.Timeout;
 
   constructor(init: InteractionInit) {
@@ -67,6 +69,25 @@ export class Interaction {
     this.timer.unref();
   }
 
+  /** Something the next reply should also say (an admin notice), once. */
+  attachNotice(text: string): void {
+    this.notice = text;
+  }
+
+  private withNotice(reply: Reply): Reply {
+    const notice = this.notice;
+    if (notice === null) return reply;
+    this.notice = null;
+    const line = `:information_source: ${escapeMrkdwn(notice)}`;
+    return {
+      ...reply,
+      text: `${reply.text}\n${line}`,
+      ...(reply.blocks
+        ? { blocks: [...reply.blocks, { type: "context", elements: [{ type: "mrkdwn", text: line }] }] }
+        : {}),
+    };
+  }
+
   get isAcked(): boolean {
     return this.acked;
   }
@@ -80,7 +101,8 @@ export class Interaction {
   }
 
   /** Answers the person privately: in the acknowledgement when still possible, else as a follow-up. */
-  async reply(reply: Reply): Promise<void> {
+  async reply(message: Reply): Promise<void> {
+    const reply = this.withNotice(message);
     if (!this.acked && this.init.carriesReply) {
       this.acked = true;
       clearTimeout(this.timer);

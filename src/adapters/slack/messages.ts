@@ -1,7 +1,8 @@
 /** Block Kit for the private answers: confirmations, link lists, settings and help. */
 import type { AddLinkResult } from "../../core/links/addLink.js";
 import type { LinkView } from "../../core/links/manageLinks.js";
-import type { Category, Link, Settings } from "../../core/types.js";
+import { periodLabel } from "../../core/time/period.js";
+import type { Category, Link, RoundupRun, Settings } from "../../core/types.js";
 import { clip, escapeMrkdwn, mrkdwnLink, oneLine } from "./escape.js";
 import type { Reply } from "./interaction.js";
 import { type Block, chunkMrkdwn, escapeBlock, SLACK_LIMITS, section } from "./render.js";
@@ -137,7 +138,37 @@ export function linkList(heading: string, links: LinkView[], timeZone: string, m
   return { text: escapeMrkdwn(heading), blocks };
 }
 
-export function settingsReply(settings: Settings): Reply {
+function formatInstant(instant: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(instant);
+  return parts.replace(",", "");
+}
+
+function lastRunText(run: RoundupRun): string {
+  const month = periodLabel(run.period);
+  const messages = run.messageIds.length === 1 ? "1 message" : `${run.messageIds.length} messages`;
+  switch (run.status) {
+    case "posted":
+      return `${month}, posted (${messages})`;
+    case "posting":
+      return `${month}, being posted (${messages} so far)`;
+    case "quiet":
+      return `${month}, nothing to post`;
+    case "skipped":
+      return `${month}, skipped${run.lastError ? `: ${escapeMrkdwn(run.lastError)}` : ""}`;
+    case "failed":
+      return `${month}, failed${run.lastError ? `: ${escapeMrkdwn(run.lastError)}` : ""}`;
+  }
+}
+
+export function settingsReply(settings: Settings, lastRun: RoundupRun | null = null): Reply {
   const { day, time, timeZone } = settings.schedule;
   const admins = settings.admins.filter((a) => a.kind === "user").map((a) => `<@${a.id}>`);
   const lines = [
@@ -146,8 +177,15 @@ export function settingsReply(settings: Settings): Reply {
     `Schedule: day ${day} of each month at ${time} (${escapeMrkdwn(timeZone)})`,
     `Title: ${escapeMrkdwn(settings.titleTemplate)}`,
     `Intro: ${settings.intro ? escapeMrkdwn(oneLine(settings.intro)) : "none"}`,
+    `Quiet months: ${settings.quietMonthNote ? "post a short note" : "post nothing"}`,
     `Admins: workspace admins and owners${admins.length > 0 ? `, plus ${admins.join(", ")}` : ""}`,
   ];
+  if (settings.nextDue) {
+    lines.push(
+      `Next roundup: ${periodLabel(settings.nextDue.period)}, on ${formatInstant(settings.nextDue.at, timeZone)} (${escapeMrkdwn(timeZone)})`,
+    );
+  }
+  if (lastRun) lines.push(`Last roundup: ${lastRunText(lastRun)}`);
   return {
     text: "Roundup settings",
     blocks: [{ type: "section", text: { type: "mrkdwn", text: lines.join("\n") } }],
@@ -166,7 +204,7 @@ export const HELP_TEXT = escapeMrkdwn(
     "`/read roundup preview [YYYY-MM]` see a month's roundup (default: last month)",
     "`/read roundup post [YYYY-MM]` post it to the roundup channel (admins)",
     "`/read category list|add|rename|move|remove|archive|unarchive …` the roundup's sections (admins change them)",
-    "`/read config show|channel|schedule|admins|title|intro …` settings (admins change them)",
+    "`/read config show|channel|schedule|admins|quiet|title|intro …` settings (admins change them)",
     "Or use *Add to reading list* from a message's ⋯ menu to share its first link.",
   ].join("\n"),
 );

@@ -153,6 +153,7 @@ export type ConfigAction =
   | { action: "schedule"; day: string; time: string; timeZone: string | null }
   | { action: "admins"; change: "list" }
   | { action: "admins"; change: "add" | "remove"; userId: string }
+  | { action: "quiet"; enabled: boolean }
   | { action: "title"; template: string }
   | { action: "intro"; intro: string | null };
 
@@ -165,7 +166,9 @@ export type ReadCommand =
   | { kind: "search"; words: string }
   | { kind: "edit"; id: number; field: EditField; value: string }
   | { kind: "remove"; id: number }
-  | { kind: "roundup"; action: "preview" | "post"; period: string | null }
+  | { kind: "roundup"; action: "preview"; period: string | null }
+  /** `again`: post a month that was already posted, on purpose. */
+  | { kind: "roundup"; action: "post"; period: string | null; again: boolean }
   | ({ kind: "category" } & CategoryAction)
   | ({ kind: "config" } & ConfigAction);
 
@@ -310,6 +313,16 @@ function parseConfig(text: string, tokens: Token[]): ReadCommand {
       }
       return { kind: "config", action: "admins", change: verb, userId };
     }
+    case "quiet": {
+      const value = rest[0]?.text.toLowerCase();
+      if (rest.length !== 1 || (value !== "on" && value !== "off")) {
+        throw usage(
+          "config.quiet",
+          "/read config quiet on|off (on: a month without links gets a short note)",
+        );
+      }
+      return { kind: "config", action: "quiet", enabled: value === "on" };
+    }
     case "title":
       if (rest.length === 0)
         throw usage("config.title", "/read config title <template>, where {month} becomes e.g. July 2026");
@@ -323,7 +336,7 @@ function parseConfig(text: string, tokens: Token[]): ReadCommand {
       };
     }
     default:
-      throw usage("config", "/read config show|channel|schedule|admins|title|intro ...");
+      throw usage("config", "/read config show|channel|schedule|admins|quiet|title|intro ...");
   }
 }
 
@@ -380,12 +393,17 @@ export function parseReadCommand(text: string): ReadCommand {
       return { kind: "remove", id: linkId(rest[0], usageText) };
     }
     case "roundup": {
-      const [action, period, ...extra] = rest;
+      const [action, ...args] = rest;
       const verb = action?.text.toLowerCase() ?? "preview";
-      if ((verb !== "preview" && verb !== "post") || extra.length > 0) {
-        throw usage("roundup", "/read roundup preview [YYYY-MM] or /read roundup post [YYYY-MM]");
+      const again = verb === "post" && args.some((t) => t.text.toLowerCase() === "again");
+      const others = args.filter((t) => !(verb === "post" && t.text.toLowerCase() === "again"));
+      if ((verb !== "preview" && verb !== "post") || others.length > 1) {
+        throw usage("roundup", "/read roundup preview [YYYY-MM] or /read roundup post [YYYY-MM] [again]");
       }
-      return { kind: "roundup", action: verb, period: period?.text ?? null };
+      const period = others[0]?.text ?? null;
+      return verb === "post"
+        ? { kind: "roundup", action: verb, period, again }
+        : { kind: "roundup", action: verb, period };
     }
     case "category":
     case "categories":

@@ -4,16 +4,20 @@
  * Mode when `appToken` is given: Slack is reached over a WebSocket and the server only answers
  * `/healthz`.
  */
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { hostname } from "node:os";
 import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel } from "@slack/bolt";
-import type { Clock, MetadataFetcher, Store } from "../../core/ports.js";
+import type { Clock, MetadataFetcher, RoundupPublisher, Store } from "../../core/ports.js";
 import type { Logger } from "../../logger.js";
 import { Background } from "./background.js";
 import { register } from "./commands/index.js";
 import type { SlackDeps } from "./deps.js";
+import { AdminNotices } from "./notices.js";
 import { People } from "./people.js";
-import { ChannelPoster } from "./poster.js";
+import type { SlackMessage } from "./render.js";
+import { createSlackPublisher } from "./slackPublisher.js";
 
 export interface StartSlackOptions {
   botToken: string;
@@ -30,13 +34,22 @@ export interface StartSlackOptions {
   /** Reads shared pages for their title and author after the answer; none when unset. */
   fetcher?: MetadataFetcher;
   logger: Logger;
-  /** Gap between two messages posted to one channel. Slack allows about one a second; default 1,100 ms. */
+  /**
+   * Posts `/read roundup post`; pass the scheduler's so both share one pace per channel. Made from
+   * the tokens above when unset.
+   */
+  publisher?: RoundupPublisher<SlackMessage>;
+  /** Gap between two roundup messages in one channel when the publisher is made here; default 1,100 ms. */
   postIntervalMs?: number;
+  /** This process's name in the roundup ledger; one is made up when unset. */
+  owner?: string;
 }
 
 export interface RunningSlack {
   /** The port the server listens on. */
   port: number;
+  /** Posts roundups to Slack for the core's `postRoundup` and scheduler: `publishers: { slack: publisher }`. */
+  publisher: RoundupPublisher<SlackMessage>;
   /** Stops taking requests, lets follow-ups in flight finish (a few seconds at most), and closes. */
   stop(): Promise<void>;
 }
@@ -101,7 +114,7 @@ function close(server: Server): Promise<void> {
 }
 
 export async function startSlack(options: StartSlackOptions): Promise<RunningSlack> {
-  const logger = options.logger.child({ area: "slack" });
+  const logger = options.logger;
   const socketMode = Boolean(options.appToken);
   const clientOptions = { slackApiUrl: apiBase(options.apiUrl) };
   const receiver = socketMode
@@ -127,14 +140,23 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
   });
 
   const background = new Background(logger);
+  const publisher =
+    options.publisher ??
+    createSlackPublisher({
+      botToken: options.botToken,
+      ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
+      ...(options.postIntervalMs !== undefined ? { intervalMs: options.postIntervalMs } : {}),
+    });
   const deps: SlackDeps = {
     store: options.store,
     clock: options.clock,
     fetcher: options.fetcher,
     logger,
     people: new People(logger),
-    poster: new ChannelPoster(options.postIntervalMs),
+    publisher,
+    owner: options.owner ?? `slack:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     background,
+    notices: new AdminNotices(),
   };
   register(app, deps);
   // Checks the bot token (auth.test) before taking any request, so a wrong one fails at start.
@@ -175,6 +197,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
   let stopped: Promise<void> | undefined;
   return {
     port,
+    publisher,
     stop() {
       stopped ??= (async () => {
         const closing = close(server);

@@ -2,10 +2,12 @@
 import { UserError } from "../../../core/errors.js";
 import {
   addAdmin,
+  configSummary,
   getSettings,
   removeAdmin,
   setChannel,
   setIntro,
+  setQuietMonthNote,
   setSchedule,
   setTitleTemplate,
 } from "../../../core/settings/manageSettings.js";
@@ -18,7 +20,8 @@ import { section } from "../render.js";
 export async function configCommand(deps: SlackDeps, ix: Interaction, input: ConfigAction): Promise<void> {
   const workspace = ix.workspace;
   if (input.action === "show") {
-    await ix.reply(settingsReply(getSettings(deps, { workspace })));
+    const { settings, lastRun } = configSummary(deps, { workspace });
+    await ix.reply(settingsReply(settings, lastRun));
     return;
   }
   if (input.action === "admins" && input.change === "list") {
@@ -65,6 +68,15 @@ export async function configCommand(deps: SlackDeps, ix: Interaction, input: Con
       await ix.reply({
         text: `<@${input.userId}> ${done}.`,
         blocks: [section(`<@${input.userId}> ${done}.`)],
+      });
+      return;
+    }
+    case "quiet": {
+      const settings = setQuietMonthNote(deps, { workspace, enabled: input.enabled });
+      await ix.reply({
+        text: settings.quietMonthNote
+          ? "A month without links will get a short note in the roundup channel."
+          : "A month without links will post nothing.",
       });
       return;
     }

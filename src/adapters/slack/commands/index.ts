@@ -42,6 +42,8 @@ function commandName(command: ReadCommand): string {
 export async function runReadCommand(deps: SlackDeps, ix: Interaction, text: string): Promise<void> {
   let name = "parse";
   try {
+    const notice = await deps.notices.take(deps, ix);
+    if (notice) ix.attachNotice(notice);
     const command = parseReadCommand(text);
     name = commandName(command);
     switch (command.kind) {

@@ -1,12 +1,17 @@
-/** `/read roundup preview [YYYY-MM]` (private) and `/read roundup post [YYYY-MM]` (admins, to the channel). */
+/**
+ * `/read roundup preview [YYYY-MM]` (private) and `/read roundup post [YYYY-MM] [again]` (admins, to
+ * the roundup channel). Posting goes through the core's ledger, like the schedule, so a month is
+ * posted once however many admins ask; `again` posts it anew on purpose.
+ */
 import { UserError } from "../../../core/errors.js";
 import { buildRoundup } from "../../../core/roundup/buildRoundup.js";
+import { type PostResult, postRoundup } from "../../../core/roundup/postRoundup.js";
 import type { RoundupDoc } from "../../../core/roundup/roundupDoc.js";
 import { getSettings } from "../../../core/settings/manageSettings.js";
+import { periodLabel } from "../../../core/time/period.js";
 import { requireAdmin, type SlackDeps } from "../deps.js";
 import { escapeMrkdwn } from "../escape.js";
-import type { Interaction } from "../interaction.js";
-import { PostError } from "../poster.js";
+import type { Interaction, Reply } from "../interaction.js";
 import { renderRoundup } from "../render.js";
 
 /** A `response_url` takes five messages; the acknowledgement carries one more. */
@@ -22,25 +27,52 @@ function build(deps: SlackDeps, ix: Interaction, period: string | null): Roundup
 
 const links = (n: number) => (n === 1 ? "1 link" : `${n} links`);
 
-/** What Slack's refusal means for the admin who asked, in one line. */
-function postFailure(error: PostError, channelId: string): string {
+/** The outcome of a post, for the admin who asked. */
+export function postOutcome(result: PostResult, doc: RoundupDoc, channelId: string): Reply {
   const where = `<#${channelId}>`;
-  const partly = error.posted.length > 0 ? ` after ${error.posted.length} of its messages` : "";
-  switch (error.slackError) {
-    case "not_in_channel":
-    case "channel_not_found":
-      return `:warning: I can't post in ${where}${partly}. Invite me there (\`/invite @Roundup\`) and try again.`;
-    case "is_archived":
-      return `:warning: ${where} is archived${partly}. Pick another channel with \`/read config channel\`.`;
-    default:
-      return `:warning: Slack refused the roundup${partly} (${escapeMrkdwn(error.slackError)}). Please try again in a minute.`;
+  const month = escapeMrkdwn(doc.periodLabel);
+  switch (result.status) {
+    case "posted":
+      return {
+        text: `:white_check_mark: Posted the ${month} roundup (${links(doc.linkCount)}) to ${where}.`,
+      };
+    case "quiet":
+      return { text: `No links were shared in ${month}, so nothing was posted.` };
+    case "already": {
+      const run = result.run;
+      if (run?.status === "posting") {
+        return {
+          text: `The ${month} roundup is being posted right now (${run.messageIds.length} messages so far).`,
+        };
+      }
+      const done =
+        run?.status === "posted" ? "was already posted" : `was already handled (${run?.status ?? "unknown"})`;
+      return {
+        text: `The ${month} roundup ${done}. To post it once more, use \`/read roundup post ${doc.period} again\`.`,
+      };
+    }
+    case "no-channel":
+      return {
+        text: ":warning: There's no roundup channel yet. Set one with `/read config channel #channel`.",
+      };
+    case "no-platform":
+      return { text: ":warning: Slack posting isn't set up in this process." };
+    case "failed": {
+      const partly =
+        result.run && result.run.messageIds.length > 0
+          ? ` after ${result.run.messageIds.length} messages`
+          : "";
+      return {
+        text: `:warning: Posting the ${month} roundup stopped${partly}: ${escapeMrkdwn(result.reason)}. Fix that and run \`/read roundup post ${doc.period}\` to finish it.`,
+      };
+    }
   }
 }
 
 export async function roundupCommand(
   deps: SlackDeps,
   ix: Interaction,
-  input: { action: "preview" | "post"; period: string | null },
+  input: { action: "preview" | "post"; period: string | null; again?: boolean },
 ): Promise<void> {
   if (input.action === "preview") {
     const doc = build(deps, ix, input.period);
@@ -64,31 +96,42 @@ export async function roundupCommand(
     );
   }
   const doc = build(deps, ix, input.period);
-  if (doc.linkCount === 0) {
+  if (doc.linkCount === 0 && !settings.quietMonthNote) {
     throw new UserError(
       "roundup.empty",
-      `No links were shared in ${doc.periodLabel}, so there's nothing to post.`,
+      `No links were shared in ${periodLabel(doc.period)}, so there's nothing to post.`,
     );
   }
-  const messages = renderRoundup(doc);
-  const parts = messages.length === 1 ? "" : ` in ${messages.length} messages`;
+  const parts = renderRoundup(doc).length;
+  const inParts = parts === 1 ? "" : ` in ${parts} messages`;
   await ix.reply({
-    text: `Posting the ${doc.periodLabel} roundup (${links(doc.linkCount)}) to <#${channelId}>${parts}…`,
+    text: `Posting the ${escapeMrkdwn(doc.periodLabel)} roundup (${links(doc.linkCount)}) to <#${channelId}>${inParts}…`,
   });
   deps.background.run("post roundup", { team: ix.teamId, period: doc.period }, async () => {
+    let result: PostResult;
     try {
-      await deps.poster.post(ix.client, channelId, messages);
-      await ix.followUp({
-        text: `:white_check_mark: Posted the ${doc.periodLabel} roundup (${links(doc.linkCount)}) to <#${channelId}>.`,
-      });
+      result = await postRoundup(
+        { store: deps.store, clock: deps.clock, publishers: { slack: deps.publisher } },
+        {
+          workspace: ix.workspace,
+          period: doc.period,
+          owner: deps.owner,
+          mode: input.again ? "force" : "manual",
+        },
+      );
     } catch (error) {
-      deps.logger.error({ err: error, team: ix.teamId, channel: channelId }, "posting the roundup failed");
+      deps.logger.error({ err: error, team: ix.teamId, period: doc.period }, "posting the roundup failed");
       await ix.followUp({
-        text:
-          error instanceof PostError
-            ? postFailure(error, channelId)
-            : `:warning: Posting the roundup failed on my side. Please try again in a minute.`,
+        text: ":warning: Posting the roundup failed on my side. Please try again in a minute.",
       });
+      return;
     }
+    if (result.status === "failed") {
+      deps.logger.warn(
+        { team: ix.teamId, period: doc.period, reason: result.reason },
+        "posting the roundup failed",
+      );
+    }
+    await ix.followUp(postOutcome(result, doc, channelId));
   });
 }
