@@ -154,6 +154,19 @@ describe("/read add", () => {
     expect(h.links()[0]).toMatchObject({ title: "The Slow Post", author: "Sam Writer" });
   });
 
+  it("acknowledges within 3 s when Slack is slow to say who someone is, crediting their handle", async () => {
+    h = await Harness.start();
+    h.api.on(
+      "users.info",
+      () => new Promise((resolve) => setTimeout(() => resolve({ ok: false, error: "timeout" }), 4_000)),
+    );
+    const res = await h.command("add <https://slow-names.example/> tools");
+    expect(res.status).toBe(200);
+    expect(res.elapsedMs).toBeLessThan(3_000);
+    expect(res.body?.text).toContain("Added #1");
+    expect(h.links()[0]?.sharedByName).toBe("uamy");
+  });
+
   it("says briefly when the page could not be read, and keeps the link", async () => {
     const fetcher: MetadataFetcher = {
       fetchMetadata: async () => ({ ok: false, reason: "the page took too long to answer" }),

@@ -18,7 +18,9 @@ export interface MockUser {
   owner?: boolean;
 }
 
-type Handler = (params: Record<string, unknown>) => Record<string, unknown>;
+type Handler = (
+  params: Record<string, unknown>,
+) => Record<string, unknown> | Promise<Record<string, unknown>>;
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -118,7 +120,8 @@ export class MockSlackApi {
       const auth = req.headers.authorization;
       this.calls.push({ method, params, token: auth ? auth.replace(/^Bearer /, "") : null });
       const handler = this.handlers.get(method);
-      const result = handler ? handler(params) : { ok: false, error: "unknown_method" };
+      const result = handler ? await handler(params) : { ok: false, error: "unknown_method" };
+      if (res.destroyed) return;
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(result));
     });

@@ -116,7 +116,13 @@ function close(server: Server): Promise<void> {
 export async function startSlack(options: StartSlackOptions): Promise<RunningSlack> {
   const logger = options.logger;
   const socketMode = Boolean(options.appToken);
-  const clientOptions = { slackApiUrl: apiBase(options.apiUrl) };
+  const slackApiUrl = apiBase(options.apiUrl);
+  // Answers that wait on a call (a form to open, a name to read) are worth little after a few seconds,
+  // so a failing call is retried twice, quickly, instead of the WebClient's half-hour default.
+  const clientOptions = {
+    slackApiUrl,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
+  };
   const receiver = socketMode
     ? undefined
     : new HTTPReceiver({
@@ -133,7 +139,12 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     deferInitialization: true,
     ...(receiver
       ? { receiver }
-      : { socketMode: true, appToken: options.appToken, signingSecret: options.signingSecret }),
+      : {
+          socketMode: true,
+          appToken: options.appToken,
+          // The WebSocket's own client keeps Socket Mode's patient reconnect retries.
+          installerOptions: { clientOptions: { slackApiUrl } },
+        }),
   });
   app.error(async (error) => {
     logger.error({ err: error }, "Bolt reported an error");
