@@ -202,7 +202,14 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     sendJson(res, 404, { error: "not found" });
   });
   const port = await listen(server, options.port, options.host);
-  if (socketMode) await app.start();
+  if (socketMode) {
+    try {
+      await app.start();
+    } catch (error) {
+      await close(server);
+      throw error;
+    }
+  }
   logger.info({ port, host: options.host, mode: socketMode ? "socket" : "http" }, "Slack adapter started");
 
   let stopped: Promise<void> | undefined;
