@@ -1,15 +1,7 @@
 import type { LinkView } from "../core/links/manageLinks.js";
+import { formatLocalDate, formatLocalDateTime } from "../core/time/formatLocal.js";
 import { periodLabel } from "../core/time/period.js";
 import type { Category, RoundupRun, Settings } from "../core/types.js";
-
-export function formatDate(instant: number, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant);
-}
 
 /** The shape `list --json` promises scripts: stable keys, ISO dates. */
 export function linkJson(link: LinkView) {
@@ -41,7 +33,7 @@ export function linkLine(link: LinkView, timeZone: string): string {
   const lines = [
     `#${link.id}  ${title}${author}`,
     `     ${link.url}`,
-    `     ${category} · shared by ${link.sharedByName} on ${formatDate(link.sharedAt, timeZone)}`,
+    `     ${category} · shared by ${link.sharedByName} on ${formatLocalDate(link.sharedAt, timeZone)}`,
   ];
   if (link.note) lines.push(`     “${link.note}”`);
   for (const r of link.recommendations) {
@@ -56,19 +48,6 @@ export function categoryLine(category: Category, index: number): string {
   return `${index + 1}. ${emoji}${category.name}  [${category.slug}]${archived}`;
 }
 
-function formatInstant(instant: number, timeZone: string): string {
-  const local = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(instant);
-  return `${local.replace(",", "")} ${timeZone}`;
-}
-
 export function runText(run: RoundupRun | null): string {
   if (!run) return "(none yet)";
   const why = run.lastError ? ` (${run.lastError})` : "";
@@ -79,7 +58,7 @@ export function settingsText(settings: Settings, lastRun: RoundupRun | null = nu
   const { day, time, timeZone } = settings.schedule;
   const admins = settings.admins.map((a) => `${a.kind}:${a.id}`).join(", ") || "(platform admins only)";
   const next = settings.nextDue
-    ? `${periodLabel(settings.nextDue.period)}, due ${formatInstant(settings.nextDue.at, timeZone)}`
+    ? `${periodLabel(settings.nextDue.period)}, due ${formatLocalDateTime(settings.nextDue.at, timeZone)} ${timeZone}`
     : "(none planned)";
   return [
     `workspace:  ${settings.workspace}`,

@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { addLink } from "../../src/core/links/addLink.js";
 import { setChannel, setSchedule } from "../../src/core/settings/manageSettings.js";
 import type { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
 import { startTestPlatform, type TestPlatform } from "./platformServer.js";
+import { shareInJune } from "./seed.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const workspace = "slack:T1";
@@ -48,20 +48,7 @@ beforeEach(async () => {
   const store: SqliteStore = temp.store;
   setSchedule({ store, clock }, { workspace, day: 1, time: "09:00", timeZone: "UTC" });
   setChannel({ store, clock }, { workspace, channelId: "C1" });
-  for (let i = 0; i < 7; i++) {
-    addLink(
-      { store, clock },
-      {
-        workspace,
-        url: `https://example.com/${i}`,
-        title: `Post ${i}`,
-        userId: "u",
-        userName: "U",
-        source: "slack",
-        at: Date.parse("2026-06-10T10:00:00Z") + i,
-      },
-    );
-  }
+  shareInJune(store, clock, workspace, 7);
   store.close();
   platform = await startTestPlatform();
 });

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { addLink } from "../../src/core/links/addLink.js";
 import { postRoundup } from "../../src/core/roundup/postRoundup.js";
 import { schedulerTick } from "../../src/core/schedule/schedulerTick.js";
 import {
@@ -12,6 +11,7 @@ import {
 import type { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
 import { MemoryPublisher, missingPermission, serverError } from "./fakePublisher.js";
+import { shareInJune as seedJune } from "./seed.js";
 
 let store: SqliteStore;
 let cleanup: () => void;
@@ -36,20 +36,7 @@ function tick(owner = "bot-1") {
 }
 
 function shareInJune(count: number) {
-  for (let i = 0; i < count; i++) {
-    addLink(
-      { store, clock },
-      {
-        workspace,
-        url: `https://example.com/${i}`,
-        title: `Post ${i}`,
-        userId: "u",
-        userName: "U",
-        source: "slack",
-        at: Date.parse("2026-06-10T10:00:00Z") + i,
-      },
-    );
-  }
+  seedJune(store, clock, workspace, count);
 }
 
 /** A workspace posting on the 1st at 09:00 UTC to channel C1, set up in June. */

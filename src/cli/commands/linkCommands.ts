@@ -4,9 +4,10 @@ import { addLink } from "../../core/links/addLink.js";
 import { type EnrichResult, enrichLink } from "../../core/links/enrichLink.js";
 import { editLink, listLinks, removeLink } from "../../core/links/manageLinks.js";
 import { getSettings } from "../../core/settings/manageSettings.js";
+import { formatLocalDate } from "../../core/time/formatLocal.js";
 import { expectPositionals, linkId, parse, stringValue, UsageError } from "../args.js";
 import type { CliCommand, CliContext } from "../context.js";
-import { formatDate, linkJson, linkLine } from "../format.js";
+import { linkJson, linkLine } from "../format.js";
 
 /** `--at 2026-07-15` or a full ISO timestamp; a bare date means noon in the workspace's zone. */
 function parseAt(context: CliContext, text: string): number {
@@ -91,7 +92,7 @@ Example: npm run -s cli -- add https://example.com/post --category articles --no
       }
     } else {
       const { timeZone } = context.store.settings.get(context.workspace).schedule;
-      const when = formatDate(link.sharedAt, timeZone);
+      const when = formatLocalDate(link.sharedAt, timeZone);
       const kept = result.noteKept ? " Your note was added to it." : "";
       context.out(`Already shared: #${link.id} was shared by ${link.sharedByName} on ${when}.${kept}`);
     }

@@ -1,0 +1,20 @@
+import { addLink } from "../../src/core/links/addLink.js";
+import type { Clock, Store } from "../../src/core/ports.js";
+
+/** Shares `count` links titled "Post 0", "Post 1", ... in June 2026, in that order. */
+export function shareInJune(store: Store, clock: Clock, workspace: string, count: number): void {
+  for (let i = 0; i < count; i++) {
+    addLink(
+      { store, clock },
+      {
+        workspace,
+        url: `https://example.com/${i}`,
+        title: `Post ${i}`,
+        userId: "u",
+        userName: "U",
+        source: "slack",
+        at: Date.parse("2026-06-10T10:00:00Z") + i,
+      },
+    );
+  }
+}
