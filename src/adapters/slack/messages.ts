@@ -1,6 +1,7 @@
 /** Block Kit for the private answers: confirmations, link lists, settings and help. */
 import type { AddLinkResult } from "../../core/links/addLink.js";
 import type { LinkView } from "../../core/links/manageLinks.js";
+import { formatLocalDate, formatLocalDateTime } from "../../core/time/formatLocal.js";
 import { periodLabel } from "../../core/time/period.js";
 import type { Category, Link, RoundupRun, Settings } from "../../core/types.js";
 import { clip, escapeMrkdwn, mrkdwnLink, oneLine } from "./escape.js";
@@ -8,15 +9,6 @@ import type { Reply } from "./interaction.js";
 import { type Block, chunkMrkdwn, escapeBlock, SLACK_LIMITS, section } from "./render.js";
 
 export const PICK_CATEGORY_ACTION = "read_pick_category";
-
-export function formatDate(instant: number, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant);
-}
 
 function linkTitle(link: Pick<Link, "url" | "title">): string {
   return mrkdwnLink(link.url, link.title ?? link.url);
@@ -70,7 +62,7 @@ export function addConfirmation(
     const kept = result.noteKept ? " Your note was added to it." : "";
     text = `Already on the list: #${link.id} ${linkTitle(link)}${author}, shared by ${escapeMrkdwn(
       link.sharedByName,
-    )} on ${formatDate(link.sharedAt, context.timeZone())}.${kept}`;
+    )} on ${formatLocalDate(link.sharedAt, context.timeZone())}.${kept}`;
   } else {
     const where = category ? ` to *${escapeMrkdwn(category.name)}*` : "";
     text = `:white_check_mark: Added #${link.id}${where}: ${linkTitle(link)}${author}`;
@@ -107,7 +99,7 @@ export function linkList(heading: string, links: LinkView[], timeZone: string, m
     const author = link.author ? ` by ${escapeMrkdwn(oneLine(link.author))}` : "";
     const lines = [
       `*#${link.id}* ${linkTitle(link)}${author}`,
-      `${escapeMrkdwn(link.categoryName ?? "Other")} · shared by ${escapeMrkdwn(link.sharedByName)} on ${formatDate(
+      `${escapeMrkdwn(link.categoryName ?? "Other")} · shared by ${escapeMrkdwn(link.sharedByName)} on ${formatLocalDate(
         link.sharedAt,
         timeZone,
       )}`,
@@ -136,19 +128,6 @@ export function linkList(heading: string, links: LinkView[], timeZone: string, m
     });
   }
   return { text: escapeMrkdwn(heading), blocks };
-}
-
-function formatInstant(instant: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(instant);
-  return parts.replace(",", "");
 }
 
 function lastRunText(run: RoundupRun): string {
@@ -182,7 +161,7 @@ export function settingsReply(settings: Settings, lastRun: RoundupRun | null = n
   ];
   if (settings.nextDue) {
     lines.push(
-      `Next roundup: ${periodLabel(settings.nextDue.period)}, on ${formatInstant(settings.nextDue.at, timeZone)} (${escapeMrkdwn(timeZone)})`,
+      `Next roundup: ${periodLabel(settings.nextDue.period)}, on ${formatLocalDateTime(settings.nextDue.at, timeZone)} (${escapeMrkdwn(timeZone)})`,
     );
   }
   if (lastRun) lines.push(`Last roundup: ${lastRunText(lastRun)}`);
