@@ -33,7 +33,11 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
   const publishers: Record<string, RoundupPublisher> = {};
 
   if (config.slack) {
+    // One publisher for scheduled and manual posts, so both keep one pace per channel.
+    const publisher = createSlackPublisher(config.slack);
+    publishers.slack = publisher as RoundupPublisher;
     const slack = await startSlack({
+      publisher,
       ...config.slack,
       port: config.http.port,
       host: config.http.host,
@@ -43,7 +47,6 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
       logger: logger.child({ area: "slack" }),
     });
     stops.push(slack.stop);
-    publishers.slack = createSlackPublisher(config.slack) as RoundupPublisher;
     logger.info({ port: slack.port }, "Slack connected");
   }
 
