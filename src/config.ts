@@ -51,6 +51,12 @@ export const configSchema = z.object({
     .min(0, "must be 0 or more")
     .max(28, "must be at most 28")
     .default(7),
+  ROUNDUP_TICK_SECONDS: z.coerce
+    .number({ message: "must be a whole number of seconds" })
+    .int("must be a whole number of seconds")
+    .min(1, "must be at least 1")
+    .max(3600, "must be at most 3600")
+    .default(30),
   PORT: z.coerce
     .number({ message: "must be a port number" })
     .int()
@@ -78,6 +84,8 @@ export interface Config {
   fetch: { enabled: boolean; allowPrivateHosts: string[]; concurrency: number };
   /** A roundup later than this is recorded as skipped instead of posted. */
   catchUpDays: number;
+  /** How often the scheduler asks which workspaces are due. */
+  tickSeconds: number;
   http: { port: number; host: string };
   discord: { token: string; guildId?: string; apiUrl?: string } | null;
   slack: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string } | null;
@@ -111,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       concurrency: values.FETCH_CONCURRENCY,
     },
     catchUpDays: values.ROUNDUP_CATCH_UP_DAYS,
+    tickSeconds: values.ROUNDUP_TICK_SECONDS,
     http: { port: values.PORT, host: values.HOST },
     discord: values.DISCORD_TOKEN
       ? {

@@ -12,6 +12,7 @@ describe("loadConfig", () => {
       logLevel: "info",
       fetch: { enabled: true, allowPrivateHosts: [], concurrency: 4 },
       catchUpDays: 7,
+      tickSeconds: 30,
       http: { port: 3000, host: "0.0.0.0" },
       discord: null,
       slack: null,

@@ -1,0 +1,95 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addLink } from "../../src/core/links/addLink.js";
+import { setChannel } from "../../src/core/settings/manageSettings.js";
+import { previousPeriod } from "../../src/core/time/period.js";
+import { SqliteStore } from "../../src/storage/sqliteStore.js";
+import { MockSlackApi } from "../slack/mockSlackApi.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const workspace = "slack:T1";
+
+async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe("the bot posts a due roundup on its own", () => {
+  let api: MockSlackApi;
+  let dir: string;
+  let path: string;
+
+  beforeAll(async () => {
+    api = new MockSlackApi({});
+    await api.start();
+    dir = mkdtempSync(join(tmpdir(), "roundup-scheduled-"));
+    path = join(dir, "roundup.db");
+    const store = SqliteStore.open(path);
+    const clock = { now: () => Date.now() };
+    const period = previousPeriod(Date.now(), "UTC");
+    setChannel({ store, clock }, { workspace, channelId: "CROUNDUP" });
+    addLink(
+      { store, clock },
+      {
+        workspace,
+        url: "https://example.com/last-month",
+        title: "Last month's read",
+        userId: "U1",
+        userName: "Ada",
+        source: "slack",
+        at: Date.parse(`${period}-15T12:00:00Z`),
+      },
+    );
+    // Due two seconds from now: what a schedule set for "the next minute" comes to.
+    store.settings.setNextDue(workspace, { period, at: Date.now() + 2_000 });
+    store.close();
+  });
+  afterAll(async () => {
+    await api.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function startBot(): { child: ChildProcess; stopped: Promise<number | null> } {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH ?? "",
+        DATABASE_URL: path,
+        SLACK_BOT_TOKEN: "xoxb-scheduled",
+        SLACK_SIGNING_SECRET: "secret",
+        SLACK_API_URL: api.url,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        FETCH_METADATA: "false",
+        ROUNDUP_TICK_SECONDS: "1",
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    return { child, stopped: new Promise((resolve) => child.on("close", (code) => resolve(code))) };
+  }
+
+  it("posts it to the channel when due, and a restart right after posts nothing more", async () => {
+    const first = startBot();
+    await until(() => api.callsTo("chat.postMessage").length > 0, 20_000, "the roundup to be posted");
+    const post = api.callsTo("chat.postMessage")[0];
+    expect(post?.params.channel).toBe("CROUNDUP");
+    expect(JSON.stringify(post?.params.blocks)).toContain("Last month's read");
+    first.child.kill("SIGTERM");
+    expect(await first.stopped).toBe(0);
+
+    const second = startBot();
+    // Let the restarted bot tick a few times.
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    second.child.kill("SIGTERM");
+    expect(await second.stopped).toBe(0);
+    expect(api.callsTo("chat.postMessage")).toHaveLength(1);
+  });
+});
