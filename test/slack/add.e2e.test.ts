@@ -135,12 +135,13 @@ describe("/read add", () => {
     expect(h.links()[0]?.categoryName).toBe("Tools");
   });
 
-  it("acknowledges within 3 s while the page lookup is pending, then updates the confirmation", async () => {
+  it("acknowledges in under a second while the page lookup hangs, then updates the confirmation", async () => {
     const { fetcher, pending } = controlledFetcher();
     h = await Harness.start({ fetcher });
     const res = await h.command("add <https://slow.example/post> tools");
     expect(res.status).toBe(200);
-    expect(res.elapsedMs).toBeLessThan(3_000);
+    // Slack's deadline is 3 s; the answer must not wait on the page at all.
+    expect(res.elapsedMs).toBeLessThan(1_000);
     expect(res.body?.text).toContain("Added #1");
     expect(allText(res.body)).toContain("Reading the page");
     const fetch = await waitFor(() => pending[0]);
