@@ -24,19 +24,30 @@ const taken = (name: string) =>
   new UserError("category.exists", `There is already a category called "${name}".`, { name });
 
 export class SqliteCategoryStore implements CategoryStore {
-  constructor(private readonly db: Db) {}
+  // Prepared once: every /read command reads the categories, and re-preparing costs more than the query.
+  private readonly listAll;
+  private readonly listActive;
 
-  list(workspace: WorkspaceKey, options: { includeArchived?: boolean } = {}): Category[] {
-    const where = options.includeArchived
-      ? eq(categoriesTable.workspaceKey, workspace)
-      : and(eq(categoriesTable.workspaceKey, workspace), eq(categoriesTable.archived, false));
-    return this.db
+  constructor(private readonly db: Db) {
+    const byWorkspace = eq(categoriesTable.workspaceKey, sql.placeholder("workspace"));
+    const order = [asc(categoriesTable.position), asc(categoriesTable.id)];
+    this.listAll = db
       .select()
       .from(categoriesTable)
-      .where(where)
-      .orderBy(asc(categoriesTable.position), asc(categoriesTable.id))
-      .all()
-      .map(toCategory);
+      .where(byWorkspace)
+      .orderBy(...order)
+      .prepare();
+    this.listActive = db
+      .select()
+      .from(categoriesTable)
+      .where(and(byWorkspace, eq(categoriesTable.archived, false)))
+      .orderBy(...order)
+      .prepare();
+  }
+
+  list(workspace: WorkspaceKey, options: { includeArchived?: boolean } = {}): Category[] {
+    const query = options.includeArchived ? this.listAll : this.listActive;
+    return query.all({ workspace }).map(toCategory);
   }
 
   insert(workspace: WorkspaceKey, category: NewCategory): Category {

@@ -1,4 +1,4 @@
-import { and, asc, eq, lte } from "drizzle-orm";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
 import type { DueWorkspace, SettingsStore } from "../core/ports.js";
 import {
   type AdminEntry,
@@ -14,15 +14,26 @@ import { adminsTable, settingsTable } from "./schema.js";
 type SettingsRow = typeof settingsTable.$inferInsert;
 
 export class SqliteSettingsStore implements SettingsStore {
-  constructor(private readonly db: Db) {}
+  // Prepared once: every command reads the settings.
+  private readonly settingsRow;
+  private readonly adminRows;
 
-  get(workspace: WorkspaceKey): Settings {
-    const row = this.db.select().from(settingsTable).where(eq(settingsTable.workspaceKey, workspace)).get();
-    const admins = this.db
+  constructor(private readonly db: Db) {
+    this.settingsRow = db
+      .select()
+      .from(settingsTable)
+      .where(eq(settingsTable.workspaceKey, sql.placeholder("workspace")))
+      .prepare();
+    this.adminRows = db
       .select({ kind: adminsTable.kind, id: adminsTable.subjectId })
       .from(adminsTable)
-      .where(eq(adminsTable.workspaceKey, workspace))
-      .all();
+      .where(eq(adminsTable.workspaceKey, sql.placeholder("workspace")))
+      .prepare();
+  }
+
+  get(workspace: WorkspaceKey): Settings {
+    const row = this.settingsRow.get({ workspace });
+    const admins = this.adminRows.all({ workspace });
     if (!row) {
       // A workspace nobody has configured reads as the defaults; reading never writes.
       return {
