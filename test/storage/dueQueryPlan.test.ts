@@ -1,0 +1,41 @@
+import type Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { SqliteStore } from "../../src/storage/sqliteStore.js";
+
+/** The SQL texts `work` prepares on `client`. */
+function preparedBy(client: Database.Database, work: () => void): string[] {
+  const seen: string[] = [];
+  const original = client.prepare;
+  Object.defineProperty(client, "prepare", {
+    configurable: true,
+    writable: true,
+    value(this: Database.Database, source: string) {
+      seen.push(source);
+      return original.call(this, source);
+    },
+  });
+  try {
+    work();
+  } finally {
+    Reflect.deleteProperty(client, "prepare");
+  }
+  return seen;
+}
+
+describe("the scheduler's due query", () => {
+  it("searches the next-due index instead of scanning every workspace", () => {
+    const store = SqliteStore.open(":memory:");
+    const client = store.db.$client;
+    const [sql] = preparedBy(client, () => store.settings.due(Date.now(), 100));
+    expect(sql).toMatch(/next_due_at/);
+    const plan = client
+      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(Date.now(), 100)
+      .map((row) => (row as { detail: string }).detail);
+    expect(plan.join("\n")).toMatch(
+      /SEARCH workspace_settings USING INDEX workspace_settings_next_due_at_idx/,
+    );
+    expect(plan.join("\n")).not.toMatch(/SCAN workspace_settings|TEMP B-TREE/);
+    store.close();
+  });
+});
