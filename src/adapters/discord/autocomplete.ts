@@ -1,0 +1,73 @@
+/**
+ * Suggestions while a person types: the workspace's categories and IANA time zones. Both are answered
+ * from memory or one indexed read, well inside the deadline.
+ */
+import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from "discord.js";
+import { OTHER_SECTION_NAME } from "../../core/categories/defaultCategories.js";
+import { listCategories } from "../../core/categories/manageCategories.js";
+import { describeError } from "./background.js";
+import { type DiscordDeps, workspaceKey } from "./context.js";
+
+const MAX_CHOICES = 25;
+
+let zones: string[] | undefined;
+function allTimeZones(): string[] {
+  zones ??= [...new Set(["UTC", ...Intl.supportedValuesOf("timeZone")])];
+  return zones;
+}
+
+/** Zones whose name contains what was typed (spaces as underscores), those starting with it first. */
+export function timeZoneChoices(typed: string): ApplicationCommandOptionChoiceData<string>[] {
+  const wanted = typed.trim().toLowerCase().replace(/\s+/g, "_");
+  const all = allTimeZones();
+  if (wanted === "") return all.slice(0, MAX_CHOICES).map((z) => ({ name: z, value: z }));
+  const starts: string[] = [];
+  const contains: string[] = [];
+  for (const zone of all) {
+    const lower = zone.toLowerCase();
+    const city = lower.slice(lower.lastIndexOf("/") + 1);
+    if (lower.startsWith(wanted) || city.startsWith(wanted)) starts.push(zone);
+    else if (lower.includes(wanted)) contains.push(zone);
+  }
+  return [...starts, ...contains].slice(0, MAX_CHOICES).map((z) => ({ name: z, value: z }));
+}
+
+export function categoryChoices(
+  deps: DiscordDeps,
+  workspace: string,
+  typed: string,
+  withOther: boolean,
+): ApplicationCommandOptionChoiceData<string>[] {
+  const wanted = typed.trim().toLowerCase();
+  const names = listCategories(deps, { workspace }).map((c) => ({
+    name: c.emoji ? `${c.emoji} ${c.name}` : c.name,
+    value: c.name,
+  }));
+  if (withOther) names.push({ name: OTHER_SECTION_NAME, value: OTHER_SECTION_NAME });
+  return names
+    .filter((c) => wanted === "" || c.value.toLowerCase().includes(wanted))
+    .slice(0, MAX_CHOICES)
+    .map((c) => ({ name: c.name.slice(0, 100), value: c.value.slice(0, 100) }));
+}
+
+export async function answerAutocomplete(
+  deps: DiscordDeps,
+  interaction: AutocompleteInteraction,
+): Promise<void> {
+  let choices: ApplicationCommandOptionChoiceData<string>[] = [];
+  try {
+    const focused = interaction.options.getFocused(true);
+    const typed = String(focused.value);
+    if (focused.name === "timezone") choices = timeZoneChoices(typed);
+    else if (focused.name === "category" && interaction.guildId) {
+      const subcommand = interaction.options.getSubcommand(false);
+      const group = interaction.options.getSubcommandGroup(false);
+      // Listing and editing can pick "Other" (no section); adding and managing sections cannot.
+      const withOther = group === null && (subcommand === "list" || subcommand === "edit");
+      choices = categoryChoices(deps, workspaceKey(interaction.guildId), typed, withOther);
+    }
+  } catch (error) {
+    deps.logger.error({ err: describeError(error), interactionId: interaction.id }, "autocomplete failed");
+  }
+  await interaction.respond(choices);
+}

@@ -1,0 +1,42 @@
+import { SlashCommandSubcommandBuilder } from "discord.js";
+import { moveCategory } from "../../../../core/categories/manageCategories.js";
+import { categoryLines } from "../../messages.js";
+import { EMBED_COLOR } from "../../render.js";
+import type { ReadSubcommand } from "../types.js";
+
+/** `/read category move category: position:` (admins): 1 is first in the roundup. */
+export default {
+  group: "category",
+  data: new SlashCommandSubcommandBuilder()
+    .setName("move")
+    .setDescription("Move a section up or down the roundup (admins)")
+    .addStringOption((o) =>
+      o
+        .setName("category")
+        .setDescription("The section")
+        .setRequired(true)
+        .setAutocomplete(true)
+        .setMaxLength(100),
+    )
+    .addIntegerOption((o) =>
+      o.setName("position").setDescription("1 is first").setRequired(true).setMinValue(1).setMaxValue(25),
+    ),
+  async execute(ctx) {
+    ctx.requireAdmin("change the roundup's sections");
+    const options = ctx.interaction.options;
+    const categories = moveCategory(ctx.deps, {
+      workspace: ctx.workspace,
+      category: options.getString("category", true),
+      position: options.getInteger("position", true),
+    });
+    await ctx.reply({
+      embeds: [
+        {
+          color: EMBED_COLOR,
+          title: "Moved. Sections, in roundup order",
+          description: categoryLines(categories),
+        },
+      ],
+    });
+  },
+} satisfies ReadSubcommand;

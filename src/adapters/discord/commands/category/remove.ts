@@ -1,0 +1,29 @@
+import { SlashCommandSubcommandBuilder } from "discord.js";
+import { removeCategory } from "../../../../core/categories/manageCategories.js";
+import { escapeDiscord } from "../../escape.js";
+import type { ReadSubcommand } from "../types.js";
+
+/** `/read category remove category:` (admins): its links move to Other, none is lost. */
+export default {
+  group: "category",
+  data: new SlashCommandSubcommandBuilder()
+    .setName("remove")
+    .setDescription("Remove a section; its links move to Other (admins)")
+    .addStringOption((o) =>
+      o
+        .setName("category")
+        .setDescription("The section")
+        .setRequired(true)
+        .setAutocomplete(true)
+        .setMaxLength(100),
+    ),
+  async execute(ctx) {
+    ctx.requireAdmin("change the roundup's sections");
+    const { removed, linksMoved } = removeCategory(ctx.deps, {
+      workspace: ctx.workspace,
+      category: ctx.interaction.options.getString("category", true),
+    });
+    const moved = linksMoved === 1 ? "1 link moved" : `${linksMoved} links moved`;
+    await ctx.reply({ content: `🗑️ Removed **${escapeDiscord(removed.name)}**; ${moved} to *Other*.` });
+  },
+} satisfies ReadSubcommand;

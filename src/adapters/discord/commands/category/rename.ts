@@ -1,0 +1,40 @@
+import { SlashCommandSubcommandBuilder } from "discord.js";
+import { MAX_CATEGORY_NAME_LENGTH } from "../../../../core/categories/categoryName.js";
+import { renameCategory } from "../../../../core/categories/manageCategories.js";
+import { escapeDiscord } from "../../escape.js";
+import type { ReadSubcommand } from "../types.js";
+
+/** `/read category rename category: name:` (admins); its links come along. */
+export default {
+  group: "category",
+  data: new SlashCommandSubcommandBuilder()
+    .setName("rename")
+    .setDescription("Rename a section (admins)")
+    .addStringOption((o) =>
+      o
+        .setName("category")
+        .setDescription("The section")
+        .setRequired(true)
+        .setAutocomplete(true)
+        .setMaxLength(100),
+    )
+    .addStringOption((o) =>
+      o
+        .setName("name")
+        .setDescription("Its new name")
+        .setRequired(true)
+        .setMaxLength(MAX_CATEGORY_NAME_LENGTH),
+    ),
+  async execute(ctx) {
+    ctx.requireAdmin("change the roundup's sections");
+    const options = ctx.interaction.options;
+    const { before, after } = renameCategory(ctx.deps, {
+      workspace: ctx.workspace,
+      category: options.getString("category", true),
+      newName: options.getString("name", true),
+    });
+    await ctx.reply({
+      content: `✏️ Renamed **${escapeDiscord(before.name)}** to **${escapeDiscord(after.name)}**; its links came along.`,
+    });
+  },
+} satisfies ReadSubcommand;

@@ -1,0 +1,151 @@
+/**
+ * `/read list [month:] [category:] [mine:]`: a month's links (this month by default), oldest first,
+ * a page at a time with Previous and Next buttons, privately.
+ */
+import {
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  ButtonStyle,
+  ComponentType,
+  SlashCommandSubcommandBuilder,
+} from "discord.js";
+import { resolveCategory } from "../../../core/categories/categoryName.js";
+import { listCategories } from "../../../core/categories/manageCategories.js";
+import { listLinks } from "../../../core/links/manageLinks.js";
+import { getSettings } from "../../../core/settings/manageSettings.js";
+import { parsePeriod, periodLabel, periodOf } from "../../../core/time/period.js";
+import type { Answer, CommandContext } from "../context.js";
+import { linkListEmbed } from "../messages.js";
+import { NO_MENTIONS } from "../publisher.js";
+import type { ButtonHandler, ReadSubcommand } from "./types.js";
+
+export const PAGE_SIZE = 10;
+const PREFIX = "list";
+
+/** What a page shows; it rides in the buttons' custom ids (well under 100 characters). */
+export interface ListQuery {
+  offset: number;
+  month: string;
+  /** A category id, "none" for Other, or null for all. */
+  category: string | null;
+  mine: boolean;
+}
+
+function customId(direction: "p" | "n", query: ListQuery, offset: number): string {
+  return [PREFIX, direction, offset, query.month, query.category ?? "", query.mine ? 1 : 0].join(":");
+}
+
+export function listPage(ctx: CommandContext, query: ListQuery): Answer {
+  const { deps, workspace } = ctx;
+  const { timeZone } = getSettings(deps, { workspace }).schedule;
+  const links = listLinks(deps, {
+    workspace,
+    month: query.month,
+    ...(query.category !== null ? { category: query.category } : {}),
+    ...(query.mine ? { sharedById: ctx.userId } : {}),
+    limit: PAGE_SIZE + 1,
+    offset: query.offset,
+  });
+  let categoryName: string | null = null;
+  if (query.category === "none") categoryName = "Other";
+  else if (query.category !== null) {
+    const all = listCategories(deps, { workspace, includeArchived: true });
+    categoryName = all.find((c) => String(c.id) === query.category)?.name ?? null;
+  }
+  const filters = [categoryName ? `in ${categoryName}` : "", query.mine ? "shared by you" : ""]
+    .filter(Boolean)
+    .join(", ");
+  const label = `${periodLabel(query.month)}${filters ? ` (${filters})` : ""}`;
+  if (links.length === 0) {
+    return {
+      content:
+        query.offset === 0
+          ? `No links shared in ${label} yet. Share one with /read add.`
+          : `No more links in ${label}.`,
+      embeds: [],
+      components: [],
+    };
+  }
+  const { embed, shown } = linkListEmbed(`Links shared in ${label}`, links, timeZone, PAGE_SIZE);
+  embed.footer = { text: `${query.offset + 1}–${query.offset + shown}` };
+  const hasNext = links.length > shown;
+  const components: APIActionRowComponent<APIComponentInMessageActionRow>[] =
+    query.offset > 0 || hasNext
+      ? [
+          {
+            type: ComponentType.ActionRow,
+            components: [
+              {
+                type: ComponentType.Button,
+                style: ButtonStyle.Secondary,
+                label: "◀ Previous",
+                custom_id: customId("p", query, Math.max(0, query.offset - PAGE_SIZE)),
+                disabled: query.offset === 0,
+              },
+              {
+                type: ComponentType.Button,
+                style: ButtonStyle.Secondary,
+                label: "Next ▶",
+                custom_id: customId("n", query, query.offset + shown),
+                disabled: !hasNext,
+              },
+            ],
+          },
+        ]
+      : [];
+  return { content: "", embeds: [embed], components };
+}
+
+export default {
+  data: new SlashCommandSubcommandBuilder()
+    .setName("list")
+    .setDescription("List a month's links, a page at a time")
+    .addStringOption((o) =>
+      o.setName("month").setDescription("YYYY-MM; this month when left out").setMinLength(7).setMaxLength(7),
+    )
+    .addStringOption((o) =>
+      o.setName("category").setDescription("Only this section").setAutocomplete(true).setMaxLength(100),
+    )
+    .addBooleanOption((o) => o.setName("mine").setDescription("Only links you shared")),
+  async execute(ctx) {
+    const options = ctx.interaction.options;
+    const month = options.getString("month");
+    const categoryName = options.getString("category");
+    const { timeZone } = getSettings(ctx.deps, { workspace: ctx.workspace }).schedule;
+    let category: string | null = null;
+    if (categoryName !== null) {
+      const wanted = categoryName.trim().toLowerCase();
+      category =
+        wanted === "other" || wanted === "none"
+          ? "none"
+          : String(
+              resolveCategory(
+                listCategories(ctx.deps, { workspace: ctx.workspace, includeArchived: true }),
+                categoryName,
+              ).id,
+            );
+    }
+    const query: ListQuery = {
+      offset: 0,
+      month: month === null ? periodOf(ctx.deps.clock.now(), timeZone) : parsePeriod(month),
+      category,
+      mine: options.getBoolean("mine") ?? false,
+    };
+    await ctx.reply(listPage(ctx, query));
+  },
+} satisfies ReadSubcommand;
+
+/** Previous / Next on a list: the same query, another offset, the message updated in place. */
+export const listPager = {
+  prefix: PREFIX,
+  async execute(ctx, args) {
+    const [, offset, month, category, mine] = args;
+    const query: ListQuery = {
+      offset: Math.max(0, Number(offset) || 0),
+      month: parsePeriod(month ?? ""),
+      category: category ? category : null,
+      mine: mine === "1",
+    };
+    await ctx.interaction.update({ ...listPage(ctx, query), allowedMentions: NO_MENTIONS });
+  },
+} satisfies ButtonHandler;

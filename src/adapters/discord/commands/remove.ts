@@ -1,0 +1,20 @@
+import { SlashCommandSubcommandBuilder } from "discord.js";
+import { removeLink } from "../../../core/links/manageLinks.js";
+import { linkTitle } from "../messages.js";
+import { asActor } from "./edit.js";
+import type { ReadSubcommand } from "./types.js";
+
+/** `/read remove id:`: members their own links, admins any. */
+export default {
+  data: new SlashCommandSubcommandBuilder()
+    .setName("remove")
+    .setDescription("Take a link off the reading list")
+    .addIntegerOption((o) =>
+      o.setName("id").setDescription("The link's number, from /read list").setRequired(true).setMinValue(1),
+    ),
+  async execute(ctx) {
+    const id = ctx.interaction.options.getInteger("id", true);
+    const link = asActor(ctx, (actor) => removeLink(ctx.deps, { workspace: ctx.workspace, id, actor }));
+    await ctx.reply({ content: `🗑️ Removed #${link.id}: ${linkTitle(link)}` });
+  },
+} satisfies ReadSubcommand;

@@ -1,0 +1,36 @@
+import { SlashCommandSubcommandBuilder } from "discord.js";
+import { listLinks } from "../../../core/links/manageLinks.js";
+import { getSettings } from "../../../core/settings/manageSettings.js";
+import { clip, escapeDiscord, oneLine } from "../escape.js";
+import { linkListEmbed } from "../messages.js";
+import type { ReadSubcommand } from "./types.js";
+
+const MAX_SHOWN = 10;
+
+/** `/read search query:`: words anywhere in a title, note, author or address, every month. */
+export default {
+  data: new SlashCommandSubcommandBuilder()
+    .setName("search")
+    .setDescription("Find links from any month")
+    .addStringOption((o) =>
+      o
+        .setName("query")
+        .setDescription("Words in the title, note, author or address")
+        .setRequired(true)
+        .setMaxLength(200),
+    ),
+  async execute(ctx) {
+    const query = ctx.interaction.options.getString("query", true);
+    const { timeZone } = getSettings(ctx.deps, { workspace: ctx.workspace }).schedule;
+    const links = listLinks(ctx.deps, { workspace: ctx.workspace, search: query, limit: MAX_SHOWN + 1 });
+    const quoted = `"${clip(oneLine(query), 80)}"`;
+    if (links.length === 0) {
+      await ctx.reply({ content: `Nothing matches ${escapeDiscord(quoted)}.` });
+      return;
+    }
+    const { embed, shown } = linkListEmbed(`Links matching ${quoted}`, links, timeZone, MAX_SHOWN);
+    if (links.length > shown)
+      embed.footer = { text: `Only the first ${shown} are shown: add words to narrow it down.` };
+    await ctx.reply({ embeds: [embed] });
+  },
+} satisfies ReadSubcommand;

@@ -1,0 +1,49 @@
+/** Routes each interaction to its command and answers every failure in one place. */
+import type { Interaction } from "discord.js";
+import { UserError } from "../../core/errors.js";
+import { answerAutocomplete } from "./autocomplete.js";
+import { describeError } from "./background.js";
+import { findButton, findMessageCommand, findSubcommand, READ_COMMAND } from "./commands/index.js";
+import { CommandContext, type DiscordDeps } from "./context.js";
+import { replyError } from "./replyError.js";
+
+const STALE = "I don't know that command any more; /read help lists what I do.";
+
+export async function handleInteraction(deps: DiscordDeps, interaction: Interaction): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    try {
+      await answerAutocomplete(deps, interaction);
+    } catch (error) {
+      deps.logger.warn(
+        { err: describeError(error), interactionId: interaction.id },
+        "could not answer autocomplete",
+      );
+    }
+    return;
+  }
+  if (!interaction.isRepliable()) return;
+  let command = "unknown";
+  try {
+    if (interaction.isChatInputCommand()) {
+      const group = interaction.options.getSubcommandGroup(false);
+      const name = interaction.options.getSubcommand(false) ?? "";
+      command = `/${interaction.commandName} ${group ? `${group} ` : ""}${name}`;
+      const subcommand = interaction.commandName === READ_COMMAND ? findSubcommand(group, name) : undefined;
+      if (!subcommand) throw new UserError("command.unknown", STALE);
+      await subcommand.execute(new CommandContext(interaction, deps));
+    } else if (interaction.isMessageContextMenuCommand()) {
+      command = interaction.commandName;
+      const handler = findMessageCommand(interaction.commandName);
+      if (!handler) throw new UserError("command.unknown", STALE);
+      await handler.execute(new CommandContext(interaction, deps));
+    } else if (interaction.isButton()) {
+      command = `button ${interaction.customId.split(":", 1)[0]}`;
+      const handler = findButton(interaction.customId);
+      if (!handler)
+        throw new UserError("command.unknown", "That button no longer works; run the command again.");
+      await handler.execute(new CommandContext(interaction, deps), interaction.customId.split(":"));
+    }
+  } catch (error) {
+    await replyError(interaction, error, deps.logger, command);
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * Starts the Discord adapter: logs in over the gateway, registers the commands (bulk overwrite,
+ * globally or in one guild), logs the invite link, and answers interactions until `stop`.
+ */
+import { randomUUID } from "node:crypto";
+import { once } from "node:events";
+import { hostname } from "node:os";
+import { Client, Events, GatewayIntentBits, Options, RESTEvents } from "discord.js";
+import type { Clock, MetadataFetcher, RoundupPublisher, Store } from "../../core/ports.js";
+import type { Logger } from "../../logger.js";
+import { describeError, InFlight } from "./background.js";
+import type { DiscordDeps } from "./context.js";
+import { createDiscordPublisher, NO_MENTIONS } from "./publisher.js";
+import { inviteUrl, registerCommands } from "./registration.js";
+import type { DiscordMessage } from "./render.js";
+import { handleInteraction } from "./router.js";
+
+export interface StartDiscordOptions {
+  token: string;
+  /** Register the commands in this guild only (development: they show at once). */
+  guildId?: string;
+  /** The REST base, e.g. a proxy or a test server (discord.js's `rest.api`); Discord's own when unset. */
+  apiUrl?: string;
+  store: Store;
+  clock: Clock;
+  /** Reads shared pages for their title and author after the answer; none when unset. */
+  fetcher?: MetadataFetcher;
+  logger: Logger;
+  /** This process's name in the roundup ledger; one is made up when unset. */
+  owner?: string;
+  /** How long `stop` waits for work in flight; default 10 s. */
+  drainMs?: number;
+}
+
+export interface RunningDiscord {
+  client: Client;
+  /** Posts roundups to Discord for the core's `postRoundup` and scheduler: `publishers: { discord: publisher }`. */
+  publisher: RoundupPublisher<DiscordMessage>;
+  /** Stops taking interactions, lets those in flight (and page lookups, posts) finish, and logs out. */
+  stop(): Promise<void>;
+}
+
+const RESTARTING = "Roundup is restarting; try again in a moment.";
+
+/**
+ * Caches only what the bot uses: guilds, their channels and roles (which discord.js needs). Members,
+ * users, messages, presences and the rest are never kept; the bot's own user and member are.
+ */
+export function cacheSettings(): ReturnType<typeof Options.cacheWithLimits> {
+  return Options.cacheWithLimits({
+    MessageManager: 0,
+    GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
+    UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
+    PresenceManager: 0,
+    VoiceStateManager: 0,
+    ReactionManager: 0,
+    ReactionUserManager: 0,
+    GuildEmojiManager: 0,
+    GuildStickerManager: 0,
+    GuildScheduledEventManager: 0,
+    GuildInviteManager: 0,
+    GuildBanManager: 0,
+    StageInstanceManager: 0,
+    ThreadMemberManager: 0,
+    AutoModerationRuleManager: 0,
+    ApplicationCommandManager: 0,
+    BaseGuildEmojiManager: 0,
+    EntitlementManager: 0,
+  });
+}
+
+export function createClient(options: { apiUrl?: string | undefined }): Client {
+  return new Client({
+    // Interactions need no intent; Guilds gives the server list (and GUILD_CREATE) only.
+    intents: [GatewayIntentBits.Guilds],
+    makeCache: cacheSettings(),
+    sweepers: { ...Options.DefaultSweeperSettings },
+    allowedMentions: NO_MENTIONS,
+    failIfNotExists: false,
+    rest: options.apiUrl ? { api: options.apiUrl } : {},
+  });
+}
+
+export async function startDiscord(options: StartDiscordOptions): Promise<RunningDiscord> {
+  const { logger } = options;
+  const client = createClient({ apiUrl: options.apiUrl });
+  const inFlight = new InFlight(logger);
+  const publisher = createDiscordPublisher({ rest: client.rest });
+  const deps: DiscordDeps = {
+    store: options.store,
+    clock: options.clock,
+    fetcher: options.fetcher,
+    logger,
+    publisher,
+    owner: options.owner ?? `discord:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    inFlight,
+  };
+  let stopping = false;
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (stopping) {
+      if (interaction.isRepliable()) {
+        void interaction
+          .reply({ content: RESTARTING, flags: 64, allowedMentions: NO_MENTIONS })
+          .catch(() => undefined);
+      }
+      return;
+    }
+    void inFlight.run("interaction", { interactionId: interaction.id }, () =>
+      handleInteraction(deps, interaction),
+    );
+  });
+  client.on(Events.Error, (error) => logger.error({ err: describeError(error) }, "Discord client error"));
+  client.on(Events.Warn, (message) => logger.warn(message));
+  client.on(Events.ShardError, (error, shard) =>
+    logger.warn({ err: describeError(error), shard }, "Discord gateway connection error"),
+  );
+  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, "Discord gateway reconnecting"));
+  client.on(Events.ShardResume, (shard, replayed) =>
+    logger.info({ shard, replayed }, "Discord gateway resumed"),
+  );
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.error({ shard, code: event.code }, "Discord gateway closed for good"),
+  );
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.debug(
+      { route: info.route, retryAfter: info.retryAfter, global: info.global },
+      "Discord rate limit",
+    ),
+  );
+
+  const ready = once(client, Events.ClientReady);
+  try {
+    await client.login(options.token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+  const applicationId = client.application?.id ?? client.user?.id;
+  if (!applicationId) {
+    await client.destroy();
+    throw new Error("Discord did not say which application this bot is");
+  }
+  try {
+    const count = await registerCommands(client.rest, applicationId, options.guildId);
+    logger.info(
+      { count, scope: options.guildId ? `guild ${options.guildId}` : "global" },
+      "Discord commands registered",
+    );
+  } catch (error) {
+    // The commands registered before still work; the bot keeps running and says why.
+    logger.error({ err: describeError(error) }, "registering the Discord commands failed");
+  }
+  logger.info(
+    { invite: inviteUrl(applicationId), user: client.user?.tag, guilds: client.guilds.cache.size },
+    "Discord connected; invite the bot to a server with the invite link",
+  );
+
+  let stopped: Promise<void> | undefined;
+  return {
+    client,
+    publisher,
+    stop() {
+      stopped ??= (async () => {
+        stopping = true;
+        if (!(await inFlight.drain(options.drainMs ?? 10_000))) {
+          logger.warn({ pending: inFlight.size }, "stopped with Discord work still running");
+        }
+        await client.destroy();
+      })();
+      return stopped;
+    },
+  };
+}
