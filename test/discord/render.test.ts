@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import { escapeDiscord, maskedLink } from "../../src/adapters/discord/escape.js";
+import { itemLines, renderRoundup, splitLine } from "../../src/adapters/discord/render.js";
+import type { RoundupDoc, RoundupItem } from "../../src/core/roundup/roundupDoc.js";
+import { expectWithinLimits, visibleText } from "./limits.js";
+
+const WORDS = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor".split(" ");
+
+/** A note of about `length` characters, each word unique to its entry so a cut word would show. */
+function longNote(entry: number, length: number): string {
+  const words: string[] = [];
+  let total = 0;
+  for (let i = 0; total < length; i++) {
+    const word = `${WORDS[i % WORDS.length]}${entry}w${i}`;
+    words.push(word);
+    total += word.length + 1;
+  }
+  return words
+    .join(" ")
+    .slice(0, length)
+    .replace(/\s+\S*$/, "");
+}
+
+function item(i: number, overrides: Partial<RoundupItem> = {}): RoundupItem {
+  return {
+    id: i,
+    url: `https://example.com/articles/${i}?ref=${"x".repeat(i % 50)}`,
+    title: `Article number ${i}: a fairly long title about something interesting`,
+    author: `Author ${i}`,
+    description: null,
+    siteName: null,
+    note: longNote(i, 990),
+    sharedBy: `Sharer ${i % 7}`,
+    sharedAt: 0,
+    alsoRecommendedBy: [],
+    ...overrides,
+  };
+}
+
+function doc(items: RoundupItem[], sections = 3): RoundupDoc {
+  return {
+    workspace: "discord:1",
+    period: "2026-06",
+    periodLabel: "June 2026",
+    title: "What we've been reading in June 2026",
+    intro: null,
+    sections: Array.from({ length: sections }, (_, s) => ({
+      categoryId: s + 1,
+      name: `Section ${s + 1}`,
+      emoji: s === 0 ? "📚" : null,
+      items: items.filter((_, i) => i % sections === s),
+    })),
+    linkCount: items.length,
+  };
+}
+
+describe("renderRoundup", () => {
+  it("splits 300 links with long notes across messages within every limit, losing none", () => {
+    const items = Array.from({ length: 300 }, (_, i) => item(i + 1));
+    const messages = renderRoundup(doc(items));
+    expect(messages.length).toBeGreaterThan(30);
+    for (const message of messages) expectWithinLimits(message);
+    const text = visibleText(messages);
+    for (const it of items) {
+      // Every entry whole: its link, its author and every word of its note, in order.
+      const lines = itemLines(it);
+      expect(text).toContain(lines.join("\n"));
+    }
+    expect(messages[0]?.content).toContain("What we've been reading in June 2026");
+  });
+
+  it("is deterministic, so a resumed post sends the same parts", () => {
+    const items = Array.from({ length: 40 }, (_, i) => item(i + 1));
+    expect(renderRoundup(doc(items))).toEqual(renderRoundup(doc(items)));
+  });
+
+  it("splits one entry too long for an embed between lines, never inside a word", () => {
+    const crowd = Array.from({ length: 12 }, (_, i) => ({
+      name: `Friend ${i}`,
+      note: longNote(1000 + i, 990),
+    }));
+    const big = item(1, { alsoRecommendedBy: crowd });
+    const messages = renderRoundup(doc([big, item(2)], 1));
+    for (const message of messages) expectWithinLimits(message);
+    const text = visibleText(messages);
+    for (const other of crowd) expect(text).toContain(escapeDiscord(other.note));
+    const words = itemLines(big).join(" ").split(/\s+/);
+    const shown = new Set(text.split(/\s+/));
+    for (const word of words) expect(shown.has(word)).toBe(true);
+    expect(text).toContain("Section 1 (continued)");
+  });
+
+  it("shows hostile titles and notes as plain text", () => {
+    const hostile = "@everyone <@&1> [x](https://evil) # Heading\n- list";
+    const messages = renderRoundup({
+      ...doc([item(1, { title: hostile, note: hostile, author: "@here", sharedBy: "<@123>" })], 1),
+      title: "# @everyone",
+      intro: "<@&42> **bold**",
+    });
+    const text = visibleText(messages);
+    expect(text).not.toMatch(/(^|[^\\])@(everyone|here)/);
+    expect(text).not.toMatch(/(^|[^\\])<@/);
+    expect(text).not.toContain("[x](https://evil)");
+    expect(text).not.toMatch(/^# /m);
+    expect(text).toContain("\\@everyone \\<\\@&1\\> \\[x\\]\\(https://evil\\)");
+  });
+
+  it("says a month was quiet", () => {
+    const messages = renderRoundup({ ...doc([], 0), intro: null });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.content).toContain("No links were shared in June 2026");
+  });
+});
+
+describe("escape", () => {
+  it("escapes markdown, mentions, masked links and headings", () => {
+    expect(escapeDiscord("# Title")).toBe("\\# Title");
+    expect(escapeDiscord("-# small")).toBe("\\-\\# small");
+    expect(escapeDiscord("> quote")).toBe("\\> quote");
+    expect(escapeDiscord("1. item")).toBe("1\\. item");
+    expect(escapeDiscord("**b** __u__ ~~s~~ ||spoiler|| `code`")).toBe(
+      "\\*\\*b\\*\\* \\_\\_u\\_\\_ \\~\\~s\\~\\~ \\|\\|spoiler\\|\\| \\`code\\`",
+    );
+    expect(escapeDiscord("line one\n# line two")).toBe("line one \\# line two");
+  });
+
+  it("links titles but never behind an address, and keeps the destination whole", () => {
+    expect(maskedLink("A (good) read", "https://x.y/a_(b)")).toBe(
+      "[A \\(good\\) read](<https://x.y/a_%28b%29>)",
+    );
+    expect(maskedLink("https://x.y/a", "https://x.y/a")).toBe("<https://x.y/a>");
+    expect(maskedLink("https://evil.example", "https://x.y/a")).toBe("<https://x.y/a>");
+  });
+
+  it("splits long lines at spaces", () => {
+    const parts = splitLine("aaaa bbbb cccc dddd", 9);
+    expect(parts).toEqual(["aaaa bbbb", "cccc dddd"]);
+    expect(splitLine("a\\*bcdef", 2).every((p) => !/(^|[^\\])\\$/.test(p))).toBe(true);
+  });
+});
