@@ -1,9 +1,37 @@
+/**
+ * Every `/read` subcommand end to end: the real discord.js Client, logged in against the fake Discord,
+ * answering interactions from the fake gateway with a real SQLite store behind it.
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bool, int, MANAGE_GUILD, readCommand, type Sender, str } from "./fakeDiscord.js";
-import { ALICE, BOB, EPHEMERAL, GUILD_A, type Harness, messageOf, startHarness, textOf } from "./harness.js";
+import {
+  bool,
+  buttonClick,
+  int,
+  MANAGE_GUILD,
+  messageCommand,
+  readCommand,
+  type Sender,
+  str,
+} from "./fakeDiscord.js";
+import {
+  ALICE,
+  BOB,
+  CHANNEL,
+  EPHEMERAL,
+  GUILD_A,
+  GUILD_B,
+  type Harness,
+  MOD_ROLE,
+  messageOf,
+  startHarness,
+  textOf,
+} from "./harness.js";
 
 let h: Harness;
+const WS_A = `discord:${GUILD_A}`;
 const alice: Sender = { guildId: GUILD_A, userId: ALICE, name: "Alice" };
+const carol: Sender = { guildId: GUILD_A, userId: "540000000000000001", name: "Carol" };
+const moderator: Sender = { guildId: GUILD_A, userId: "550000000000000001", name: "Mo", roles: [MOD_ROLE] };
 const admin: Sender = { guildId: GUILD_A, userId: BOB, name: "Bob", permissions: MANAGE_GUILD };
 
 beforeAll(async () => {
@@ -13,69 +41,615 @@ afterAll(async () => {
   await h.close();
 });
 
+/** The answer's text, and whether only the asker sees it. */
+async function answer(
+  sender: Sender,
+  path: string[],
+  options: Parameters<typeof readCommand>[3] = [],
+  extra = {},
+) {
+  const ack = await h.ask(readCommand(h.fake, sender, path, options, extra));
+  const message = messageOf(ack);
+  return { ack, text: textOf(ack), private: message?.flags === EPHEMERAL, message };
+}
+
+interface CommandJson {
+  name: string;
+  type?: number;
+  contexts?: number[];
+  required?: boolean;
+  autocomplete?: boolean;
+  max_length?: number;
+  channel_types?: number[];
+  options?: CommandJson[];
+}
+
+const links = () => h.store.links.list(WS_A);
+const categoryNames = () => h.store.categories.list(WS_A, { includeArchived: true }).map((c) => c.name);
+
+describe("registration", () => {
+  it("bulk-overwrites /read and the message command at start-up", () => {
+    const [put] = h.fake.find("PUT", /^\/applications\/\d+\/commands$/);
+    expect(put?.path).toBe(`/applications/${h.fake.appId}/commands`);
+    const [read, menu] = (put?.body ?? []) as CommandJson[];
+    expect(read?.name).toBe("read");
+    expect(read?.contexts).toEqual([0]);
+    const top = read?.options ?? [];
+    expect(top.map((o) => [o.name, o.type])).toEqual([
+      ["add", 1],
+      ["list", 1],
+      ["edit", 1],
+      ["remove", 1],
+      ["search", 1],
+      ["roundup", 2],
+      ["category", 2],
+      ["config", 2],
+      ["help", 1],
+    ]);
+    const child = (options: CommandJson[], name: string) =>
+      options.find((o) => o.name === name)?.options ?? [];
+    const names = (options: CommandJson[]) => options.map((o) => o.name);
+    expect(names(child(top, "roundup"))).toEqual(["preview", "post"]);
+    expect(names(child(top, "category"))).toEqual(["add", "rename", "move", "remove", "list"]);
+    expect(names(child(top, "config"))).toEqual(["channel", "schedule", "admins", "show"]);
+    expect(child(top, "add")).toEqual([
+      expect.objectContaining({ name: "url", type: 3, required: true }),
+      expect.objectContaining({ name: "category", type: 3, autocomplete: true }),
+      expect.objectContaining({ name: "note", type: 3, max_length: 1000 }),
+    ]);
+    const schedule = child(child(top, "config"), "schedule");
+    expect(schedule.map((o) => [o.name, o.autocomplete ?? false])).toEqual([
+      ["day", false],
+      ["time", false],
+      ["timezone", true],
+    ]);
+    expect(child(child(top, "config"), "channel")[0]).toMatchObject({
+      name: "channel",
+      type: 7,
+      channel_types: [0, 5],
+    });
+    for (const name of ["rename", "move", "remove"]) {
+      expect(child(child(top, "category"), name)[0]).toMatchObject({ name: "category", autocomplete: true });
+    }
+    expect(menu).toMatchObject({ name: "Add to reading list", type: 3, contexts: [0] });
+  });
+
+  it("logs the invite link with its scopes and permissions", () => {
+    const line = h.logs.find((l) => typeof l.invite === "string");
+    const invite = new URL(String(line?.invite));
+    expect(invite.searchParams.get("client_id")).toBe(h.fake.appId);
+    expect(invite.searchParams.get("scope")).toBe("bot applications.commands");
+    const permissions = BigInt(invite.searchParams.get("permissions") ?? "0");
+    expect(permissions & (1n << 11n)).toBe(1n << 11n); // Send Messages
+    expect(permissions & (1n << 14n)).toBe(1n << 14n); // Embed Links
+  });
+
+  it("asks the gateway for guilds only: no member or message intents", () => {
+    expect(h.fake.identifies[0]?.intents).toBe(1);
+  });
+});
+
 describe("/read add", () => {
   it("adds a link and shows the channel who shared it", async () => {
-    const ack = await h.ask(
-      readCommand(
-        h.fake,
-        alice,
-        ["add"],
-        [str("url", "https://example.com/post"), str("category", "tools"), str("note", "Worth it")],
-      ),
+    const {
+      ack,
+      text,
+      private: hidden,
+    } = await answer(
+      alice,
+      ["add"],
+      [str("url", "https://example.com/post"), str("category", "tools"), str("note", "Worth it")],
     );
     expect(ack.body.type).toBe(4);
-    expect(messageOf(ack).flags ?? 0).toBe(0);
-    expect(textOf(ack)).toContain("Alice");
-    expect(textOf(ack)).toContain("Tools");
-    expect(textOf(ack)).toContain("Worth it");
-    const [link] = h.store.links.list(`discord:${GUILD_A}`);
-    expect(link?.url).toBe("https://example.com/post");
+    expect(hidden).toBe(false);
+    expect(text).toContain("**Alice** added #");
+    expect(text).toContain("**Tools**");
+    expect(text).toContain("Worth it");
+    const link = links().find((l) => l.url === "https://example.com/post");
     expect(link?.sharedById).toBe(ALICE);
+    expect(link?.sharedByName).toBe("Alice");
+    expect(link?.source).toBe("discord");
+  });
+
+  it("tells a second sharer privately that the link is already there, keeping their note", async () => {
+    const { text, private: hidden } = await answer(
+      carol,
+      ["add"],
+      [str("url", "https://www.example.com/post/?utm_source=x"), str("note", "Agreed")],
+    );
+    expect(hidden).toBe(true);
+    expect(text).toMatch(/Already on the list: #\d+ .*shared by Alice/);
+    expect(links().find((l) => l.url === "https://example.com/post")?.recommendations).toEqual([
+      expect.objectContaining({ userName: "Carol", note: "Agreed" }),
+    ]);
   });
 
   it("refuses a bad URL privately, storing nothing", async () => {
-    const before = h.store.links.list(`discord:${GUILD_A}`).length;
-    const ack = await h.ask(readCommand(h.fake, alice, ["add"], [str("url", "javascript:alert(1)")]));
+    const before = links().length;
+    const { text, private: hidden } = await answer(alice, ["add"], [str("url", "javascript:alert(1)")]);
+    expect(hidden).toBe(true);
+    expect(text).toMatch(/Only web links/);
+    expect(text.split("\n")).toHaveLength(1);
+    expect(links()).toHaveLength(before);
+  });
+
+  it("refuses an unknown category, storing nothing", async () => {
+    const before = links().length;
+    const { text, private: hidden } = await answer(
+      alice,
+      ["add"],
+      [str("url", "https://example.com/other"), str("category", "Poetry")],
+    );
+    expect(hidden).toBe(true);
+    expect(text).toMatch(/There's no category "Poetry"/);
+    expect(links()).toHaveLength(before);
+  });
+});
+
+describe("Add to reading list", () => {
+  it("adds the message's first link with its text as the note", async () => {
+    const ack = await h.ask(
+      messageCommand(
+        h.fake,
+        carol,
+        "Great read (see https://blog.example.org/a_(b)), and also https://second.example",
+      ),
+    );
     expect(messageOf(ack).flags).toBe(EPHEMERAL);
-    expect(textOf(ack)).toMatch(/Only web links/);
-    expect(h.store.links.list(`discord:${GUILD_A}`)).toHaveLength(before);
+    const link = links().find((l) => l.url === "https://blog.example.org/a_(b)");
+    expect(link?.note).toBe(
+      "Great read (see https://blog.example.org/a_(b)), and also https://second.example",
+    );
+    expect(link?.sharedByName).toBe("Carol");
+  });
+
+  it("says so when the message has no link", async () => {
+    const ack = await h.ask(messageCommand(h.fake, carol, "no links here"));
+    expect(textOf(ack)).toMatch(/no link in it/);
+    expect(messageOf(ack).flags).toBe(EPHEMERAL);
   });
 });
 
 describe("/read list", () => {
   it("lists this month's links privately", async () => {
-    const ack = await h.ask(readCommand(h.fake, alice, ["list"], [bool("mine", true)]));
-    expect(messageOf(ack).flags).toBe(EPHEMERAL);
-    expect(textOf(ack)).toContain("example.com/post");
+    const { text, private: hidden } = await answer(alice, ["list"]);
+    expect(hidden).toBe(true);
+    expect(text).toContain("Links shared in July 2026");
+    expect(text).toContain("example.com/post");
+    expect(text).toContain("blog.example.org");
   });
 
-  it("refuses a bad month", async () => {
-    const ack = await h.ask(readCommand(h.fake, alice, ["list"], [str("month", "2026-13")]));
-    expect(messageOf(ack).flags).toBe(EPHEMERAL);
-    expect(textOf(ack)).toMatch(/isn't a month/);
+  it("filters by category and by who shared", async () => {
+    const tools = await answer(alice, ["list"], [str("category", "Tools")]);
+    expect(tools.text).toContain("example.com/post");
+    expect(tools.text).not.toContain("blog.example.org");
+    const mine = await answer(carol, ["list"], [bool("mine", true)]);
+    expect(mine.text).toContain("blog.example.org");
+    expect(mine.text).not.toContain("example.com/post");
+  });
+
+  it("pages with Previous and Next buttons", async () => {
+    for (let i = 0; i < 12; i++) {
+      await answer(alice, ["add"], [str("url", `https://paged.example/${i}`), str("category", "Articles")]);
+    }
+    const first = await answer(alice, ["list"], [str("category", "Articles")]);
+    const row = first.message.components[0].components;
+    expect(row.map((b: { disabled: boolean }) => b.disabled)).toEqual([true, false]);
+    expect(first.text).toContain("paged.example/0");
+    expect(first.text).not.toContain("paged.example/11");
+    const click = buttonClick(h.fake, alice, row[1].custom_id);
+    const next = await h.ask(click);
+    expect(next.body.type).toBe(7);
+    expect(textOf(next)).toContain("paged.example/11");
+    expect(textOf(next)).not.toContain("paged.example/0>");
+    expect(messageOf(next).components[0].components[0].disabled).toBe(false);
+  });
+
+  it("refuses a bad month and an unknown category", async () => {
+    const month = await answer(alice, ["list"], [str("month", "2026-13")]);
+    expect(month.private).toBe(true);
+    expect(month.text).toMatch(/"2026-13" isn't a month/);
+    const category = await answer(alice, ["list"], [str("category", "Nope")]);
+    expect(category.text).toMatch(/There's no category "Nope"/);
+  });
+
+  it("says when a month has nothing", async () => {
+    const { text } = await answer(alice, ["list"], [str("month", "2020-01")]);
+    expect(text).toMatch(/No links shared in January 2020 yet/);
+  });
+});
+
+describe("/read search", () => {
+  it("finds links in any month, and says when nothing matches", async () => {
+    const found = await answer(alice, ["search"], [str("query", "worth")]);
+    expect(found.private).toBe(true);
+    expect(found.text).toContain("example.com/post");
+    const none = await answer(alice, ["search"], [str("query", "zebra")]);
+    expect(none.text).toMatch(/Nothing matches "zebra"/);
+  });
+});
+
+describe("/read edit and remove", () => {
+  const idOf = (url: string) => links().find((l) => l.url === url)?.id ?? 0;
+
+  it("lets the sharer edit their link", async () => {
+    const id = idOf("https://example.com/post");
+    const { text, private: hidden } = await answer(
+      alice,
+      ["edit"],
+      [int("id", id), str("title", "A better title"), str("category", "Other")],
+    );
+    expect(hidden).toBe(true);
+    expect(text).toContain(`Updated #${id}`);
+    expect(text).toContain("A better title");
+    expect(h.store.links.get(WS_A, id)).toMatchObject({ title: "A better title", categoryId: null });
+  });
+
+  it("refuses someone else's link to a member, and changes nothing", async () => {
+    const id = idOf("https://example.com/post");
+    const { text } = await answer(carol, ["edit"], [int("id", id), str("note", "Mine now")]);
+    expect(text).toMatch(/shared by Alice; only they or an admin can change it/);
+    expect(h.store.links.get(WS_A, id)?.note).toBe("Worth it");
+    const removal = await answer(carol, ["remove"], [int("id", id)]);
+    expect(removal.text).toMatch(/only they or an admin/);
+    expect(h.store.links.get(WS_A, id)).toBeDefined();
+  });
+
+  it("lets an admin edit anyone's link", async () => {
+    const id = idOf("https://example.com/post");
+    await answer(admin, ["edit"], [int("id", id), str("note", "Edited by an admin")]);
+    expect(h.store.links.get(WS_A, id)?.note).toBe("Edited by an admin");
+  });
+
+  it("refuses an unknown category and an unknown id", async () => {
+    const id = idOf("https://example.com/post");
+    expect((await answer(alice, ["edit"], [int("id", id), str("category", "Nope")])).text).toMatch(
+      /no category "Nope"/,
+    );
+    expect((await answer(alice, ["remove"], [int("id", 99999)])).text).toMatch(/There's no link #99999 here/);
+  });
+
+  it("lets the sharer remove their link", async () => {
+    const id = idOf("https://paged.example/0");
+    const { text } = await answer(alice, ["remove"], [int("id", id)]);
+    expect(text).toContain(`Removed #${id}`);
+    expect(h.store.links.get(WS_A, id)).toBeUndefined();
   });
 });
 
 describe("/read category", () => {
   it("refuses a non-admin and changes nothing", async () => {
-    const ack = await h.ask(readCommand(h.fake, alice, ["category", "add"], [str("name", "Papers")]));
-    expect(messageOf(ack).flags).toBe(EPHEMERAL);
-    expect(textOf(ack)).toMatch(/Only admins/);
-    expect(h.store.categories.list(`discord:${GUILD_A}`).map((c) => c.name)).not.toContain("Papers");
+    for (const [path, options] of [
+      [["category", "add"], [str("name", "Papers")]],
+      [
+        ["category", "rename"],
+        [str("category", "Tools"), str("name", "Gadgets")],
+      ],
+      [
+        ["category", "move"],
+        [str("category", "Tools"), int("position", 1)],
+      ],
+      [["category", "remove"], [str("category", "Tools")]],
+    ] as const) {
+      const { text, private: hidden } = await answer(alice, [...path], [...options]);
+      expect(hidden).toBe(true);
+      expect(text).toMatch(/Only admins can change the roundup's sections/);
+    }
+    expect(categoryNames()).toEqual(["Articles & Learning", "Neat Open Source Projects", "Tools"]);
   });
 
-  it("lets a member with Manage Server add one", async () => {
-    const ack = await h.ask(
-      readCommand(h.fake, admin, ["category", "add"], [str("name", "Papers"), str("emoji", "📄")]),
+  it("lets a member with Manage Server add, rename, move and remove sections", async () => {
+    expect(
+      (await answer(admin, ["category", "add"], [str("name", "Papers"), str("emoji", "📄")])).text,
+    ).toContain("Added the section 📄 **Papers**");
+    expect(
+      (await answer(admin, ["category", "rename"], [str("category", "Papers"), str("name", "Research")]))
+        .text,
+    ).toContain("Renamed **Papers** to **Research**");
+    const moved = await answer(
+      admin,
+      ["category", "move"],
+      [str("category", "Research"), int("position", 1)],
     );
-    expect(textOf(ack)).toContain("Papers");
-    expect(h.store.categories.list(`discord:${GUILD_A}`).map((c) => c.name)).toContain("Papers");
+    expect(moved.text).toMatch(/^Moved/);
+    expect(moved.text).toContain("1. 📄 **Research**");
+    expect(categoryNames()[0]).toBe("Research");
+    expect((await answer(admin, ["category", "remove"], [str("category", "Research")])).text).toContain(
+      "Removed **Research**; 0 links moved to *Other*",
+    );
   });
 
-  it("moves one", async () => {
-    const ack = await h.ask(
-      readCommand(h.fake, admin, ["category", "move"], [str("category", "Papers"), int("position", 1)]),
+  it("lists the sections for anyone", async () => {
+    const { text, private: hidden } = await answer(alice, ["category", "list"]);
+    expect(hidden).toBe(true);
+    expect(text).toContain("1. 📚 **Articles & Learning**");
+  });
+
+  it("refuses an unknown category", async () => {
+    const { text } = await answer(admin, ["category", "remove"], [str("category", "Nope")]);
+    expect(text).toMatch(/There's no category "Nope"/);
+  });
+});
+
+describe("/read config", () => {
+  it("refuses a non-admin and changes nothing", async () => {
+    const channel = await answer(
+      alice,
+      ["config", "channel"],
+      [{ name: "channel", type: 7, value: CHANNEL }],
+      {
+        resolved: { channels: { [CHANNEL]: { id: CHANNEL, type: 0, name: "reading", permissions: "0" } } },
+      },
     );
-    expect(textOf(ack)).toMatch(/1\. 📄 \*\*Papers\*\*/);
+    expect(channel.text).toMatch(/Only admins/);
+    const schedule = await answer(
+      alice,
+      ["config", "schedule"],
+      [int("day", 3), str("time", "10:00"), str("timezone", "Europe/Berlin")],
+    );
+    expect(schedule.text).toMatch(/Only admins/);
+    expect(h.store.settings.get(WS_A)).toMatchObject({
+      channelId: null,
+      schedule: { day: 1, timeZone: "UTC" },
+    });
+  });
+
+  it("sets the channel and the schedule", async () => {
+    const channel = await answer(
+      admin,
+      ["config", "channel"],
+      [{ name: "channel", type: 7, value: CHANNEL }],
+      {
+        resolved: { channels: { [CHANNEL]: { id: CHANNEL, type: 0, name: "reading", permissions: "0" } } },
+      },
+    );
+    expect(channel.text).toContain(`<#${CHANNEL}>`);
+    const schedule = await answer(
+      admin,
+      ["config", "schedule"],
+      [int("day", 3), str("time", "9:30"), str("timezone", "Europe/Berlin")],
+    );
+    expect(schedule.text).toContain("day 3 of each month at 09:30 (Europe/Berlin)");
+    expect(schedule.text).toContain("Next: the July 2026 roundup");
+    expect(h.store.settings.get(WS_A)).toMatchObject({
+      channelId: CHANNEL,
+      schedule: { day: 3, time: "09:30", timeZone: "Europe/Berlin" },
+    });
+  });
+
+  it("refuses a bad time zone and a bad time", async () => {
+    const zone = await answer(
+      admin,
+      ["config", "schedule"],
+      [int("day", 3), str("time", "10:00"), str("timezone", "Mars/Olympus")],
+    );
+    expect(zone.private).toBe(true);
+    expect(zone.text).toMatch(/"Mars\/Olympus" isn't a time zone/);
+    const time = await answer(
+      admin,
+      ["config", "schedule"],
+      [int("day", 3), str("time", "25:00"), str("timezone", "UTC")],
+    );
+    expect(time.text).toMatch(/isn't a time/);
+    expect(h.store.settings.get(WS_A).schedule.timeZone).toBe("Europe/Berlin");
+  });
+
+  it("adds a role as admins: its members can then change things", async () => {
+    expect((await answer(moderator, ["category", "add"], [str("name", "Mods")])).text).toMatch(/Only admins/);
+    const added = await answer(
+      admin,
+      ["config", "admins"],
+      [str("action", "add"), { name: "who", type: 9, value: MOD_ROLE }],
+      {
+        resolved: {
+          roles: { [MOD_ROLE]: { id: MOD_ROLE, name: "mods", permissions: "0", position: 1, color: 0 } },
+        },
+      },
+    );
+    expect(added.text).toContain(`<@&${MOD_ROLE}> can now change settings`);
+    expect((await answer(moderator, ["category", "add"], [str("name", "Mods")])).text).toContain(
+      "Added the section",
+    );
+    const list = await answer(alice, ["config", "admins"], [str("action", "list")]);
+    expect(list.text).toContain(`Members with Manage Server, plus <@&${MOD_ROLE}>`);
+    const removed = await answer(
+      admin,
+      ["config", "admins"],
+      [str("action", "remove"), { name: "who", type: 9, value: MOD_ROLE }],
+      {
+        resolved: {
+          roles: { [MOD_ROLE]: { id: MOD_ROLE, name: "mods", permissions: "0", position: 1, color: 0 } },
+        },
+      },
+    );
+    expect(removed.text).toContain("no longer an added admin");
+    expect((await answer(moderator, ["category", "remove"], [str("category", "Mods")])).text).toMatch(
+      /Only admins/,
+    );
+  });
+
+  it("adds a member as admin, and refuses a member adding themselves", async () => {
+    const self = await answer(
+      carol,
+      ["config", "admins"],
+      [str("action", "add"), { name: "who", type: 9, value: carol.userId }],
+      {
+        resolved: {
+          users: {
+            [carol.userId]: { id: carol.userId, username: "carol", discriminator: "0", avatar: null },
+          },
+        },
+      },
+    );
+    expect(self.text).toMatch(/Only admins/);
+    const added = await answer(
+      admin,
+      ["config", "admins"],
+      [str("action", "add"), { name: "who", type: 9, value: carol.userId }],
+      {
+        resolved: {
+          users: {
+            [carol.userId]: { id: carol.userId, username: "carol", discriminator: "0", avatar: null },
+          },
+        },
+      },
+    );
+    expect(added.text).toContain(`<@${carol.userId}> can now change settings`);
+    expect(h.store.settings.get(WS_A).admins).toContainEqual({ kind: "user", id: carol.userId });
+  });
+
+  it("shows the settings", async () => {
+    const { text, private: hidden } = await answer(alice, ["config", "show"]);
+    expect(hidden).toBe(true);
+    expect(text).toContain(`**Roundup channel:** <#${CHANNEL}>`);
+    expect(text).toContain("day 3 of each month at 09:30 (Europe/Berlin)");
+    expect(text).toContain(`<@${carol.userId}>`);
+  });
+});
+
+describe("/read roundup", () => {
+  it("previews last month privately, for anyone", async () => {
+    h.clock.set("2026-08-10T12:00:00Z");
+    const { text, private: hidden } = await answer(alice, ["roundup", "preview"]);
+    expect(hidden).toBe(true);
+    expect(text).toContain("What we've been reading in July 2026");
+    expect(text).toContain("paged.example/5");
+  });
+
+  it("refuses a bad month", async () => {
+    const { text } = await answer(alice, ["roundup", "preview"], [str("month", "July")]);
+    expect(text).toMatch(/"July" isn't a month/);
+  });
+
+  it("refuses a post to a non-admin and posts nothing", async () => {
+    const { text } = await answer(alice, ["roundup", "post"]);
+    expect(text).toMatch(/Only admins can post the roundup/);
+    expect(h.fake.find("POST", /^\/channels\//)).toHaveLength(0);
+  });
+});
+
+describe("/read help", () => {
+  it("explains the commands privately", async () => {
+    const { text, private: hidden } = await answer(alice, ["help"]);
+    expect(hidden).toBe(true);
+    expect(text).toContain("/read add");
+    expect(text).toContain("Add to reading list");
+  });
+});
+
+describe("autocomplete", () => {
+  it("suggests the workspace's categories", async () => {
+    const ack = await h.ask(
+      readCommand(h.fake, alice, ["add"], [str("category", "ar", true)], { autocomplete: true }),
+    );
+    expect(ack.body.type).toBe(8);
+    expect(ack.body.data.choices).toEqual([{ name: "📚 Articles & Learning", value: "Articles & Learning" }]);
+    const all = await h.ask(
+      readCommand(h.fake, alice, ["list"], [str("category", "", true)], { autocomplete: true }),
+    );
+    expect(all.body.data.choices.map((c: { value: string }) => c.value)).toEqual([
+      "Articles & Learning",
+      "Neat Open Source Projects",
+      "Tools",
+      "Mods",
+      "Other",
+    ]);
+  });
+
+  it("suggests time zones", async () => {
+    const ack = await h.ask(
+      readCommand(h.fake, admin, ["config", "schedule"], [int("day", 1), str("timezone", "berl", true)], {
+        autocomplete: true,
+      }),
+    );
+    expect(ack.body.data.choices[0]).toEqual({ name: "Europe/Berlin", value: "Europe/Berlin" });
+    const york = await h.ask(
+      readCommand(h.fake, admin, ["config", "schedule"], [str("timezone", "new y", true)], {
+        autocomplete: true,
+      }),
+    );
+    expect(york.body.data.choices.map((c: { value: string }) => c.value)).toContain("America/New_York");
+  });
+});
+
+describe("tenant isolation", () => {
+  const bea: Sender = {
+    guildId: GUILD_B,
+    userId: "560000000000000001",
+    name: "Bea",
+    permissions: MANAGE_GUILD,
+  };
+
+  it("never shows or changes guild A's links from guild B", async () => {
+    h.clock.set("2026-07-20T12:00:00Z");
+    await answer(bea, ["add"], [str("url", "https://b.example/only-b")]);
+    const list = await answer(bea, ["list"]);
+    expect(list.text).toContain("b.example/only-b");
+    expect(list.text).not.toContain("example.com/post");
+    expect(list.text).not.toContain("paged.example");
+    expect((await answer(bea, ["search"], [str("query", "paged")])).text).toMatch(/Nothing matches/);
+    const idInA = links().find((l) => l.url === "https://paged.example/3")?.id ?? 0;
+    expect((await answer(bea, ["edit"], [int("id", idInA), str("note", "hijack")])).text).toMatch(
+      new RegExp(`There's no link #${idInA} here`),
+    );
+    expect((await answer(bea, ["remove"], [int("id", idInA)])).text).toMatch(/There's no link/);
+    expect(h.store.links.get(WS_A, idInA)?.note).toBeNull();
+    h.clock.set("2026-08-10T12:00:00Z");
+    const preview = await answer(bea, ["roundup", "preview"]);
+    expect(preview.text).toContain("b.example/only-b");
+    expect(preview.text).not.toContain("paged.example");
+    const choices = await h.ask(
+      readCommand(h.fake, bea, ["add"], [str("category", "", true)], { autocomplete: true }),
+    );
+    expect(choices.body.data.choices.map((c: { value: string }) => c.value)).not.toContain("Mods");
+    expect(links().some((l) => l.url.includes("b.example"))).toBe(false);
+  });
+});
+
+describe("failures", () => {
+  it("answers an unexpected error with a short apology and logs it with the interaction id", async () => {
+    const list = h.store.links.list.bind(h.store.links);
+    h.store.links.list = () => {
+      throw new Error("SQLITE_IOERR: disk I/O error at /secret/path");
+    };
+    try {
+      const payload = readCommand(h.fake, alice, ["search"], [str("query", "anything")]);
+      const ack = await h.ask(payload);
+      expect(messageOf(ack).flags).toBe(EPHEMERAL);
+      expect(textOf(ack)).toBe("⚠️ Sorry, something went wrong on my side. Please try again in a minute.");
+      const logged = h.logs.find(
+        (l) => l.interactionId === payload.id && l.msg === "Discord interaction failed",
+      );
+      expect(logged).toMatchObject({ command: "/read search", guild: GUILD_A });
+      expect(JSON.stringify(logged)).not.toContain(payload.token);
+    } finally {
+      h.store.links.list = list;
+    }
+  });
+
+  it("tells someone outside a server that Roundup works in one", async () => {
+    const payload = readCommand(h.fake, alice, ["help"]) as Record<string, unknown>;
+    const { member, guild_id: _guild, ...rest } = payload;
+    const dm = {
+      ...rest,
+      user: (member as { user: unknown }).user,
+      context: 1,
+      channel: { id: "600000000000000001", type: 1 },
+    };
+    const ack = await h.ask(dm as unknown as { id: string });
+    expect(textOf(ack)).toMatch(/works inside a server/);
+  });
+});
+
+describe("allowed mentions", () => {
+  it("went out with nothing allowed on every message the bot created or edited", () => {
+    const creating = h.fake.requests.filter(
+      (r) =>
+        (r.path.endsWith("/callback") && [4, 7].includes(r.body.type)) ||
+        (r.path.startsWith("/webhooks/") && (r.method === "POST" || r.method === "PATCH")) ||
+        (r.path.startsWith("/channels/") && r.method === "POST"),
+    );
+    expect(creating.length).toBeGreaterThan(50);
+    for (const request of creating) expect(messageOf(request).allowed_mentions).toEqual({ parse: [] });
   });
 });

@@ -41,7 +41,7 @@ export async function handleInteraction(deps: DiscordDeps, interaction: Interact
       const handler = findButton(interaction.customId);
       if (!handler)
         throw new UserError("command.unknown", "That button no longer works; run the command again.");
-      await handler.execute(new CommandContext(interaction, deps), interaction.customId.split(":"));
+      await handler.execute(new CommandContext(interaction, deps), interaction.customId.split(":").slice(1));
     }
   } catch (error) {
     await replyError(interaction, error, deps.logger, command);

@@ -139,7 +139,7 @@ export default {
 export const listPager = {
   prefix: PREFIX,
   async execute(ctx, args) {
-    const [, offset, month, category, mine] = args;
+    const [_direction, offset, month, category, mine] = args;
     const query: ListQuery = {
       offset: Math.max(0, Number(offset) || 0),
       month: parsePeriod(month ?? ""),
