@@ -1,3 +1,4 @@
+import { startDiscord } from "./adapters/discord/startDiscord.js";
 import { createSlackPublisher } from "./adapters/slack/slackPublisher.js";
 import { startSlack } from "./adapters/slack/startSlack.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
@@ -48,6 +49,18 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
     });
     stops.push(slack.stop);
     logger.info({ port: slack.port }, "Slack connected");
+  }
+
+  if (config.discord) {
+    const discord = await startDiscord({
+      ...config.discord,
+      store,
+      clock,
+      ...(fetcher ? { fetcher } : {}),
+      logger: logger.child({ area: "discord" }),
+    });
+    stops.push(discord.stop);
+    publishers.discord = discord.publisher as RoundupPublisher;
   }
 
   const scheduler = startScheduler(

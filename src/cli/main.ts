@@ -1,3 +1,4 @@
+import { createDiscordPublisher } from "../adapters/discord/publisher.js";
 import { createSlackPublisher } from "../adapters/slack/slackPublisher.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { type RoundupPublisher, systemClock } from "../core/ports.js";
@@ -22,6 +23,7 @@ async function main(): Promise<number> {
           : null,
         publishers: () => ({
           ...(config.slack ? { slack: createSlackPublisher(config.slack) as RoundupPublisher } : {}),
+          ...(config.discord ? { discord: createDiscordPublisher(config.discord) as RoundupPublisher } : {}),
         }),
       },
       {
