@@ -28,6 +28,8 @@ export interface GuildSeed {
   roles?: number;
   /** Members GUILD_CREATE carries besides the bot. */
   members?: number;
+  /** Permission overwrites on each channel (default 2: @everyone and a role). */
+  overwrites?: number;
 }
 
 export interface FakeReply {
@@ -63,10 +65,12 @@ export function guildCreatePayload(
     guild_id: seed.id,
     name: `channel-${i}`,
     position: i,
-    permission_overwrites: [
-      { id: seed.id, type: 0, allow: "0", deny: "0" },
-      { id: offset(seed.id, 500 + (i % 5)), type: 0, allow: "1024", deny: "0" },
-    ],
+    permission_overwrites: Array.from({ length: seed.overwrites ?? 2 }, (_, o) => ({
+      id: o === 0 ? seed.id : offset(seed.id, 500 + ((i + o) % 9)),
+      type: 0,
+      allow: o === 0 ? "0" : "1024",
+      deny: o === 0 ? "2048" : "0",
+    })),
     topic: i % 3 === 0 ? `Talk about topic number ${i} here, please keep it civil.` : null,
     nsfw: false,
     rate_limit_per_user: 0,

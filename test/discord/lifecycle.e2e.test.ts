@@ -35,6 +35,22 @@ describe("startDiscord", () => {
     }
   });
 
+  it("caches guilds, channels and roles, but no members, users or messages", async () => {
+    const h = await startHarness({ guilds: [{ id: GUILD_A, channels: 5, roles: 3, members: 20 }] });
+    try {
+      await h.ask(readCommand(h.fake, alice, ["add"], [str("url", "https://cache.example/")]));
+      const guild = h.bot.client.guilds.cache.get(GUILD_A);
+      expect(guild?.channels.cache.size).toBe(5);
+      expect(guild?.roles.cache.size).toBe(3);
+      expect([...(guild?.members.cache.keys() ?? [])]).toEqual([h.fake.botUser.id]);
+      expect([...h.bot.client.users.cache.keys()]).toEqual([h.fake.botUser.id]);
+      const channel = guild?.channels.cache.first();
+      expect(channel?.isTextBased() && channel.messages.cache.size).toBe(0);
+    } finally {
+      await h.close();
+    }
+  });
+
   it("keeps answering after the gateway drops, resuming the session", async () => {
     const h = await startHarness();
     try {

@@ -5,7 +5,15 @@
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { hostname } from "node:os";
-import { Client, Events, GatewayIntentBits, Options, RESTEvents } from "discord.js";
+import {
+  type CacheFactory,
+  Client,
+  Events,
+  GatewayIntentBits,
+  LimitedCollection,
+  Options,
+  RESTEvents,
+} from "discord.js";
 import type { Clock, MetadataFetcher, RoundupPublisher, Store } from "../../core/ports.js";
 import type { Logger } from "../../logger.js";
 import { describeError, InFlight } from "./background.js";
@@ -42,31 +50,47 @@ export interface RunningDiscord {
 
 const RESTARTING = "Roundup is restarting; try again in a moment.";
 
+/** Caches the bot never reads: nothing goes in them. */
+const NEVER_CACHED = new Set([
+  "MessageManager",
+  "PresenceManager",
+  "VoiceStateManager",
+  "ReactionManager",
+  "ReactionUserManager",
+  "GuildEmojiManager",
+  "BaseGuildEmojiManager",
+  "GuildStickerManager",
+  "GuildScheduledEventManager",
+  "GuildInviteManager",
+  "GuildBanManager",
+  "GuildSoundboardSoundManager",
+  "StageInstanceManager",
+  "ThreadMemberManager",
+  "AutoModerationRuleManager",
+  "ApplicationCommandManager",
+  "GuildApplicationCommandManager",
+  "EntitlementManager",
+  // Threads stay in the channel caches; only each channel's own list of its threads goes.
+  "GuildTextThreadManager",
+  "GuildForumThreadManager",
+]);
+
 /**
  * Caches only what the bot uses: guilds, their channels and roles (which discord.js needs). Members,
- * users, messages, presences and the rest are never kept; the bot's own user and member are.
+ * users, messages, presences and the rest are never kept; the bot's own user and member are. Every
+ * never-filled cache is one shared empty collection rather than one per channel and guild: at a
+ * thousand guilds of 27 channels that is some 60,000 empty maps fewer.
  */
-export function cacheSettings(): ReturnType<typeof Options.cacheWithLimits> {
-  return Options.cacheWithLimits({
-    MessageManager: 0,
+export function cacheSettings(): CacheFactory {
+  const never = new LimitedCollection({ maxSize: 0 });
+  const limited = Options.cacheWithLimits({
     GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
     UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
-    PresenceManager: 0,
-    VoiceStateManager: 0,
-    ReactionManager: 0,
-    ReactionUserManager: 0,
-    GuildEmojiManager: 0,
-    GuildStickerManager: 0,
-    GuildScheduledEventManager: 0,
-    GuildInviteManager: 0,
-    GuildBanManager: 0,
-    StageInstanceManager: 0,
-    ThreadMemberManager: 0,
-    AutoModerationRuleManager: 0,
-    ApplicationCommandManager: 0,
-    BaseGuildEmojiManager: 0,
-    EntitlementManager: 0,
   });
+  return ((managerType, holds, manager) =>
+    NEVER_CACHED.has(manager.name) || NEVER_CACHED.has(managerType.name)
+      ? never
+      : limited(managerType, holds, manager)) as CacheFactory;
 }
 
 export function createClient(options: { apiUrl?: string | undefined }): Client {
