@@ -3,12 +3,14 @@
  * answering interactions from the fake gateway with a real SQLite store behind it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureWorkspace } from "../../src/core/workspace.js";
 import {
   bool,
   buttonClick,
   int,
   MANAGE_GUILD,
   messageCommand,
+  type RecordedRequest,
   readCommand,
   type Sender,
   str,
@@ -25,6 +27,7 @@ import {
   messageOf,
   startHarness,
   textOf,
+  until,
 } from "./harness.js";
 
 let h: Harness;
@@ -638,6 +641,32 @@ describe("failures", () => {
     };
     const ack = await h.ask(dm as unknown as { id: string });
     expect(textOf(ack)).toMatch(/works inside a server/);
+  });
+});
+
+describe("admin notices", () => {
+  it("hands the scheduler's notice to the next admin, once, and to no one else", async () => {
+    const guild = "130000000000000001";
+    ensureWorkspace(h.store, `discord:${guild}`);
+    h.store.settings.setAdminNotice(`discord:${guild}`, "The roundup was due but there is no channel.");
+    const member: Sender = { guildId: guild, userId: ALICE, name: "Alice" };
+    const boss: Sender = { guildId: guild, userId: BOB, name: "Bob", permissions: MANAGE_GUILD };
+    const notices = (payload: { token: string }) =>
+      h.traffic(payload).filter((r) => r.method === "POST" && r.path.startsWith("/webhooks/"));
+
+    const first = readCommand(h.fake, member, ["help"]);
+    await h.ask(first);
+    const second = readCommand(h.fake, boss, ["category", "list"]);
+    await h.ask(second);
+    await until(() => notices(second).length === 1);
+    const notice = notices(second)[0] as RecordedRequest;
+    expect(textOf(notice)).toBe("ℹ️ The roundup was due but there is no channel.");
+    expect(messageOf(notice).flags).toBe(EPHEMERAL);
+    expect(notices(first)).toHaveLength(0);
+    const third = readCommand(h.fake, boss, ["help"]);
+    await h.ask(third);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(notices(third)).toHaveLength(0);
   });
 });
 

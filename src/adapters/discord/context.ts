@@ -17,6 +17,7 @@ import type { Clock, MetadataFetcher, RoundupPublisher, Store } from "../../core
 import { getSettings, isAdmin } from "../../core/settings/manageSettings.js";
 import type { Logger } from "../../logger.js";
 import type { InFlight } from "./background.js";
+import type { AdminNotices } from "./notices.js";
 import { NO_MENTIONS } from "./publisher.js";
 import type { DiscordMessage } from "./render.js";
 
@@ -33,6 +34,8 @@ export interface DiscordDeps {
   owner: string;
   /** Interactions and follow-up work in progress; drained on stop. */
   inFlight: InFlight;
+  /** The scheduler's notices for admins, handed over on their next command. */
+  notices: AdminNotices;
 }
 
 export interface Answer {

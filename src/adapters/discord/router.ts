@@ -1,10 +1,12 @@
 /** Routes each interaction to its command and answers every failure in one place. */
-import type { Interaction } from "discord.js";
+import { type Interaction, MessageFlags } from "discord.js";
 import { UserError } from "../../core/errors.js";
 import { answerAutocomplete } from "./autocomplete.js";
 import { describeError } from "./background.js";
 import { findButton, findMessageCommand, findSubcommand, READ_COMMAND } from "./commands/index.js";
 import { CommandContext, type DiscordDeps } from "./context.js";
+import { escapeDiscord } from "./escape.js";
+import { NO_MENTIONS } from "./publisher.js";
 import { replyError } from "./replyError.js";
 
 const STALE = "I don't know that command any more; /read help lists what I do.";
@@ -23,6 +25,7 @@ export async function handleInteraction(deps: DiscordDeps, interaction: Interact
   }
   if (!interaction.isRepliable()) return;
   let command = "unknown";
+  let notice: string | null = null;
   try {
     if (interaction.isChatInputCommand()) {
       const group = interaction.options.getSubcommandGroup(false);
@@ -30,7 +33,10 @@ export async function handleInteraction(deps: DiscordDeps, interaction: Interact
       command = `/${interaction.commandName} ${group ? `${group} ` : ""}${name}`;
       const subcommand = interaction.commandName === READ_COMMAND ? findSubcommand(group, name) : undefined;
       if (!subcommand) throw new UserError("command.unknown", STALE);
-      await subcommand.execute(new CommandContext(interaction, deps));
+      const ctx = new CommandContext(interaction, deps);
+      // Setting the channel answers the "no channel" notice itself.
+      if (!(group === "config" && name === "channel")) notice = deps.notices.take(ctx);
+      await subcommand.execute(ctx);
     } else if (interaction.isMessageContextMenuCommand()) {
       command = interaction.commandName;
       const handler = findMessageCommand(interaction.commandName);
@@ -45,5 +51,20 @@ export async function handleInteraction(deps: DiscordDeps, interaction: Interact
     }
   } catch (error) {
     await replyError(interaction, error, deps.logger, command);
+  }
+  if (notice !== null) {
+    // After the answer, privately, whatever the command did.
+    await interaction
+      .followUp({
+        content: `ℹ️ ${escapeDiscord(notice)}`,
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
+      })
+      .catch((error: unknown) =>
+        deps.logger.warn(
+          { err: describeError(error), interactionId: interaction.id },
+          "could not hand over a notice",
+        ),
+      );
   }
 }

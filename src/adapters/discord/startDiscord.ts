@@ -18,6 +18,7 @@ import type { Clock, MetadataFetcher, RoundupPublisher, Store } from "../../core
 import type { Logger } from "../../logger.js";
 import { describeError, InFlight } from "./background.js";
 import type { DiscordDeps } from "./context.js";
+import { AdminNotices } from "./notices.js";
 import { createDiscordPublisher, NO_MENTIONS } from "./publisher.js";
 import { inviteUrl, registerCommands } from "./registration.js";
 import type { DiscordMessage } from "./render.js";
@@ -118,6 +119,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     publisher,
     owner: options.owner ?? `discord:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     inFlight,
+    notices: new AdminNotices(),
   };
   let stopping = false;
 
