@@ -35,6 +35,23 @@ export interface GuildSeed {
 export interface FakeReply {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A 429 as Discord sends it: retry after `seconds`, on this route's bucket only. */
+export function rateLimited(seconds: number): FakeReply {
+  return {
+    status: 429,
+    body: { message: "You are being rate limited.", retry_after: seconds, global: false },
+    headers: {
+      "retry-after": String(seconds),
+      "x-ratelimit-limit": "5",
+      "x-ratelimit-remaining": "0",
+      "x-ratelimit-reset-after": String(seconds),
+      "x-ratelimit-bucket": "fake-bucket",
+      "x-ratelimit-scope": "user",
+    },
+  };
 }
 
 let sequence = 0n;
@@ -348,11 +365,12 @@ export class FakeDiscord {
       }
       const reply = this.override?.(request) ?? this.answer(request);
       if (reply.body === undefined) {
-        res.writeHead(reply.status).end();
+        res.writeHead(reply.status, reply.headers ?? {}).end();
         return;
       }
       const json = JSON.stringify(reply.body);
       res.writeHead(reply.status, {
+        ...reply.headers,
         "content-type": "application/json",
         "content-length": Buffer.byteLength(json),
       });
