@@ -11,6 +11,7 @@ import {
   Events,
   GatewayIntentBits,
   LimitedCollection,
+  MessageFlags,
   Options,
   RESTEvents,
 } from "discord.js";
@@ -127,7 +128,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     if (stopping) {
       if (interaction.isRepliable()) {
         void interaction
-          .reply({ content: RESTARTING, flags: 64, allowedMentions: NO_MENTIONS })
+          .reply({ content: RESTARTING, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS })
           .catch(() => undefined);
       }
       return;
@@ -156,6 +157,8 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
   );
 
   const ready = once(client, Events.ClientReady);
+  // Awaited below; this only keeps a failed login's leftover promise from going unhandled.
+  ready.catch(() => undefined);
   try {
     await client.login(options.token);
     await ready;
