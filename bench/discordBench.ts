@@ -30,11 +30,14 @@ const WINDOW = 64;
 const GUILDS = 1_000;
 const compare = !process.argv.includes("--no-compare");
 
+const repo = fileURLToPath(new URL("..", import.meta.url));
 const root = mkdtempSync(join(tmpdir(), "roundup-discord-bench-"));
+const buildDir = join(repo, "node_modules", ".cache", "roundup-discord-bench");
 const children = new Set<ChildProcess>();
 process.on("exit", () => {
   for (const child of children) child.kill("SIGKILL");
   rmSync(root, { recursive: true, force: true });
+  rmSync(buildDir, { recursive: true, force: true });
 });
 
 interface Memory {
@@ -48,14 +51,12 @@ interface Memory {
   users: number;
 }
 
-const repo = fileURLToPath(new URL("..", import.meta.url));
-
 /**
  * The bot compiled by tsc into node_modules/.cache (so its imports resolve), with the migrations
  * beside it where the storage looks for them. Null when it does not compile.
  */
 function compileBot(): string | null {
-  const out = join(repo, "node_modules", ".cache", "roundup-discord-bench");
+  const out = buildDir;
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const config = join(out, "tsconfig.json");
