@@ -1,25 +1,15 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addLink } from "../../src/core/links/addLink.js";
 import { setChannel } from "../../src/core/settings/manageSettings.js";
 import { previousPeriod } from "../../src/core/time/period.js";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
+import { startBotProcess, until } from "../helpers/botProcess.js";
 import { MockSlackApi } from "../slack/mockSlackApi.js";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const workspace = "slack:T1";
-
-async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe("the bot posts a due roundup on its own", () => {
   let api: MockSlackApi;
@@ -56,24 +46,18 @@ describe("the bot posts a due roundup on its own", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  function startBot(): { child: ChildProcess; stopped: Promise<number | null> } {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? "",
-        DATABASE_URL: path,
-        SLACK_BOT_TOKEN: "xoxb-scheduled",
-        SLACK_SIGNING_SECRET: "secret",
-        SLACK_API_URL: api.url,
-        PORT: "0",
-        HOST: "127.0.0.1",
-        FETCH_METADATA: "false",
-        ROUNDUP_TICK_SECONDS: "1",
-        LOG_LEVEL: "warn",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
+  function startBot() {
+    return startBotProcess({
+      DATABASE_URL: path,
+      SLACK_BOT_TOKEN: "xoxb-scheduled",
+      SLACK_SIGNING_SECRET: "secret",
+      SLACK_API_URL: api.url,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      FETCH_METADATA: "false",
+      ROUNDUP_TICK_SECONDS: "1",
+      LOG_LEVEL: "warn",
     });
-    return { child, stopped: new Promise((resolve) => child.on("close", (code) => resolve(code))) };
   }
 
   it("posts it to the channel when due, and a restart right after posts nothing more", async () => {

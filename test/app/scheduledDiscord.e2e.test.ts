@@ -1,0 +1,89 @@
+/**
+ * `npm start` with a Discord token, as its own process against the loopback Discord: a roundup due
+ * in two seconds lands in the guild's roundup channel, and a restart right after posts nothing more.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addLink } from "../../src/core/links/addLink.js";
+import { setChannel } from "../../src/core/settings/manageSettings.js";
+import { previousPeriod } from "../../src/core/time/period.js";
+import { SqliteStore } from "../../src/storage/sqliteStore.js";
+import { FakeDiscord } from "../discord/fakeDiscord.js";
+import { visibleText } from "../discord/limits.js";
+import { startBotProcess, until } from "../helpers/botProcess.js";
+
+const GUILD = "110000000000000009";
+const CHANNEL = "310000000000000009";
+const workspace = `discord:${GUILD}`;
+
+describe("the Discord bot posts a due roundup on its own", () => {
+  let fake: FakeDiscord;
+  let dir: string;
+  let path: string;
+
+  beforeAll(async () => {
+    fake = await FakeDiscord.start({ guilds: [{ id: GUILD }] });
+    dir = mkdtempSync(join(tmpdir(), "roundup-scheduled-discord-"));
+    path = join(dir, "roundup.db");
+    const store = SqliteStore.open(path);
+    const clock = { now: () => Date.now() };
+    const period = previousPeriod(Date.now(), "UTC");
+    setChannel({ store, clock }, { workspace, channelId: CHANNEL });
+    addLink(
+      { store, clock },
+      {
+        workspace,
+        url: "https://example.com/last-month",
+        title: "Last month's read",
+        note: "@everyone should read this",
+        userId: "510000000000000009",
+        userName: "Ada",
+        source: "discord",
+        at: Date.parse(`${period}-15T12:00:00Z`),
+      },
+    );
+    // Due two seconds from now: what a schedule set for "the next minute" comes to.
+    store.settings.setNextDue(workspace, { period, at: Date.now() + 2_000 });
+    store.close();
+  });
+  afterAll(async () => {
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function startBot() {
+    return startBotProcess({
+      DATABASE_URL: path,
+      DISCORD_TOKEN: "discord-scheduled-token",
+      DISCORD_API_URL: fake.apiUrl,
+      FETCH_METADATA: "false",
+      ROUNDUP_TICK_SECONDS: "1",
+      LOG_LEVEL: "warn",
+    });
+  }
+
+  const channelPosts = () => fake.find("POST", new RegExp(`^/channels/${CHANNEL}/messages$`));
+
+  it("posts it to the channel when due, and a restart right after posts nothing more", async () => {
+    const first = startBot();
+    await until(() => channelPosts().length > 0, 20_000, "the roundup to be posted");
+    const post = channelPosts()[0];
+    expect(post?.body.allowed_mentions).toEqual({ parse: [] });
+    const text = visibleText([post?.body]);
+    expect(text).toContain("Last month's read");
+    expect(text).toContain("\\@everyone should read this");
+    first.child.kill("SIGTERM");
+    expect(await first.stopped).toBe(0);
+
+    const second = startBot();
+    // Wait until the restarted bot is on the gateway, then let it tick a few times.
+    const identified = fake.identifies.length;
+    await until(() => fake.identifies.length > identified, 20_000, "the restarted bot to connect");
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    second.child.kill("SIGTERM");
+    expect(await second.stopped).toBe(0);
+    expect(channelPosts()).toHaveLength(1);
+  });
+});
