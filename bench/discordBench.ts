@@ -6,9 +6,9 @@
  *    server. Also the acknowledgement latency (gateway frame sent -> callback received).
  * 2. Resident memory of the bot with 1,000 guilds in its cache, each delivered by GUILD_CREATE with
  *    27 channels (2 permission overwrites each), 10 roles and 25 members; after GC (the bot process
- *    runs with --expose-gc). Measured on the compiled JavaScript under plain node, the way a
- *    deployment runs it, and under tsx as `npm start` runs it today: Node 20 runs tsx's module hooks
- *    on a thread of their own, some 50 MB that are the loader's, not the bot's. Compared with a bare
+ *    runs with --expose-gc). Measured on the compiled JavaScript under plain node, as `npm start` runs
+ *    it, and under tsx as `npm run dev` runs it: Node 20 runs tsx's module hooks on a thread of their
+ *    own, some 50 MB that are the loader's, not the bot's. Compared with a bare
  *    discord.js Client on its default caches.
  *
  * The bot runs in its own process. Targets: >= 500 adds/s, < 160 MB resident (compiled). A MISS is
@@ -209,7 +209,7 @@ async function memory(mode: "limits" | "default", runtime: Runtime, target: bool
   const readyMs = performance.now() - started;
   try {
     const measured = await ask<Memory>(bot, "measure", "memory");
-    const how = runtime.kind === "node" ? "compiled, plain node" : "under tsx, as npm start runs it";
+    const how = runtime.kind === "node" ? "compiled, as npm start runs it" : "under tsx, as npm run dev runs it";
     const label =
       mode === "limits"
         ? `Roundup's cache limits (${how})`
