@@ -139,3 +139,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : null,
   };
 }
+
+/** For an entry point: the configuration, or null after telling stderr what is wrong with it. */
+export function loadConfigOrExplain(env: Record<string, string | undefined> = process.env): Config | null {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return null;
+  }
+}

@@ -1,7 +1,7 @@
 import { startDiscord } from "./adapters/discord/startDiscord.js";
 import { createSlackPublisher } from "./adapters/slack/slackPublisher.js";
 import { startSlack } from "./adapters/slack/startSlack.js";
-import { type Config, ConfigError, loadConfig } from "./config.js";
+import { type Config, loadConfigOrExplain } from "./config.js";
 import { type RoundupPublisher, systemClock } from "./core/ports.js";
 import { startScheduler } from "./core/schedule/startScheduler.js";
 import { PageMetadataFetcher } from "./enrich/pageMetadataFetcher.js";
@@ -76,16 +76,8 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
 }
 
 async function main(): Promise<number> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      return 2;
-    }
-    throw error;
-  }
+  const config = loadConfigOrExplain();
+  if (!config) return 2;
   if (!config.discord && !config.slack) {
     // Open (and migrate) anyway, so a bad DATABASE_URL is reported now rather than at first connect.
     SqliteStore.open(config.databaseUrl).close();

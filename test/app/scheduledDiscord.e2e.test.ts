@@ -6,13 +6,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addLink } from "../../src/core/links/addLink.js";
-import { setChannel } from "../../src/core/settings/manageSettings.js";
-import { previousPeriod } from "../../src/core/time/period.js";
-import { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { FakeDiscord } from "../discord/fakeDiscord.js";
 import { visibleText } from "../discord/limits.js";
-import { startBotProcess, until } from "../helpers/botProcess.js";
+import { seedDueRoundup, startBotProcess, until } from "../helpers/botProcess.js";
 
 const GUILD = "110000000000000009";
 const CHANNEL = "310000000000000009";
@@ -27,26 +23,13 @@ describe("the Discord bot posts a due roundup on its own", () => {
     fake = await FakeDiscord.start({ guilds: [{ id: GUILD }] });
     dir = mkdtempSync(join(tmpdir(), "roundup-scheduled-discord-"));
     path = join(dir, "roundup.db");
-    const store = SqliteStore.open(path);
-    const clock = { now: () => Date.now() };
-    const period = previousPeriod(Date.now(), "UTC");
-    setChannel({ store, clock }, { workspace, channelId: CHANNEL });
-    addLink(
-      { store, clock },
-      {
-        workspace,
-        url: "https://example.com/last-month",
-        title: "Last month's read",
-        note: "@everyone should read this",
-        userId: "510000000000000009",
-        userName: "Ada",
-        source: "discord",
-        at: Date.parse(`${period}-15T12:00:00Z`),
-      },
-    );
-    // Due two seconds from now: what a schedule set for "the next minute" comes to.
-    store.settings.setNextDue(workspace, { period, at: Date.now() + 2_000 });
-    store.close();
+    seedDueRoundup(path, {
+      workspace,
+      channelId: CHANNEL,
+      source: "discord",
+      title: "Last month's read",
+      note: "@everyone should read this",
+    });
   });
   afterAll(async () => {
     await fake.close();

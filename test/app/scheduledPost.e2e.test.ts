@@ -2,11 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addLink } from "../../src/core/links/addLink.js";
-import { setChannel } from "../../src/core/settings/manageSettings.js";
-import { previousPeriod } from "../../src/core/time/period.js";
-import { SqliteStore } from "../../src/storage/sqliteStore.js";
-import { startBotProcess, until } from "../helpers/botProcess.js";
+import { seedDueRoundup, startBotProcess, until } from "../helpers/botProcess.js";
 import { MockSlackApi } from "../slack/mockSlackApi.js";
 
 const workspace = "slack:T1";
@@ -21,25 +17,7 @@ describe("the bot posts a due roundup on its own", () => {
     await api.start();
     dir = mkdtempSync(join(tmpdir(), "roundup-scheduled-"));
     path = join(dir, "roundup.db");
-    const store = SqliteStore.open(path);
-    const clock = { now: () => Date.now() };
-    const period = previousPeriod(Date.now(), "UTC");
-    setChannel({ store, clock }, { workspace, channelId: "CROUNDUP" });
-    addLink(
-      { store, clock },
-      {
-        workspace,
-        url: "https://example.com/last-month",
-        title: "Last month's read",
-        userId: "U1",
-        userName: "Ada",
-        source: "slack",
-        at: Date.parse(`${period}-15T12:00:00Z`),
-      },
-    );
-    // Due two seconds from now: what a schedule set for "the next minute" comes to.
-    store.settings.setNextDue(workspace, { period, at: Date.now() + 2_000 });
-    store.close();
+    seedDueRoundup(path, { workspace, channelId: "CROUNDUP", source: "slack", title: "Last month's read" });
   });
   afterAll(async () => {
     await api.stop();

@@ -67,6 +67,22 @@ export const MANAGE_GUILD = 1n << 5n;
 export const ADMINISTRATOR = 1n << 3n;
 export const BASIC_PERMISSIONS = (1n << 10n) | (1n << 11n) | (1n << 31n);
 
+/** A guild member as the gateway and interactions carry one. */
+function member(user: Record<string, unknown>, roles: string[] = []) {
+  return {
+    user,
+    nick: null,
+    avatar: null,
+    roles,
+    joined_at: "2024-01-01T00:00:00.000Z",
+    premium_since: null,
+    deaf: false,
+    mute: false,
+    flags: 0,
+    pending: false,
+  };
+}
+
 /** Ids of a guild's channels, roles and members: the guild's id plus `n` thousand million. */
 function offset(id: string, n: number): string {
   return (BigInt(id) + BigInt(n) * 1_000_000_000n).toString();
@@ -109,18 +125,6 @@ export function guildCreatePayload(
     mentionable: false,
     flags: 0,
   }));
-  const member = (user: Record<string, unknown>) => ({
-    user,
-    nick: null,
-    avatar: null,
-    roles: [],
-    joined_at: "2024-01-01T00:00:00.000Z",
-    premium_since: null,
-    deaf: false,
-    mute: false,
-    flags: 0,
-    pending: false,
-  });
   const members = [
     member(botUser),
     ...Array.from({ length: seed.members ?? 0 }, (_, i) =>
@@ -485,17 +489,8 @@ function base(fake: FakeDiscord, sender: Sender, type: number) {
     channel_id: channelId,
     channel: { id: channelId, type: 0, guild_id: sender.guildId, name: "general", flags: 0 },
     member: {
-      user,
-      nick: null,
-      avatar: null,
-      roles: sender.roles ?? [],
+      ...member(user, sender.roles ?? []),
       permissions: String(sender.permissions ?? BASIC_PERMISSIONS),
-      joined_at: "2024-01-01T00:00:00.000Z",
-      premium_since: null,
-      deaf: false,
-      mute: false,
-      flags: 0,
-      pending: false,
     },
     app_permissions: String(BASIC_PERMISSIONS | (1n << 14n)),
     locale: "en-US",

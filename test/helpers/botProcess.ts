@@ -1,5 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { addLink } from "../../src/core/links/addLink.js";
+import { setChannel } from "../../src/core/settings/manageSettings.js";
+import { previousPeriod } from "../../src/core/time/period.js";
+import { SqliteStore } from "../../src/storage/sqliteStore.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -25,4 +29,33 @@ export async function until(check: () => boolean, timeoutMs: number, what: strin
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * A database file whose workspace has last month's roundup (one link) due two seconds from now: what
+ * a schedule set for "the next minute" comes to, without a test waiting a minute.
+ */
+export function seedDueRoundup(
+  path: string,
+  seed: { workspace: string; channelId: string; source: "slack" | "discord"; title: string; note?: string },
+): void {
+  const store = SqliteStore.open(path);
+  const clock = { now: () => Date.now() };
+  const period = previousPeriod(Date.now(), "UTC");
+  setChannel({ store, clock }, { workspace: seed.workspace, channelId: seed.channelId });
+  addLink(
+    { store, clock },
+    {
+      workspace: seed.workspace,
+      url: "https://example.com/last-month",
+      title: seed.title,
+      ...(seed.note ? { note: seed.note } : {}),
+      userId: "510000000000000009",
+      userName: "Ada",
+      source: seed.source,
+      at: Date.parse(`${period}-15T12:00:00Z`),
+    },
+  );
+  store.settings.setNextDue(seed.workspace, { period, at: Date.now() + 2_000 });
+  store.close();
 }

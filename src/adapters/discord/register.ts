@@ -3,20 +3,12 @@
  * DISCORD_GUILD_ID, and prints the invite link. Reads the same environment as `npm start`.
  */
 import { REST, Routes } from "discord.js";
-import { ConfigError, loadConfig } from "../../config.js";
+import { loadConfigOrExplain } from "../../config.js";
 import { inviteUrl, registerCommands } from "./registration.js";
 
 async function main(): Promise<number> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      return 2;
-    }
-    throw error;
-  }
+  const config = loadConfigOrExplain();
+  if (!config) return 2;
   if (!config.discord) {
     console.error(
       "DISCORD_TOKEN is not set: put the bot's token in the environment (README: Connect Discord).",

@@ -3,6 +3,7 @@ import { moveCategory } from "../../../../core/categories/manageCategories.js";
 import { categoryLines } from "../../messages.js";
 import { EMBED_COLOR } from "../../render.js";
 import type { ReadSubcommand } from "../types.js";
+import { sectionOption } from "./sectionOption.js";
 
 /** `/read category move category: position:` (admins): 1 is first in the roundup. */
 export default {
@@ -10,14 +11,7 @@ export default {
   data: new SlashCommandSubcommandBuilder()
     .setName("move")
     .setDescription("Move a section up or down the roundup (admins)")
-    .addStringOption((o) =>
-      o
-        .setName("category")
-        .setDescription("The section")
-        .setRequired(true)
-        .setAutocomplete(true)
-        .setMaxLength(100),
-    )
+    .addStringOption(sectionOption)
     .addIntegerOption((o) =>
       o.setName("position").setDescription("1 is first").setRequired(true).setMinValue(1).setMaxValue(25),
     ),

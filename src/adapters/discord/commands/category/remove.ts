@@ -2,6 +2,7 @@ import { SlashCommandSubcommandBuilder } from "discord.js";
 import { removeCategory } from "../../../../core/categories/manageCategories.js";
 import { escapeDiscord } from "../../escape.js";
 import type { ReadSubcommand } from "../types.js";
+import { sectionOption } from "./sectionOption.js";
 
 /** `/read category remove category:` (admins): its links move to Other, none is lost. */
 export default {
@@ -9,14 +10,7 @@ export default {
   data: new SlashCommandSubcommandBuilder()
     .setName("remove")
     .setDescription("Remove a section; its links move to Other (admins)")
-    .addStringOption((o) =>
-      o
-        .setName("category")
-        .setDescription("The section")
-        .setRequired(true)
-        .setAutocomplete(true)
-        .setMaxLength(100),
-    ),
+    .addStringOption(sectionOption),
   async execute(ctx) {
     ctx.requireAdmin("change the roundup's sections");
     const { removed, linksMoved } = removeCategory(ctx.deps, {

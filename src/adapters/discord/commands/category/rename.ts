@@ -3,6 +3,7 @@ import { MAX_CATEGORY_NAME_LENGTH } from "../../../../core/categories/categoryNa
 import { renameCategory } from "../../../../core/categories/manageCategories.js";
 import { escapeDiscord } from "../../escape.js";
 import type { ReadSubcommand } from "../types.js";
+import { sectionOption } from "./sectionOption.js";
 
 /** `/read category rename category: name:` (admins); its links come along. */
 export default {
@@ -10,14 +11,7 @@ export default {
   data: new SlashCommandSubcommandBuilder()
     .setName("rename")
     .setDescription("Rename a section (admins)")
-    .addStringOption((o) =>
-      o
-        .setName("category")
-        .setDescription("The section")
-        .setRequired(true)
-        .setAutocomplete(true)
-        .setMaxLength(100),
-    )
+    .addStringOption(sectionOption)
     .addStringOption((o) =>
       o
         .setName("name")
