@@ -247,6 +247,24 @@ describe("the add form", () => {
     expect(String(confirm.params.text)).toContain("Added #1 to *Tools*");
   });
 
+  it("closes at once and confirms with what the page lookup found", async () => {
+    const { fetcher, pending } = controlledFetcher();
+    h = await Harness.start({ fetcher });
+    const submitted = await h.interact(submission({ url: "https://form.example/slow" }), false);
+    expect(submitted.raw).toBe("");
+    const fetch = await waitFor(() => pending[0]);
+    expect(fetch.url).toBe("https://form.example/slow");
+    expect(h.api.callsTo("chat.postEphemeral")).toHaveLength(0);
+
+    fetch.resolve(page("The Form Post", "Fran Writer"));
+    const confirm = await waitFor(() => h.api.callsTo("chat.postEphemeral")[0]);
+    expect(String(confirm.params.text)).toContain("Added #1");
+    expect(JSON.stringify(confirm.params.blocks)).toContain(
+      "<https://form.example/slow|The Form Post> by Fran Writer",
+    );
+    expect(h.links()[0]).toMatchObject({ title: "The Form Post", author: "Fran Writer" });
+  });
+
   it("shows a refusal next to the field and stores nothing", async () => {
     h = await Harness.start();
     const res = await h.interact(submission({ url: "ftp://files.example/x" }), false);

@@ -263,15 +263,43 @@ export async function submitAddModal(
     return;
   }
   await ackView();
+  if (!deps.fetcher || result.status !== "added") {
+    await confirmForm(deps, ix, form.channelId, result, { state: "none" });
+    return;
+  }
+  // A private confirmation cannot be edited later, so it waits for the page and says what was found;
+  // the form closing already told the sharer that the link is in.
+  const fetcher = deps.fetcher;
+  const added = result;
+  deps.background.run("enrich", { team: ix.teamId, link: added.link.id }, async () => {
+    const enriched = await enrichLink(
+      { store: deps.store, fetcher },
+      { workspace: ix.workspace, linkId: added.link.id },
+    );
+    if (enriched.status === "gone") return;
+    const lookup: LookupState =
+      enriched.status === "failed" ? { state: "failed", reason: enriched.reason } : { state: "done" };
+    await confirmForm(deps, ix, form.channelId, { ...added, link: enriched.link }, lookup);
+  });
+}
+
+/** The form's confirmation, privately where `/read add` was typed, else in the app's DM. */
+async function confirmForm(
+  deps: SlackDeps,
+  ix: Interaction,
+  channelId: string | null,
+  result: AddLinkResult,
+  lookup: LookupState,
+): Promise<void> {
   const reply = addConfirmation(
     result,
     confirmationContext(deps, ix.workspace, result.link, { category: result.category }),
-    { state: "none" },
+    lookup,
   );
   try {
-    if (!form.channelId) throw new Error("no channel");
+    if (!channelId) throw new Error("no channel");
     await ix.client.chat.postEphemeral({
-      channel: form.channelId,
+      channel: channelId,
       user: ix.userId,
       text: reply.text,
       ...(reply.blocks ? { blocks: reply.blocks } : {}),
@@ -287,12 +315,6 @@ export async function submitAddModal(
       .catch((error: unknown) =>
         deps.logger.warn({ err: error, team: ix.teamId }, "could not confirm a form"),
       );
-  }
-  if (deps.fetcher && result.status === "added") {
-    const fetcher = deps.fetcher;
-    deps.background.run("enrich", { team: ix.teamId, link: result.link.id }, async () => {
-      await enrichLink({ store: deps.store, fetcher }, { workspace: ix.workspace, linkId: result.link.id });
-    });
   }
 }
 
