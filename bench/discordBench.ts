@@ -209,7 +209,8 @@ async function memory(mode: "limits" | "default", runtime: Runtime, target: bool
   const readyMs = performance.now() - started;
   try {
     const measured = await ask<Memory>(bot, "measure", "memory");
-    const how = runtime.kind === "node" ? "compiled, as npm start runs it" : "under tsx, as npm run dev runs it";
+    const how =
+      runtime.kind === "node" ? "compiled, as npm start runs it" : "under tsx, as npm run dev runs it";
     const label =
       mode === "limits"
         ? `Roundup's cache limits (${how})`

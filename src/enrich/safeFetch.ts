@@ -1,5 +1,5 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
-import http from "node:http";
+import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import { isIP, type LookupFunction } from "node:net";
 import zlib from "node:zlib";
@@ -106,6 +106,7 @@ function requestOnce(
         signal,
       },
       (response) => {
+        received = response;
         const status = response.statusCode ?? 0;
         const contentType = String(response.headers["content-type"] ?? "");
         if (REDIRECTS.has(status) || !isHtml(contentType) || status < 200 || status >= 300) {
@@ -146,6 +147,7 @@ function requestOnce(
         response.on("error", (error) => (done ? undefined : reject(error)));
       },
     );
+    let received: IncomingMessage | undefined;
     const connectTimer = setTimeout(() => {
       request.destroy(new FetchRefused("the site did not answer in time"));
     }, options.connectTimeoutMs);
@@ -153,7 +155,11 @@ function requestOnce(
       socket.once(url.protocol === "https:" ? "secureConnect" : "connect", () => clearTimeout(connectTimer));
     });
     request.on("close", () => clearTimeout(connectTimer));
-    request.on("error", reject);
+    request.on("error", (error) => {
+      // Bytes past Content-Length break the parser after the body it promised: that body still ends.
+      if (received?.complete) return;
+      reject(error);
+    });
     request.end();
   });
 }

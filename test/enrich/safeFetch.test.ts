@@ -90,6 +90,15 @@ describe("safeFetch", () => {
         };
         res.on("error", () => {});
         pump();
+      } else if (url.pathname === "/liar") {
+        // Content-Length claims one thing, the wire carries 5 MB of page.
+        res.writeHead(200, {
+          "content-type": "text/html",
+          "content-length": String(url.searchParams.get("says")),
+        });
+        res.on("error", () => {});
+        res.write(Buffer.alloc(5 * 1024 * 1024, "a"));
+        res.end();
       } else if (url.pathname === "/bomb") {
         res.writeHead(200, { "content-type": "text/html", "content-encoding": "gzip" });
         res.end(gzipSync(Buffer.alloc(50 * 1024 * 1024, " ")));
@@ -196,6 +205,16 @@ describe("safeFetch", () => {
     expect(result).toMatchObject({ ok: true, truncated: true });
     if (result.ok) expect(result.body.length).toBe(1_000_000);
   });
+
+  it.each([["50000000"], ["1000"]])(
+    "reads at most 1 MB when Content-Length says %s but 5 MB are sent",
+    async (says) => {
+      const result = await safeFetch(`http://wiki.internal:${web.port}/liar?says=${says}`, allowed);
+      expect(result.ok).toBe(true);
+      if (result.ok) expect(result.body.length).toBeLessThanOrEqual(1_000_000);
+      if (result.ok && says === "50000000") expect(result).toMatchObject({ truncated: true });
+    },
+  );
 
   it("stops a compressed body at 1 MB once inflated", async () => {
     const result = await safeFetch(`http://wiki.internal:${web.port}/bomb`, allowed);
