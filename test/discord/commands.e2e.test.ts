@@ -94,7 +94,15 @@ describe("registration", () => {
     const names = (options: CommandJson[]) => options.map((o) => o.name);
     expect(names(child(top, "roundup"))).toEqual(["preview", "post"]);
     expect(names(child(top, "category"))).toEqual(["add", "rename", "move", "remove", "list"]);
-    expect(names(child(top, "config"))).toEqual(["channel", "schedule", "admins", "show"]);
+    expect(names(child(top, "config"))).toEqual([
+      "channel",
+      "schedule",
+      "admins",
+      "quiet",
+      "title",
+      "intro",
+      "show",
+    ]);
     expect(child(top, "add")).toEqual([
       expect.objectContaining({ name: "url", type: 3, required: true }),
       expect.objectContaining({ name: "category", type: 3, autocomplete: true }),
@@ -499,6 +507,35 @@ describe("/read config", () => {
     );
     expect(added.text).toContain(`<@${carol.userId}> can now change settings`);
     expect(h.store.settings.get(WS_A).admins).toContainEqual({ kind: "user", id: carol.userId });
+  });
+
+  it("sets the title, the intro and quiet months, refusing a non-admin and an empty title", async () => {
+    const refused = await answer(alice, ["config", "quiet"], [bool("note", true)]);
+    expect(refused.text).toMatch(/Only admins/);
+    expect(h.store.settings.get(WS_A).quietMonthNote).toBe(false);
+
+    const quiet = await answer(admin, ["config", "quiet"], [bool("note", true)]);
+    expect(quiet.text).toContain("short note");
+    expect(h.store.settings.get(WS_A).quietMonthNote).toBe(true);
+
+    const title = await answer(admin, ["config", "title"], [str("template", "Team **reads**, {month}")]);
+    expect(title.text).toMatch(/Team \\\*\\\*reads\\\*\\\*, \w+ 2026/);
+    const blank = await answer(admin, ["config", "title"], [str("template", "   ")]);
+    expect(blank.private).toBe(true);
+    expect(blank.text).toContain("1 to 200 characters");
+    expect(h.store.settings.get(WS_A).titleTemplate).toBe("Team **reads**, {month}");
+
+    await answer(admin, ["config", "intro"], [str("text", "What caught our eye.")]);
+    expect(h.store.settings.get(WS_A).intro).toBe("What caught our eye.");
+    const shown = await answer(alice, ["config", "show"]);
+    expect(shown.text).toContain("**Intro:** What caught our eye.");
+    expect(shown.text).toContain("**Quiet months:** a short note");
+    const cleared = await answer(admin, ["config", "intro"]);
+    expect(cleared.text).toContain("no intro");
+    expect(h.store.settings.get(WS_A).intro).toBeNull();
+
+    await answer(admin, ["config", "quiet"], [bool("note", false)]);
+    await answer(admin, ["config", "title"], [str("template", "What we've been reading in {month}")]);
   });
 
   it("shows the settings", async () => {

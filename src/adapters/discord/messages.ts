@@ -133,6 +133,8 @@ export function settingsEmbed(settings: Settings, lastRun: RoundupRun | null): A
     `**Next roundup:** ${settings.channelId ? next : "once a channel is set"}`,
     `**Last roundup:** ${runLine(lastRun)}`,
     `**Title:** ${escapeDiscord(settings.titleTemplate)}`,
+    `**Intro:** ${settings.intro ? escapeDiscord(clip(settings.intro, 300)) : "none"}`,
+    `**Quiet months:** ${settings.quietMonthNote ? "a short note" : "nothing posted"}`,
     `**Admins:** ${adminList(settings.admins)}`,
   ];
   return { color: EMBED_COLOR, title: "Roundup settings", description: clip(lines.join("\n"), 4_000) };
@@ -151,6 +153,7 @@ export const HELP_TEXT = [
   "**Admins**",
   "`/read category add|rename|move|remove|list` arranges the sections.",
   "`/read config channel|schedule|admins|show` sets where and when the roundup goes out, and who else can change things.",
+  "`/read config title|intro|quiet` sets its title, its opening paragraph, and what a month without links posts.",
 ].join("\n");
 
 export function helpEmbed(): APIEmbed {

@@ -18,8 +18,11 @@ import categoryRemove from "./category/remove.js";
 import categoryRename from "./category/rename.js";
 import configAdmins from "./config/admins.js";
 import configChannel from "./config/channel.js";
+import configIntro from "./config/intro.js";
+import configQuiet from "./config/quiet.js";
 import configSchedule from "./config/schedule.js";
 import configShow from "./config/show.js";
+import configTitle from "./config/title.js";
 import edit from "./edit.js";
 import help from "./help.js";
 import list, { listPager } from "./list.js";
@@ -47,6 +50,9 @@ export const readSubcommands: readonly ReadSubcommand[] = [
   configChannel,
   configSchedule,
   configAdmins,
+  configQuiet,
+  configTitle,
+  configIntro,
   configShow,
   help,
 ];

@@ -1,0 +1,27 @@
+import { SlashCommandSubcommandBuilder } from "discord.js";
+import { setIntro } from "../../../../core/settings/manageSettings.js";
+import { escapeDiscord } from "../../escape.js";
+import type { ReadSubcommand } from "../types.js";
+
+/** `/read config intro [text:]` (admins): a paragraph under the roundup's title; none removes it. */
+export default {
+  group: "config",
+  data: new SlashCommandSubcommandBuilder()
+    .setName("intro")
+    .setDescription("A paragraph under the roundup's title; leave text out to remove it (admins)")
+    .addStringOption((o) =>
+      o.setName("text").setDescription("Like: Here is what caught our eye this month.").setMaxLength(1000),
+    ),
+  async execute(ctx) {
+    ctx.requireAdmin("change the roundup settings");
+    const settings = setIntro(ctx.deps, {
+      workspace: ctx.workspace,
+      intro: ctx.interaction.options.getString("text"),
+    });
+    await ctx.reply({
+      content: settings.intro
+        ? `✅ The roundup will open with: ${escapeDiscord(settings.intro)}`
+        : "✅ The roundup will have no intro.",
+    });
+  },
+} satisfies ReadSubcommand;

@@ -1,0 +1,26 @@
+import { SlashCommandSubcommandBuilder } from "discord.js";
+import { setQuietMonthNote } from "../../../../core/settings/manageSettings.js";
+import type { ReadSubcommand } from "../types.js";
+
+/** `/read config quiet note:` (admins): whether a month without links posts a short note or nothing. */
+export default {
+  group: "config",
+  data: new SlashCommandSubcommandBuilder()
+    .setName("quiet")
+    .setDescription("What a month without links posts (admins)")
+    .addBooleanOption((o) =>
+      o.setName("note").setDescription("True: a short note; false: nothing").setRequired(true),
+    ),
+  async execute(ctx) {
+    ctx.requireAdmin("change the roundup settings");
+    const settings = setQuietMonthNote(ctx.deps, {
+      workspace: ctx.workspace,
+      enabled: ctx.interaction.options.getBoolean("note", true),
+    });
+    await ctx.reply({
+      content: settings.quietMonthNote
+        ? "✅ A month without links will get a short note in the roundup channel."
+        : "✅ A month without links will post nothing.",
+    });
+  },
+} satisfies ReadSubcommand;

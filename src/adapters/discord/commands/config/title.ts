@@ -1,0 +1,31 @@
+import { SlashCommandSubcommandBuilder } from "discord.js";
+import { fillTitle } from "../../../../core/roundup/buildRoundup.js";
+import { getSettings, setTitleTemplate } from "../../../../core/settings/manageSettings.js";
+import { previousPeriod } from "../../../../core/time/period.js";
+import { escapeDiscord } from "../../escape.js";
+import type { ReadSubcommand } from "../types.js";
+
+/** `/read config title template:` (admins): the roundup's title, `{month}` standing for the month. */
+export default {
+  group: "config",
+  data: new SlashCommandSubcommandBuilder()
+    .setName("title")
+    .setDescription("The roundup's title; {month} stands for the month (admins)")
+    .addStringOption((o) =>
+      o
+        .setName("template")
+        .setDescription("Like: What we've been reading in {month}")
+        .setRequired(true)
+        .setMaxLength(200),
+    ),
+  async execute(ctx) {
+    ctx.requireAdmin("change the roundup settings");
+    const settings = setTitleTemplate(ctx.deps, {
+      workspace: ctx.workspace,
+      template: ctx.interaction.options.getString("template", true),
+    });
+    const zone = getSettings(ctx.deps, { workspace: ctx.workspace }).schedule.timeZone;
+    const example = fillTitle(settings.titleTemplate, previousPeriod(ctx.deps.clock.now(), zone));
+    await ctx.reply({ content: `✅ Last month's roundup would be titled: **${escapeDiscord(example)}**` });
+  },
+} satisfies ReadSubcommand;
