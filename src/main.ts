@@ -6,7 +6,10 @@ import { type RoundupPublisher, systemClock } from "./core/ports.js";
 import { startScheduler } from "./core/schedule/startScheduler.js";
 import { PageMetadataFetcher } from "./enrich/pageMetadataFetcher.js";
 import { createLogger, type Logger } from "./logger.js";
+import { explainStartFailure } from "./startFailure.js";
 import { SqliteStore } from "./storage/sqliteStore.js";
+
+class StartFailure extends Error {}
 
 const SETUP_HELP = `Roundup has no chat platform to connect to yet.
 
@@ -32,33 +35,49 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
     : undefined;
   const stops: (() => Promise<void>)[] = [];
   const publishers: Record<string, RoundupPublisher> = {};
+  // A platform that fails to start stops what already started, so the process can end.
+  const startOrExplain = async <T>(platform: "Slack" | "Discord", start: () => Promise<T>): Promise<T> => {
+    try {
+      return await start();
+    } catch (error) {
+      for (const stop of stops.reverse()) await stop().catch(() => undefined);
+      store.close();
+      throw new StartFailure(explainStartFailure(platform, error), { cause: error });
+    }
+  };
 
-  if (config.slack) {
+  const slackConfig = config.slack;
+  if (slackConfig) {
     // One publisher for scheduled and manual posts, so both keep one pace per channel.
-    const publisher = createSlackPublisher(config.slack);
+    const publisher = createSlackPublisher(slackConfig);
     publishers.slack = publisher as RoundupPublisher;
-    const slack = await startSlack({
-      publisher,
-      ...config.slack,
-      port: config.http.port,
-      host: config.http.host,
-      store,
-      clock,
-      ...(fetcher ? { fetcher } : {}),
-      logger: logger.child({ area: "slack" }),
-    });
+    const slack = await startOrExplain("Slack", () =>
+      startSlack({
+        publisher,
+        ...slackConfig,
+        port: config.http.port,
+        host: config.http.host,
+        store,
+        clock,
+        ...(fetcher ? { fetcher } : {}),
+        logger: logger.child({ area: "slack" }),
+      }),
+    );
     stops.push(slack.stop);
     logger.info({ port: slack.port }, "Slack connected");
   }
 
-  if (config.discord) {
-    const discord = await startDiscord({
-      ...config.discord,
-      store,
-      clock,
-      ...(fetcher ? { fetcher } : {}),
-      logger: logger.child({ area: "discord" }),
-    });
+  const discordConfig = config.discord;
+  if (discordConfig) {
+    const discord = await startOrExplain("Discord", () =>
+      startDiscord({
+        ...discordConfig,
+        store,
+        clock,
+        ...(fetcher ? { fetcher } : {}),
+        logger: logger.child({ area: "discord" }),
+      }),
+    );
     stops.push(discord.stop);
     publishers.discord = discord.publisher as RoundupPublisher;
   }
@@ -85,7 +104,15 @@ async function main(): Promise<number> {
     return 1;
   }
   const logger = createLogger(config.logLevel);
-  const stop = await run(config, logger);
+  let stop: () => Promise<void>;
+  try {
+    stop = await run(config, logger);
+  } catch (error) {
+    if (!(error instanceof StartFailure)) throw error;
+    logger.debug({ err: error.cause }, "start-up failure");
+    console.error(`Roundup could not start. ${error.message}`);
+    return 1;
+  }
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

@@ -11,6 +11,8 @@ export interface BotProcess {
   child: ChildProcess;
   /** Resolves with the exit code once the process has ended. */
   stopped: Promise<number | null>;
+  /** Everything it printed so far, stdout and stderr together. */
+  output(): string;
 }
 
 /** Runs `npm start`'s entry point as its own process, with only the environment given (and PATH). */
@@ -18,9 +20,20 @@ export function startBotProcess(env: Record<string, string>): BotProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", ...env },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  return { child, stopped: new Promise((resolve) => child.on("close", (code) => resolve(code))) };
+  let printed = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    printed += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    printed += chunk.toString();
+  });
+  return {
+    child,
+    stopped: new Promise((resolve) => child.on("close", (code) => resolve(code))),
+    output: () => printed,
+  };
 }
 
 export async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
