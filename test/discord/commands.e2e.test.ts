@@ -93,7 +93,15 @@ describe("registration", () => {
       options.find((o) => o.name === name)?.options ?? [];
     const names = (options: CommandJson[]) => options.map((o) => o.name);
     expect(names(child(top, "roundup"))).toEqual(["preview", "post"]);
-    expect(names(child(top, "category"))).toEqual(["add", "rename", "move", "remove", "list"]);
+    expect(names(child(top, "category"))).toEqual([
+      "add",
+      "rename",
+      "move",
+      "archive",
+      "unarchive",
+      "remove",
+      "list",
+    ]);
     expect(names(child(top, "config"))).toEqual([
       "channel",
       "schedule",
@@ -119,7 +127,7 @@ describe("registration", () => {
       type: 7,
       channel_types: [0, 5],
     });
-    for (const name of ["rename", "move", "remove"]) {
+    for (const name of ["rename", "move", "archive", "unarchive", "remove"]) {
       expect(child(child(top, "category"), name)[0]).toMatchObject({ name: "category", autocomplete: true });
     }
     expect(menu).toMatchObject({ name: "Add to reading list", type: 3, contexts: [0] });
@@ -368,6 +376,37 @@ describe("/read category", () => {
     expect((await answer(admin, ["category", "remove"], [str("category", "Research")])).text).toContain(
       "Removed **Research**; 0 links moved to *Other*",
     );
+  });
+
+  it("archives a section, keeping its links, and brings it back; autocomplete offers what fits", async () => {
+    const refused = await answer(alice, ["category", "archive"], [str("category", "Tools")]);
+    expect(refused.text).toMatch(/Only admins/);
+    const archived = await answer(admin, ["category", "archive"], [str("category", "tools")]);
+    expect(archived.text).toContain("Archived **Tools**");
+    expect(
+      h.store.categories.list(WS_A, { includeArchived: true }).find((c) => c.name === "Tools"),
+    ).toMatchObject({ archived: true });
+    const suggest = async (path: string[]) => {
+      const ack = await h.ask(
+        readCommand(h.fake, admin, path, [str("category", "", true)], { autocomplete: true }),
+      );
+      return ack.body.data.choices.map((c: { value: string }) => c.value) as string[];
+    };
+    expect(await suggest(["add"])).not.toContain("Tools");
+    expect(await suggest(["category", "unarchive"])).toEqual(["Tools"]);
+    expect(await suggest(["category", "rename"])).toContain("Tools");
+    const refusedAdd = await answer(
+      alice,
+      ["add"],
+      [str("url", "https://archived.example/"), str("category", "Tools")],
+    );
+    expect(refusedAdd.private).toBe(true);
+    expect(links().some((l) => l.url === "https://archived.example/")).toBe(false);
+
+    const back = await answer(admin, ["category", "unarchive"], [str("category", "Tools")]);
+    expect(back.text).toContain("**Tools** is back");
+    expect(await suggest(["category", "unarchive"])).toEqual([]);
+    expect(await suggest(["add"])).toContain("Tools");
   });
 
   it("lists the sections for anyone", async () => {

@@ -32,22 +32,33 @@ export function timeZoneChoices(typed: string): ApplicationCommandOptionChoiceDa
   return [...starts, ...contains].slice(0, MAX_CHOICES).map((z) => ({ name: z, value: z }));
 }
 
+/** Which sections a `category:` option offers: new links use open ones; unarchiving wants the others. */
+type SectionChoice = "open" | "open+other" | "all" | "archived";
+
 export function categoryChoices(
   deps: DiscordDeps,
   workspace: string,
   typed: string,
-  withOther: boolean,
+  which: SectionChoice,
 ): ApplicationCommandOptionChoiceData<string>[] {
   const wanted = typed.trim().toLowerCase();
-  const names = listCategories(deps, { workspace }).map((c) => ({
-    name: c.emoji ? `${c.emoji} ${c.name}` : c.name,
-    value: c.name,
-  }));
-  if (withOther) names.push({ name: OTHER_SECTION_NAME, value: OTHER_SECTION_NAME });
+  const names = listCategories(deps, { workspace, includeArchived: which === "all" || which === "archived" })
+    .filter((c) => which !== "archived" || c.archived)
+    .map((c) => ({ name: c.emoji ? `${c.emoji} ${c.name}` : c.name, value: c.name }));
+  if (which === "open+other") names.push({ name: OTHER_SECTION_NAME, value: OTHER_SECTION_NAME });
   return names
     .filter((c) => wanted === "" || c.value.toLowerCase().includes(wanted))
     .slice(0, MAX_CHOICES)
     .map((c) => ({ name: c.name.slice(0, 100), value: c.value.slice(0, 100) }));
+}
+
+/** Listing and editing can pick "Other" (no section); managing sections can pick archived ones. */
+function sectionChoice(group: string | null, subcommand: string | null): SectionChoice {
+  if (group === "category") {
+    if (subcommand === "unarchive") return "archived";
+    return subcommand === "archive" ? "open" : "all";
+  }
+  return subcommand === "list" || subcommand === "edit" ? "open+other" : "open";
 }
 
 export async function answerAutocomplete(
@@ -60,11 +71,11 @@ export async function answerAutocomplete(
     const typed = String(focused.value);
     if (focused.name === "timezone") choices = timeZoneChoices(typed);
     else if (focused.name === "category" && interaction.guildId) {
-      const subcommand = interaction.options.getSubcommand(false);
-      const group = interaction.options.getSubcommandGroup(false);
-      // Listing and editing can pick "Other" (no section); adding and managing sections cannot.
-      const withOther = group === null && (subcommand === "list" || subcommand === "edit");
-      choices = categoryChoices(deps, workspaceKey(interaction.guildId), typed, withOther);
+      const which = sectionChoice(
+        interaction.options.getSubcommandGroup(false),
+        interaction.options.getSubcommand(false),
+      );
+      choices = categoryChoices(deps, workspaceKey(interaction.guildId), typed, which);
     }
   } catch (error) {
     deps.logger.error({ err: describeError(error), interactionId: interaction.id }, "autocomplete failed");

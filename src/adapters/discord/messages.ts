@@ -151,7 +151,7 @@ export const HELP_TEXT = [
   "**The roundup**",
   "`/read roundup preview [month:]` shows it to you; `/read roundup post [month:]` posts it (admins).",
   "**Admins**",
-  "`/read category add|rename|move|remove|list` arranges the sections.",
+  "`/read category add|rename|move|archive|unarchive|remove|list` arranges the sections.",
   "`/read config channel|schedule|admins|show` sets where and when the roundup goes out, and who else can change things.",
   "`/read config title|intro|quiet` sets its title, its opening paragraph, and what a month without links posts.",
 ].join("\n");

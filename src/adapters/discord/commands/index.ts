@@ -12,6 +12,7 @@ import {
 import add from "./add.js";
 import addToReadingList from "./addToReadingList.js";
 import categoryAdd from "./category/add.js";
+import { categoryArchive, categoryUnarchive } from "./category/archive.js";
 import categoryList from "./category/list.js";
 import categoryMove from "./category/move.js";
 import categoryRemove from "./category/remove.js";
@@ -45,6 +46,8 @@ export const readSubcommands: readonly ReadSubcommand[] = [
   categoryAdd,
   categoryRename,
   categoryMove,
+  categoryArchive,
+  categoryUnarchive,
   categoryRemove,
   categoryList,
   configChannel,
