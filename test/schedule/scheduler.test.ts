@@ -87,6 +87,9 @@ describe("scheduled roundups", () => {
     expect(publisher.posted("C1")).toEqual([]);
     expect(store.runs.get(workspace, "2026-06")).toMatchObject({ status: "skipped" });
     expect(getSettings({ store }, { workspace }).nextDue?.period).toBe("2026-07");
+    expect(takeAdminNotice({ store }, { workspace })).toBe(
+      "The June 2026 roundup was not posted: the bot was down when it was due, and came back more than 7 days late. /read roundup post for 2026-06 posts it now if you still want it.",
+    );
   });
 
   it("never post a period whose time had passed when the schedule was set", async () => {
@@ -145,6 +148,10 @@ describe("scheduled roundups", () => {
       lastError: "the bot may not post in that channel (missing_access)",
     });
     expect(await tick()).toEqual([]);
+    expect(takeAdminNotice({ store }, { workspace })).toBe(
+      "The June 2026 roundup could not be posted: the bot may not post in that channel (missing_access). Once that is fixed, /read roundup post for 2026-06 posts it.",
+    );
+    expect(takeAdminNotice({ store }, { workspace })).toBeNull();
   });
 
   it("share one ledger with a manual post, which never doubles the scheduled one", async () => {

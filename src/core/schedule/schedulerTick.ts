@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import { type PostDeps, type PostResult, postRoundup } from "../roundup/postRoundup.js";
+import { periodLabel } from "../time/period.js";
 import { dueInstant, nextPeriod } from "./dueTime.js";
 
 export interface TickOptions {
@@ -28,6 +29,16 @@ const WEEK = 7 * 24 * 60 * 60 * 1000;
 const NO_CHANNEL_NOTICE =
   "The monthly roundup was due but this workspace has no roundup channel, so nothing was posted. Set one with /read config channel.";
 
+/** Admins hear of a roundup that did not go out on their next command: nobody reads the bot's log. */
+function failedNotice(period: string, reason: string): string {
+  return `The ${periodLabel(period)} roundup could not be posted: ${reason}. Once that is fixed, /read roundup post for ${period} posts it.`;
+}
+
+function skippedNotice(period: string, maxLateMs: number): string {
+  const days = Math.round(maxLateMs / (24 * 60 * 60 * 1000));
+  return `The ${periodLabel(period)} roundup was not posted: the bot was down when it was due, and came back more than ${days} days late. /read roundup post for ${period} posts it now if you still want it.`;
+}
+
 /**
  * One scheduler tick: asks the database which workspaces are due (one indexed query), posts or skips
  * each through the ledger, and moves each on to its next period. Safe to run in several processes.
@@ -53,6 +64,7 @@ export async function schedulerTick(deps: TickDeps, options: TickOptions): Promi
         { workspace, period, dueAt: new Date(due.at).toISOString() },
         "roundup skipped: more than the catch-up window late",
       );
+      store.settings.setAdminNotice(workspace, skippedNotice(period, maxLate));
       outcome = "skipped-late";
     } else {
       const result = await postRoundup(deps, {
@@ -73,6 +85,7 @@ export async function schedulerTick(deps: TickDeps, options: TickOptions): Promi
         store.settings.setAdminNotice(workspace, NO_CHANNEL_NOTICE);
         logger?.warn({ workspace, period }, "roundup not posted: no roundup channel set");
       } else if (result.status === "failed") {
+        store.settings.setAdminNotice(workspace, failedNotice(period, result.reason));
         logger?.error({ workspace, period, reason: result.reason }, "roundup post failed");
       } else if (result.status === "posted") {
         logger?.info({ workspace, period, messages: result.messagesSent }, "roundup posted");
