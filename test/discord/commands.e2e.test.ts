@@ -444,6 +444,38 @@ describe("/read config", () => {
     });
   });
 
+  it("says whether the bot can post in the channel it is given", async () => {
+    // The fake's channels deny Send Messages to @everyone, the bot's only role so far.
+    const seeded = (BigInt(GUILD_A) + 1_000_000_000n).toString();
+    const pick = () =>
+      answer(admin, ["config", "channel"], [{ name: "channel", type: 7, value: seeded }], {
+        resolved: { channels: { [seeded]: { id: seeded, type: 0, name: "channel-0", permissions: "0" } } },
+      });
+    const blocked = await pick();
+    expect(blocked.text).toContain(`The roundup will be posted in <#${seeded}>`);
+    expect(blocked.text).toContain("I can't post there yet: give me Send Messages in that channel");
+    expect(h.store.settings.get(WS_A).channelId).toBe(seeded);
+
+    // Given a role that may do anything, as Discord tells the bot about itself.
+    const adminRole = (BigInt(GUILD_A) + 501n * 1_000_000_000n).toString();
+    h.fake.dispatch("GUILD_MEMBER_UPDATE", {
+      guild_id: GUILD_A,
+      user: h.fake.botUser,
+      roles: [adminRole],
+      nick: null,
+      avatar: null,
+      joined_at: "2024-01-01T00:00:00.000Z",
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+    });
+    await until(
+      () => h.bot.client.guilds.cache.get(GUILD_A)?.members.me?.roles.cache.has(adminRole) ?? false,
+    );
+    expect((await pick()).text).toContain("I can post there.");
+  });
+
   it("sets the channel and the schedule", async () => {
     const channel = await answer(
       admin,
