@@ -6,15 +6,17 @@ import Database from "better-sqlite3";
 import { SqliteLinkStore } from "../src/storage/linkStore.js";
 
 /** Copied from `SqliteLinkStore` (src/storage/linkStore.ts). `checkFloorSql` verifies the copies at run time. */
-const LINK_COLUMNS = `id, workspace_key AS workspace, url, normalized_url AS normalizedUrl, title, author,
+const LINK_COLUMNS = `number AS id, workspace_key AS workspace, url, normalized_url AS normalizedUrl, title, author,
   description, site_name AS siteName, note, category_id AS categoryId, shared_by_id AS sharedById,
   shared_by_name AS sharedByName, shared_at AS sharedAt, source, canonical_url AS canonicalUrl, recommendations`;
 
-export const INSERT_SQL = `INSERT INTO links (workspace_key, url, normalized_url, title, author, description, site_name, note,
-         category_id, shared_by_id, shared_by_name, shared_at, source, canonical_url)
-       VALUES (@workspace, @url, @normalizedUrl, @title, @author, @description, @siteName, @note,
-         @categoryId, @sharedById, @sharedByName, @sharedAt, @source, @canonicalUrl)
-       ON CONFLICT (workspace_key, normalized_url) DO NOTHING`;
+export const INSERT_SQL = `INSERT INTO links (workspace_key, number, url, normalized_url, title, author, description, site_name,
+         note, category_id, shared_by_id, shared_by_name, shared_at, source, canonical_url)
+       VALUES (@workspace, (SELECT last_link_number + 1 FROM workspaces WHERE key = @workspace), @url,
+         @normalizedUrl, @title, @author, @description, @siteName, @note, @categoryId, @sharedById,
+         @sharedByName, @sharedAt, @source, @canonicalUrl)
+       ON CONFLICT (workspace_key, normalized_url) DO NOTHING
+       RETURNING number`;
 
 /** The duplicate check `insertOrGet` runs before its insert. */
 export const FIND_SQL = `SELECT ${LINK_COLUMNS} FROM links WHERE workspace_key = @workspace AND normalized_url = @key
@@ -23,7 +25,7 @@ export const FIND_SQL = `SELECT ${LINK_COLUMNS} FROM links WHERE workspace_key =
        LIMIT 1`;
 
 /** What `links.list(workspace, { from, to })` prepares. */
-export const MONTH_SQL = `SELECT ${LINK_COLUMNS} FROM links WHERE workspace_key = @workspace AND shared_at >= @from AND shared_at < @to ORDER BY shared_at, id`;
+export const MONTH_SQL = `SELECT ${LINK_COLUMNS} FROM links WHERE workspace_key = @workspace AND shared_at >= @from AND shared_at < @to ORDER BY shared_at, links.id`;
 
 /** The pragmas `openDatabase` (src/storage/database.ts) sets, in the same order. */
 export function openFloor(path: string): Database.Database {

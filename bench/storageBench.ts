@@ -160,7 +160,7 @@ async function benchAdds(): Promise<void> {
   const raw = (from: number) => {
     for (let i = from; i < from + ADD.chunk; i++) {
       const link = links[i] as NewLink;
-      if (find.get({ workspace: link.workspace, key: link.normalizedUrl }) === undefined) insert.run(link);
+      if (find.get({ workspace: link.workspace, key: link.normalizedUrl }) === undefined) insert.get(link);
     }
   };
   for (let at = 0; at < ADD.warmup; at += ADD.chunk) {
@@ -257,7 +257,7 @@ async function benchImports(): Promise<void> {
   const find = floor.prepare(FIND_SQL);
   const rawImport = floor.transaction((items: NewLink[]) => {
     for (const link of items)
-      if (find.get({ workspace: link.workspace, key: link.normalizedUrl }) === undefined) insert.run(link);
+      if (find.get({ workspace: link.workspace, key: link.normalizedUrl }) === undefined) insert.get(link);
   });
   const project = (items: NewLink[]) =>
     store.transaction(() => {
@@ -315,10 +315,15 @@ async function buildBigDatabase(): Promise<string> {
     )
     .all() as { name: string; sql: string }[];
   for (const { name } of indexes) build.exec(`DROP INDEX "${name}"`);
+  // The numbering trigger too: the loader numbers links itself and sets each counter once at the end.
+  const triggers = build
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'links'")
+    .all() as { name: string; sql: string }[];
+  for (const { name } of triggers) build.exec(`DROP TRIGGER "${name}"`);
   const addLink = build.prepare(
-    `INSERT INTO links (workspace_key, url, normalized_url, title, author, description, site_name, note,
-       category_id, shared_by_id, shared_by_name, shared_at, source, recommendations)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO links (workspace_key, number, url, normalized_url, title, author, description, site_name,
+       note, category_id, shared_by_id, shared_by_name, shared_at, source, recommendations)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const categories: number[][] = [];
   build.transaction(() => {
@@ -344,6 +349,7 @@ async function buildBigDatabase(): Promise<string> {
       const l = makeLink(i, workspaceKey(w), sharedAt, categories[w] ?? [], random);
       addLink.run(
         l.workspace,
+        Math.floor(i / BIG.workspaces) + 1,
         l.url,
         l.normalizedUrl,
         l.title,
@@ -365,6 +371,10 @@ async function buildBigDatabase(): Promise<string> {
     await breathe();
   }
   for (const { sql } of indexes) build.exec(sql);
+  for (const { sql } of triggers) build.exec(sql);
+  build.exec(
+    "UPDATE workspaces SET last_link_number = (SELECT coalesce(max(number), 0) FROM links WHERE workspace_key = key)",
+  );
   build.close();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const mb = statSync(path).size / 1024 / 1024;

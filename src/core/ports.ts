@@ -60,15 +60,15 @@ export type LinkPatch = Partial<
 >;
 
 /**
- * Links of every workspace. Every method is scoped by workspace, so one team never reads
- * or changes another's links even when it guesses an id.
+ * Links of every workspace. A link's id is its number within its workspace (#1, #2, ...), and every
+ * method is scoped by workspace, so one team never reads or changes another's links.
  */
 export interface LinkStore {
   /** Stores a link, or returns the one already stored under the same normalized (or canonical) URL. */
   insertOrGet(link: NewLink): { link: Link; created: boolean };
   /** The link whose normalized or canonical URL is `key`. */
   findByKey(workspace: WorkspaceKey, key: string): Link | undefined;
-  addRecommendation(linkId: number, recommendation: Recommendation): void;
+  addRecommendation(workspace: WorkspaceKey, id: number, recommendation: Recommendation): void;
   get(workspace: WorkspaceKey, id: number): Link | undefined;
   update(workspace: WorkspaceKey, id: number, patch: LinkPatch): Link | undefined;
   remove(workspace: WorkspaceKey, id: number): boolean;

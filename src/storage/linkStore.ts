@@ -2,8 +2,11 @@ import type Database from "better-sqlite3";
 import type { LinkFilter, LinkPatch, LinkStore } from "../core/ports.js";
 import type { Link, NewLink, Recommendation, WorkspaceKey } from "../core/types.js";
 
-/** Columns under the names of the domain type, so a row needs almost no mapping. */
-const LINK_COLUMNS = `id, workspace_key AS workspace, url, normalized_url AS normalizedUrl, title, author,
+/**
+ * Columns under the names of the domain type, so a row needs almost no mapping. A link's `id` is its
+ * number in its workspace (what people see as #12); the table's own id stays inside storage.
+ */
+const LINK_COLUMNS = `number AS id, workspace_key AS workspace, url, normalized_url AS normalizedUrl, title, author,
   description, site_name AS siteName, note, category_id AS categoryId, shared_by_id AS sharedById,
   shared_by_name AS sharedByName, shared_at AS sharedAt, source, canonical_url AS canonicalUrl, recommendations`;
 
@@ -40,11 +43,13 @@ export class SqliteLinkStore implements LinkStore {
 
   constructor(private readonly client: Database.Database) {
     this.insert = client.prepare(
-      `INSERT INTO links (workspace_key, url, normalized_url, title, author, description, site_name, note,
-         category_id, shared_by_id, shared_by_name, shared_at, source, canonical_url)
-       VALUES (@workspace, @url, @normalizedUrl, @title, @author, @description, @siteName, @note,
-         @categoryId, @sharedById, @sharedByName, @sharedAt, @source, @canonicalUrl)
-       ON CONFLICT (workspace_key, normalized_url) DO NOTHING`,
+      `INSERT INTO links (workspace_key, number, url, normalized_url, title, author, description, site_name,
+         note, category_id, shared_by_id, shared_by_name, shared_at, source, canonical_url)
+       VALUES (@workspace, (SELECT last_link_number + 1 FROM workspaces WHERE key = @workspace), @url,
+         @normalizedUrl, @title, @author, @description, @siteName, @note, @categoryId, @sharedById,
+         @sharedByName, @sharedAt, @source, @canonicalUrl)
+       ON CONFLICT (workspace_key, normalized_url) DO NOTHING
+       RETURNING number`,
     );
     // Two index probes glued by UNION ALL: an OR here makes SQLite scan the workspace's links.
     this.byKey = client.prepare(
@@ -53,25 +58,25 @@ export class SqliteLinkStore implements LinkStore {
        SELECT ${LINK_COLUMNS} FROM links WHERE workspace_key = @workspace AND canonical_url = @key
        LIMIT 1`,
     );
-    this.byId = client.prepare(`SELECT ${LINK_COLUMNS} FROM links WHERE workspace_key = ? AND id = ?`);
+    this.byId = client.prepare(`SELECT ${LINK_COLUMNS} FROM links WHERE workspace_key = ? AND number = ?`);
     this.appendRecommendation = client.prepare(
       `UPDATE links SET recommendations = json_insert(coalesce(recommendations, '[]'), '$[#]', json(?))
-       WHERE id = ?`,
+       WHERE workspace_key = ? AND number = ?`,
     );
-    this.deleteById = client.prepare("DELETE FROM links WHERE workspace_key = ? AND id = ?");
+    this.deleteById = client.prepare("DELETE FROM links WHERE workspace_key = ? AND number = ?");
   }
 
   insertOrGet(link: NewLink): { link: Link; created: boolean } {
-    // Looking first keeps ids gap-free (an ignored insert still uses up an AUTOINCREMENT id);
-    // ON CONFLICT still settles a race between two processes.
+    // Looking first spares the insert in the common duplicate case; ON CONFLICT still settles a race
+    // between two processes.
     const existing = this.rowByKey(link.workspace, link.normalizedUrl);
     if (existing) return { link: toLink(existing), created: false };
-    const result = this.insert.run(link);
-    if (result.changes === 1) {
+    const inserted = this.insert.get(link) as { number: number } | undefined;
+    if (inserted) {
       // Listed field by field: on Node 20, spreading and then adding fields costs more than the insert's
       // own overhead (see npm run bench).
       const created: Link = {
-        id: Number(result.lastInsertRowid),
+        id: inserted.number,
         workspace: link.workspace,
         url: link.url,
         normalizedUrl: link.normalizedUrl,
@@ -104,8 +109,8 @@ export class SqliteLinkStore implements LinkStore {
     return this.byKey.get({ workspace, key }) as LinkRow | undefined;
   }
 
-  addRecommendation(linkId: number, recommendation: Recommendation): void {
-    this.appendRecommendation.run(JSON.stringify(recommendation), linkId);
+  addRecommendation(workspace: WorkspaceKey, id: number, recommendation: Recommendation): void {
+    this.appendRecommendation.run(JSON.stringify(recommendation), workspace, id);
   }
 
   get(workspace: WorkspaceKey, id: number): Link | undefined {
@@ -120,7 +125,7 @@ export class SqliteLinkStore implements LinkStore {
       const values: Record<string, unknown> = { workspace, id };
       for (const key of keys) values[key] = patch[key];
       this.client
-        .prepare(`UPDATE links SET ${assignments} WHERE workspace_key = @workspace AND id = @id`)
+        .prepare(`UPDATE links SET ${assignments} WHERE workspace_key = @workspace AND number = @id`)
         .run(values);
     }
     return this.get(workspace, id);
@@ -162,7 +167,7 @@ export class SqliteLinkStore implements LinkStore {
       );
       params[`w${i}`] = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     });
-    let sql = `SELECT ${LINK_COLUMNS} FROM links WHERE ${where.join(" AND ")} ORDER BY shared_at, id`;
+    let sql = `SELECT ${LINK_COLUMNS} FROM links WHERE ${where.join(" AND ")} ORDER BY shared_at, links.id`;
     if (filter.limit !== undefined) {
       sql += " LIMIT @limit OFFSET @offset";
       params.limit = filter.limit;

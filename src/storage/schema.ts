@@ -8,6 +8,8 @@ const createdAt = () =>
 export const workspacesTable = sqliteTable("workspaces", {
   key: text("key").primaryKey(),
   createdAt: createdAt(),
+  /** The number the workspace's newest link got; a trigger moves it on (migration 0003). */
+  lastLinkNumber: integer("last_link_number").notNull().default(0),
 });
 
 export const categoriesTable = sqliteTable(
@@ -37,6 +39,11 @@ export const linksTable = sqliteTable(
     workspaceKey: text("workspace_key")
       .notNull()
       .references(() => workspacesTable.key, { onDelete: "cascade" }),
+    /**
+     * What people see and type (#12): counted per workspace, so a team's list starts at 1 and says
+     * nothing of other teams. Never reused: a removed link's number stays gone.
+     */
+    number: integer("number").notNull().default(0),
     url: text("url").notNull(),
     normalizedUrl: text("normalized_url").notNull(),
     title: text("title"),
@@ -59,6 +66,7 @@ export const linksTable = sqliteTable(
   },
   (t) => [
     uniqueIndex("links_workspace_normalized_url_unique").on(t.workspaceKey, t.normalizedUrl),
+    uniqueIndex("links_workspace_number_unique").on(t.workspaceKey, t.number),
     // Serves "one workspace, one month" (the roundup and /read list) in shared order.
     index("links_workspace_shared_at_idx").on(t.workspaceKey, t.sharedAt),
     index("links_category_idx").on(t.categoryId),

@@ -1,9 +1,20 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, describe, expect, it } from "vitest";
 import { addLink } from "../../src/core/links/addLink.js";
-import { listLinks } from "../../src/core/links/manageLinks.js";
+import { listLinks, removeLink } from "../../src/core/links/manageLinks.js";
 import { databasePath, MIGRATIONS_FOLDER } from "../../src/storage/database.js";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { fixedClock } from "../helpers/tempStore.js";
@@ -88,7 +99,66 @@ describe("openDatabase", () => {
     expect(store.links.insertOrGet(link).created).toBe(true);
     const again = store.links.insertOrGet({ ...link, sharedById: "v" });
     expect(again).toMatchObject({ created: false, link: { sharedById: "u" } });
-    expect(() => store.links.insertOrGet({ ...link, workspace: "local:nobody" })).toThrow(/FOREIGN KEY/);
+    // A link needs its workspace: without one there is neither a number for it nor a key to point to.
+    expect(() => store.links.insertOrGet({ ...link, workspace: "local:nobody" })).toThrow(
+      /NOT NULL constraint failed: links.number|FOREIGN KEY/,
+    );
+    store.close();
+  });
+});
+
+/** The migrations folder as it was before `tag` landed: what an older install has applied. */
+function migrationsBefore(tag: string): string {
+  const folder = join(tempDir(), "migrations");
+  mkdirSync(join(folder, "meta"), { recursive: true });
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
+    entries: { tag: string }[];
+  };
+  const cut = journal.entries.findIndex((e) => e.tag === tag);
+  journal.entries = journal.entries.slice(0, cut);
+  writeFileSync(join(folder, "meta", "_journal.json"), JSON.stringify(journal));
+  for (const { tag: kept } of journal.entries) {
+    copyFileSync(join(MIGRATIONS_FOLDER, `${kept}.sql`), join(folder, `${kept}.sql`));
+  }
+  return folder;
+}
+
+describe("link numbers", () => {
+  const clock = fixedClock("2026-07-01T10:00:00Z");
+  const share = (store: SqliteStore, workspace: string, url: string) =>
+    addLink({ store, clock }, { workspace, url, userId: "u", userName: "U", source: "cli" }).link.id;
+
+  it("count from 1 in each workspace and are never reused", () => {
+    const store = SqliteStore.open(join(tempDir(), "roundup.db"));
+    expect([share(store, "local:a", "a.example/1"), share(store, "local:a", "a.example/2")]).toEqual([1, 2]);
+    expect(share(store, "local:b", "b.example/1")).toBe(1);
+    expect(share(store, "local:a", "a.example/1")).toBe(1);
+    removeLink({ store }, { workspace: "local:a", id: 2, actor: { userId: "u", isAdmin: true } });
+    expect(share(store, "local:a", "a.example/3")).toBe(3);
+    expect(listLinks({ store }, { workspace: "local:a" }).map((l) => l.id)).toEqual([1, 3]);
+    store.close();
+  });
+
+  it("are given to the links of an older database in the order they were shared", () => {
+    const path = join(tempDir(), "old.db");
+    const old = new Database(path);
+    migrate(drizzle({ client: old }), { migrationsFolder: migrationsBefore("0003_link_numbers") });
+    old.exec(`INSERT INTO workspaces (key) VALUES ('local:a'), ('local:b');
+      INSERT INTO links (workspace_key, url, normalized_url, shared_by_id, shared_by_name, shared_at, source)
+      VALUES ('local:a', 'https://a.example/1', 'https://a.example/1', 'u', 'U', 1, 'cli'),
+             ('local:b', 'https://b.example/1', 'https://b.example/1', 'u', 'U', 2, 'cli'),
+             ('local:a', 'https://a.example/2', 'https://a.example/2', 'u', 'U', 3, 'cli');`);
+    old.close();
+
+    const store = SqliteStore.open(path);
+    const numbered = (workspace: string) => listLinks({ store }, { workspace }).map((l) => [l.id, l.url]);
+    expect(numbered("local:a")).toEqual([
+      [1, "https://a.example/1"],
+      [2, "https://a.example/2"],
+    ]);
+    expect(numbered("local:b")).toEqual([[1, "https://b.example/1"]]);
+    expect(share(store, "local:a", "a.example/3")).toBe(3);
+    expect(share(store, "local:b", "b.example/2")).toBe(2);
     store.close();
   });
 });

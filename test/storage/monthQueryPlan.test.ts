@@ -72,7 +72,7 @@ describe("the month query plan", () => {
     expect(selects).toHaveLength(1);
     const sql = selects[0] as string;
     expect(sql).toMatch(/workspace_key = @workspace AND shared_at >= @from AND shared_at < @to/);
-    expect(sql).toMatch(/ORDER BY shared_at, id$/);
+    expect(sql).toMatch(/ORDER BY shared_at, links.id$/);
     return { sql, params: { workspace: WORKSPACE, ...JULY }, rows };
   }
 

@@ -27,7 +27,7 @@ export function recordRepeatShare(
     return false;
   }
   if (share.note !== null || !existing.recommendations.some((r) => r.userId === share.userId)) {
-    store.links.addRecommendation(existing.id, share);
+    store.links.addRecommendation(workspace, existing.id, share);
   }
   return share.note !== null;
 }
