@@ -92,7 +92,7 @@ describe("registration", () => {
     const child = (options: CommandJson[], name: string) =>
       options.find((o) => o.name === name)?.options ?? [];
     const names = (options: CommandJson[]) => options.map((o) => o.name);
-    expect(names(child(top, "roundup"))).toEqual(["preview", "post"]);
+    expect(names(child(top, "roundup"))).toEqual(["preview", "export", "post"]);
     expect(names(child(top, "category"))).toEqual([
       "add",
       "rename",
@@ -625,6 +625,23 @@ describe("/read roundup", () => {
     expect(hidden).toBe(true);
     expect(text).toContain("What we've been reading in July 2026");
     expect(text).toContain("paged.example/5");
+  });
+
+  it("exports last month as a Markdown file, privately, for anyone", async () => {
+    h.clock.set("2026-08-10T12:00:00Z");
+    const { ack } = await answer(alice, ["roundup", "export"]);
+    // A callback with a file arrives as multipart form data: the message as JSON, then the file.
+    expect(String(ack.headers["content-type"])).toMatch(/^multipart\/form-data/);
+    const body = String(ack.body);
+    const payload = JSON.parse(
+      /name="payload_json"\r\n(?:[^\r\n]+\r\n)*\r\n(.*)\r\n/.exec(body)?.[1] ?? "{}",
+    );
+    expect(payload.data.flags).toBe(EPHEMERAL);
+    expect(payload.data.content).toContain("The July 2026 roundup");
+    expect(payload.data.allowed_mentions).toEqual({ parse: [] });
+    expect(body).toContain('filename="roundup-2026-07.md"');
+    expect(body).toContain("# What we've been reading in July 2026\n");
+    expect(body).toMatch(/- \[[^\]]+\]\(https:\/\/paged\.example\/5\)/);
   });
 
   it("refuses a bad month", async () => {

@@ -42,6 +42,8 @@ export interface Answer {
   content?: string;
   embeds?: APIEmbed[];
   components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /** Files attached to the answer, as Discord's upload takes them. */
+  files?: { name: string; attachment: Buffer }[];
 }
 
 export const workspaceKey = (guildId: string) => `discord:${guildId}`;

@@ -149,7 +149,7 @@ export const HELP_TEXT = [
   "`/read search query:` finds links in every month.",
   "`/read edit id: [note:] [category:] [title:] [author:]` and `/read remove id:` change your own links (admins: any).",
   "**The roundup**",
-  "`/read roundup preview [month:]` shows it to you; `/read roundup post [month:]` posts it (admins).",
+  "`/read roundup preview [month:]` shows it to you, `/read roundup export [month:]` gives it as Markdown for a blog post; `/read roundup post [month:]` posts it (admins).",
   "**Admins**",
   "`/read category add|rename|move|archive|unarchive|remove|list` arranges the sections.",
   "`/read config channel|schedule|admins|show` sets where and when the roundup goes out, and who else can change things.",

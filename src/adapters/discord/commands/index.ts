@@ -28,6 +28,7 @@ import edit from "./edit.js";
 import help from "./help.js";
 import list, { listPager } from "./list.js";
 import remove from "./remove.js";
+import roundupExport from "./roundup/exportMarkdown.js";
 import roundupPost from "./roundup/post.js";
 import roundupPreview from "./roundup/preview.js";
 import search from "./search.js";
@@ -42,6 +43,7 @@ export const readSubcommands: readonly ReadSubcommand[] = [
   remove,
   search,
   roundupPreview,
+  roundupExport,
   roundupPost,
   categoryAdd,
   categoryRename,
