@@ -299,6 +299,21 @@ describe("roundup", () => {
     expect(h.api.callsTo("chat.postMessage")).toHaveLength(0);
   });
 
+  it("exports last month as Markdown in a code block, privately, escaped for Slack", async () => {
+    share("https://r.example/3", "UAMY", "Amy", "2026-06-05T10:00:00Z", null, "<!here> & <@U1>");
+    const res = await h.command("roundup export");
+    expect(res.body?.response_type).toBe("ephemeral");
+    const text = String(res.body?.text);
+    expect(text).toMatch(/^:memo: The June 2026 roundup \(3 links\) as Markdown, ready to publish:\n```\n/);
+    expect(text).toContain("# What we've been reading in June 2026\n");
+    expect(text).toContain("- [https\\://r.example/2](https://r.example/2)");
+    // Slack shows the entities as the characters; nobody is notified.
+    expect(text).toContain("\\&lt;!here\\&gt; &amp; \\&lt;\\@U1\\&gt;");
+    expect(text).not.toMatch(/<!|<@/);
+    expect(text.endsWith("\n```")).toBe(true);
+    expect(h.api.callsTo("chat.postMessage")).toHaveLength(0);
+  });
+
   it("posts to the roundup channel for admins only", async () => {
     await h.command("config channel <#C0ROUND|roundup>", { user: "UADMIN" });
     const refused = await h.command("roundup post 2026-06", { user: "UAMY" });

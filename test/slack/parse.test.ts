@@ -89,6 +89,11 @@ describe("parseReadCommand", () => {
       again: false,
     });
     expect(parseReadCommand("roundup post again 2026-07")).toMatchObject({ period: "2026-07", again: true });
+    expect(parseReadCommand("roundup export 2026-07")).toEqual({
+      kind: "roundup",
+      action: "export",
+      period: "2026-07",
+    });
     expect(() => parseReadCommand("roundup publish")).toThrow(/Usage/);
   });
 

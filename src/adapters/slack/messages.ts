@@ -181,6 +181,7 @@ export const HELP_TEXT = escapeMrkdwn(
     "`/read edit <id> note|title|author|category <value>` change a link you shared",
     "`/read remove <id>` remove a link you shared",
     "`/read roundup preview [YYYY-MM]` see a month's roundup (default: last month)",
+    "`/read roundup export [YYYY-MM]` the roundup as Markdown, to publish as a blog post",
     "`/read roundup post [YYYY-MM]` post it to the roundup channel (admins)",
     "`/read category list|add|rename|move|remove|archive|unarchive …` the roundup's sections (admins change them)",
     "`/read config show|channel|schedule|admins|quiet|title|intro …` settings (admins change them)",

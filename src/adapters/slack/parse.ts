@@ -166,7 +166,7 @@ export type ReadCommand =
   | { kind: "search"; words: string }
   | { kind: "edit"; id: number; field: EditField; value: string }
   | { kind: "remove"; id: number }
-  | { kind: "roundup"; action: "preview"; period: string | null }
+  | { kind: "roundup"; action: "preview" | "export"; period: string | null }
   /** `again`: post a month that was already posted, on purpose. */
   | { kind: "roundup"; action: "post"; period: string | null; again: boolean }
   | ({ kind: "category" } & CategoryAction)
@@ -397,8 +397,11 @@ export function parseReadCommand(text: string): ReadCommand {
       const verb = action?.text.toLowerCase() ?? "preview";
       const again = verb === "post" && args.some((t) => t.text.toLowerCase() === "again");
       const others = args.filter((t) => !(verb === "post" && t.text.toLowerCase() === "again"));
-      if ((verb !== "preview" && verb !== "post") || others.length > 1) {
-        throw usage("roundup", "/read roundup preview [YYYY-MM] or /read roundup post [YYYY-MM] [again]");
+      if ((verb !== "preview" && verb !== "post" && verb !== "export") || others.length > 1) {
+        throw usage(
+          "roundup",
+          "/read roundup preview [YYYY-MM], /read roundup export [YYYY-MM] or /read roundup post [YYYY-MM] [again]",
+        );
       }
       const period = others[0]?.text ?? null;
       return verb === "post"

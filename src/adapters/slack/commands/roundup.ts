@@ -1,9 +1,10 @@
 /**
- * `/read roundup preview [YYYY-MM]` (private) and `/read roundup post [YYYY-MM] [again]` (admins, to
- * the roundup channel). Posting goes through the core's ledger, like the schedule, so a month is
+ * `/read roundup preview [YYYY-MM]` and `/read roundup export [YYYY-MM]` (private), and
+ * `/read roundup post [YYYY-MM] [again]` (admins, to the roundup channel). Posting goes through the core's ledger, like the schedule, so a month is
  * posted once however many admins ask; `again` posts it anew on purpose.
  */
 import { UserError } from "../../../core/errors.js";
+import { renderMarkdown } from "../../../core/render/renderMarkdown.js";
 import { buildRoundup } from "../../../core/roundup/buildRoundup.js";
 import { type PostResult, postRoundup } from "../../../core/roundup/postRoundup.js";
 import type { RoundupDoc } from "../../../core/roundup/roundupDoc.js";
@@ -16,6 +17,40 @@ import { renderRoundup } from "../render.js";
 
 /** A `response_url` takes five messages; the acknowledgement carries one more. */
 const PREVIEW_MAX_MESSAGES = 5;
+
+/** Slack cuts a message's text at 40,000 characters; a code block's fences and entities fit below. */
+const EXPORT_CHUNK = 38_000;
+
+/** Markdown escaped for Slack and cut at line ends into code blocks that each fit one message. */
+export function markdownBlocks(markdown: string, max = EXPORT_CHUNK): string[] {
+  const chunks: string[] = [];
+  let current = "";
+  for (const line of escapeMrkdwn(markdown.trimEnd()).split("\n")) {
+    // A line longer than a whole message (a very long note) is cut; the CLI gives it whole.
+    const piece = line.slice(0, max);
+    if (current && current.length + 1 + piece.length > max) {
+      chunks.push(current);
+      current = piece;
+    } else current = current ? `${current}\n${piece}` : piece;
+  }
+  if (current) chunks.push(current);
+  return chunks.map((chunk) => `\`\`\`\n${chunk}\n\`\`\``);
+}
+
+async function exportMarkdown(deps: SlackDeps, ix: Interaction, period: string | null): Promise<void> {
+  const doc = build(deps, ix, period);
+  const blocks = markdownBlocks(renderMarkdown(doc));
+  // The acknowledgement and five follow-ups, or one fewer when a last word must say what is missing.
+  const room = PREVIEW_MAX_MESSAGES + (blocks.length > PREVIEW_MAX_MESSAGES + 1 ? 0 : 1);
+  const shown = blocks.slice(0, room);
+  const intro = `:memo: The ${escapeMrkdwn(doc.periodLabel)} roundup (${links(doc.linkCount)}) as Markdown, ready to publish${shown.length > 1 ? ` (in ${shown.length} parts)` : ""}:`;
+  for (const [i, block] of shown.entries()) await ix.reply({ text: i === 0 ? `${intro}\n${block}` : block });
+  if (blocks.length > shown.length) {
+    await ix.followUp({
+      text: `_That is as much as Slack lets me answer with; \`npm run -s cli -- roundup ${doc.period} --workspace ${ix.workspace}\` prints it all._`,
+    });
+  }
+}
 
 function build(deps: SlackDeps, ix: Interaction, period: string | null): RoundupDoc {
   return buildRoundup(deps, {
@@ -72,8 +107,12 @@ export function postOutcome(result: PostResult, doc: RoundupDoc, channelId: stri
 export async function roundupCommand(
   deps: SlackDeps,
   ix: Interaction,
-  input: { action: "preview" | "post"; period: string | null; again?: boolean },
+  input: { action: "preview" | "export" | "post"; period: string | null; again?: boolean },
 ): Promise<void> {
+  if (input.action === "export") {
+    await exportMarkdown(deps, ix, input.period);
+    return;
+  }
   if (input.action === "preview") {
     const doc = build(deps, ix, input.period);
     const messages = renderRoundup(doc);
