@@ -1,9 +1,8 @@
 import { SlashCommandSubcommandBuilder } from "discord.js";
 import { renderMarkdown } from "../../../../core/render/renderMarkdown.js";
-import { buildRoundup } from "../../../../core/roundup/buildRoundup.js";
-import { parsePeriod } from "../../../../core/time/period.js";
 import { escapeDiscord } from "../../escape.js";
 import type { ReadSubcommand } from "../types.js";
+import { monthOption, roundupOfMonth } from "./month.js";
 
 /** `/read roundup export [month:]`: the roundup as a Markdown file to publish, shown only to you. */
 export default {
@@ -11,16 +10,9 @@ export default {
   data: new SlashCommandSubcommandBuilder()
     .setName("export")
     .setDescription("The roundup as a Markdown file, ready for a blog post (only you see it)")
-    .addStringOption((o) =>
-      o.setName("month").setDescription("YYYY-MM; last month when left out").setMinLength(7).setMaxLength(7),
-    ),
+    .addStringOption(monthOption),
   async execute(ctx) {
-    const month = ctx.interaction.options.getString("month");
-    const doc = buildRoundup(ctx.deps, {
-      workspace: ctx.workspace,
-      now: ctx.deps.clock.now(),
-      ...(month !== null ? { period: parsePeriod(month) } : {}),
-    });
+    const doc = roundupOfMonth(ctx);
     const links = doc.linkCount === 1 ? "1 link" : `${doc.linkCount} links`;
     await ctx.reply({
       content: `📝 The ${escapeDiscord(doc.periodLabel)} roundup (${links}) as Markdown, ready to publish.`,

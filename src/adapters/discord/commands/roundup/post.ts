@@ -5,16 +5,15 @@
  */
 import { SlashCommandSubcommandBuilder } from "discord.js";
 import { UserError } from "../../../../core/errors.js";
-import { buildRoundup } from "../../../../core/roundup/buildRoundup.js";
 import { type PostResult, postRoundup } from "../../../../core/roundup/postRoundup.js";
 import type { RoundupDoc } from "../../../../core/roundup/roundupDoc.js";
 import { getSettings } from "../../../../core/settings/manageSettings.js";
-import { parsePeriod } from "../../../../core/time/period.js";
 import { describeError } from "../../background.js";
 import { clip, escapeDiscord } from "../../escape.js";
 import { renderRoundup } from "../../render.js";
 import { APOLOGY } from "../../replyError.js";
 import type { ReadSubcommand } from "../types.js";
+import { monthOption, roundupOfMonth } from "./month.js";
 
 const links = (n: number) => (n === 1 ? "1 link" : `${n} links`);
 
@@ -52,14 +51,11 @@ export default {
   data: new SlashCommandSubcommandBuilder()
     .setName("post")
     .setDescription("Post the roundup to the roundup channel (admins)")
-    .addStringOption((o) =>
-      o.setName("month").setDescription("YYYY-MM; last month when left out").setMinLength(7).setMaxLength(7),
-    )
+    .addStringOption(monthOption)
     .addBooleanOption((o) => o.setName("again").setDescription("Post it again even if it was posted")),
   async execute(ctx) {
     ctx.requireAdmin("post the roundup");
     const options = ctx.interaction.options;
-    const month = options.getString("month");
     const again = options.getBoolean("again") ?? false;
     const settings = getSettings(ctx.deps, { workspace: ctx.workspace });
     const channelId = settings.channelId;
@@ -69,11 +65,7 @@ export default {
         "There's no roundup channel yet. Set one with /read config channel.",
       );
     }
-    const doc = buildRoundup(ctx.deps, {
-      workspace: ctx.workspace,
-      now: ctx.deps.clock.now(),
-      ...(month !== null ? { period: parsePeriod(month) } : {}),
-    });
+    const doc = roundupOfMonth(ctx);
     if (doc.linkCount === 0 && !settings.quietMonthNote) {
       throw new UserError(
         "roundup.empty",

@@ -1,0 +1,24 @@
+import type { ChatInputCommandInteraction, SlashCommandStringOption } from "discord.js";
+import { buildRoundup } from "../../../../core/roundup/buildRoundup.js";
+import type { RoundupDoc } from "../../../../core/roundup/roundupDoc.js";
+import { parsePeriod } from "../../../../core/time/period.js";
+import type { CommandContext } from "../../context.js";
+
+/** The `month:` option of the roundup commands. */
+export function monthOption(option: SlashCommandStringOption): SlashCommandStringOption {
+  return option
+    .setName("month")
+    .setDescription("YYYY-MM; last month when left out")
+    .setMinLength(7)
+    .setMaxLength(7);
+}
+
+/** The roundup of the month the command names, or of last month. */
+export function roundupOfMonth(ctx: CommandContext<ChatInputCommandInteraction>): RoundupDoc {
+  const month = ctx.interaction.options.getString("month");
+  return buildRoundup(ctx.deps, {
+    workspace: ctx.workspace,
+    now: ctx.deps.clock.now(),
+    ...(month !== null ? { period: parsePeriod(month) } : {}),
+  });
+}
