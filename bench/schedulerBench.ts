@@ -27,8 +27,9 @@ try {
     "INSERT INTO workspace_settings (workspace_key, channel_id, next_due_period, next_due_at) VALUES (?, ?, ?, ?)",
   );
   const addLink = client.prepare(
-    `INSERT INTO links (workspace_key, url, normalized_url, shared_by_id, shared_by_name, shared_at, source, title)
-     VALUES (?, ?, ?, 'u', 'U', ?, 'slack', ?)`,
+    `INSERT INTO links (workspace_key, number, url, normalized_url, shared_by_id, shared_by_name, shared_at,
+       source, title)
+     VALUES (?, ?, ?, ?, 'u', 'U', ?, 'slack', ?)`,
   );
   const started = process.hrtime.bigint();
   client.transaction(() => {
@@ -44,7 +45,7 @@ try {
       if (i < DUE) {
         for (let j = 0; j < 20; j++) {
           const url = `https://example.com/${i}/${j}`;
-          addLink.run(key, url, url, Date.parse("2026-06-10T10:00:00Z") + j, `Post ${j}`);
+          addLink.run(key, j + 1, url, url, Date.parse("2026-06-10T10:00:00Z") + j, `Post ${j}`);
         }
       }
     }
