@@ -4,7 +4,7 @@
  * (`startSlack`, no page fetcher) and to the floor (bare node:http: same signature check, same
  * addLink, same kind of JSON answer). Each server runs in its own process on a fresh database.
  * Prints requests per second, p50/p99 acknowledgement latency, and the ratios against the targets:
- * the median of three rounds (BENCH_ROUNDS), each round's shown beside it. A MISS is reported, not
+ * the median of three rounds, each round's shown beside it. A MISS is reported, not
  * failed: it is a measurement.
  *
  * Run: npx tsx bench/slackBench.ts
@@ -174,7 +174,7 @@ const fmt = (n: number, digits = 2) => n.toFixed(digits);
 const verdict = (ok: boolean) => (ok ? "PASS" : "MISS");
 
 /** Rounds of the whole comparison: one 8 s window's p99 can hinge on one stall of a shared machine. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = 3;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((x, y) => x - y);
