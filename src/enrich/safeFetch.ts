@@ -87,6 +87,7 @@ function requestOnce(
       return;
     }
     const client = url.protocol === "https:" ? https : http;
+    let received: IncomingMessage | undefined;
     const request = client.request(
       {
         protocol: url.protocol,
@@ -147,7 +148,6 @@ function requestOnce(
         response.on("error", (error) => (done ? undefined : reject(error)));
       },
     );
-    let received: IncomingMessage | undefined;
     const connectTimer = setTimeout(() => {
       request.destroy(new FetchRefused("the site did not answer in time"));
     }, options.connectTimeoutMs);

@@ -52,10 +52,15 @@ function confirmationContext(
 }
 
 /**
- * After the answer: reads the page and updates the confirmation with what it found, or says briefly
- * that it could not be read.
+ * After the answer: reads the page, then `show`s the confirmation again with what it found, or with a
+ * brief word that it could not be read.
  */
-function enrichLater(deps: SlackDeps, ix: Interaction, link: Link): void {
+function enrichLater(
+  deps: SlackDeps,
+  ix: Interaction,
+  link: Link,
+  show: (link: Link, lookup: LookupState) => Promise<void>,
+): void {
   const { fetcher } = deps;
   if (!fetcher) return;
   deps.background.run("enrich", { team: ix.teamId, link: link.id }, async () => {
@@ -64,14 +69,10 @@ function enrichLater(deps: SlackDeps, ix: Interaction, link: Link): void {
       { workspace: ix.workspace, linkId: link.id },
     );
     if (result.status === "gone") return;
-    const lookup: LookupState =
-      result.status === "failed" ? { state: "failed", reason: result.reason } : { state: "done" };
-    const reply = addConfirmation(
-      { status: "added", link: result.link },
-      confirmationContext(deps, ix.workspace, result.link),
-      lookup,
+    await show(
+      result.link,
+      result.status === "failed" ? { state: "failed", reason: result.reason } : { state: "done" },
     );
-    await ix.followUp({ ...reply, replaceOriginal: true });
   });
 }
 
@@ -112,7 +113,16 @@ async function share(
       pending ? { state: "pending" } : { state: "none" },
     ),
   );
-  if (pending) enrichLater(deps, ix, result.link);
+  if (pending) {
+    enrichLater(deps, ix, result.link, async (link, lookup) => {
+      const reply = addConfirmation(
+        { status: "added", link },
+        confirmationContext(deps, ix.workspace, link),
+        lookup,
+      );
+      await ix.followUp({ ...reply, replaceOriginal: true });
+    });
+  }
 }
 
 /** `/read add <url> [category] [note…]`. */
@@ -269,18 +279,10 @@ export async function submitAddModal(
   }
   // A private confirmation cannot be edited later, so it waits for the page and says what was found;
   // the form closing already told the sharer that the link is in.
-  const fetcher = deps.fetcher;
-  const added = result;
-  deps.background.run("enrich", { team: ix.teamId, link: added.link.id }, async () => {
-    const enriched = await enrichLink(
-      { store: deps.store, fetcher },
-      { workspace: ix.workspace, linkId: added.link.id },
-    );
-    if (enriched.status === "gone") return;
-    const lookup: LookupState =
-      enriched.status === "failed" ? { state: "failed", reason: enriched.reason } : { state: "done" };
-    await confirmForm(deps, ix, form.channelId, { ...added, link: enriched.link }, lookup);
-  });
+  const { category } = result;
+  enrichLater(deps, ix, result.link, (link, lookup) =>
+    confirmForm(deps, ix, form.channelId, { status: "added", link, category }, lookup),
+  );
 }
 
 /** The form's confirmation, privately where `/read add` was typed, else in the app's DM. */

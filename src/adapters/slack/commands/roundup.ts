@@ -1,7 +1,8 @@
 /**
  * `/read roundup preview [YYYY-MM]` and `/read roundup export [YYYY-MM]` (private), and
- * `/read roundup post [YYYY-MM] [again]` (admins, to the roundup channel). Posting goes through the core's ledger, like the schedule, so a month is
- * posted once however many admins ask; `again` posts it anew on purpose.
+ * `/read roundup post [YYYY-MM] [again]` (admins, to the roundup channel). Posting goes through the
+ * core's ledger, like the schedule, so a month is posted once however many admins ask; `again` posts
+ * it anew on purpose.
  */
 import { UserError } from "../../../core/errors.js";
 import { renderMarkdown } from "../../../core/render/renderMarkdown.js";

@@ -2,7 +2,7 @@ import { SlashCommandSubcommandBuilder } from "discord.js";
 import { renderMarkdown } from "../../../../core/render/renderMarkdown.js";
 import { escapeDiscord } from "../../escape.js";
 import type { ReadSubcommand } from "../types.js";
-import { monthOption, roundupOfMonth } from "./month.js";
+import { links, monthOption, roundupOfMonth } from "./month.js";
 
 /** `/read roundup export [month:]`: the roundup as a Markdown file to publish, shown only to you. */
 export default {
@@ -13,9 +13,8 @@ export default {
     .addStringOption(monthOption),
   async execute(ctx) {
     const doc = roundupOfMonth(ctx);
-    const links = doc.linkCount === 1 ? "1 link" : `${doc.linkCount} links`;
     await ctx.reply({
-      content: `📝 The ${escapeDiscord(doc.periodLabel)} roundup (${links}) as Markdown, ready to publish.`,
+      content: `📝 The ${escapeDiscord(doc.periodLabel)} roundup (${links(doc.linkCount)}) as Markdown, ready to publish.`,
       files: [{ name: `roundup-${doc.period}.md`, attachment: Buffer.from(renderMarkdown(doc), "utf8") }],
     });
   },

@@ -22,3 +22,6 @@ export function roundupOfMonth(ctx: CommandContext<ChatInputCommandInteraction>)
     ...(month !== null ? { period: parsePeriod(month) } : {}),
   });
 }
+
+/** "1 link", "3 links". */
+export const links = (n: number) => (n === 1 ? "1 link" : `${n} links`);

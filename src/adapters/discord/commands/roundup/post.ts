@@ -13,9 +13,7 @@ import { clip, escapeDiscord } from "../../escape.js";
 import { renderRoundup } from "../../render.js";
 import { APOLOGY } from "../../replyError.js";
 import type { ReadSubcommand } from "../types.js";
-import { monthOption, roundupOfMonth } from "./month.js";
-
-const links = (n: number) => (n === 1 ? "1 link" : `${n} links`);
+import { links, monthOption, roundupOfMonth } from "./month.js";
 
 /** The outcome of a post, for the admin who asked. */
 export function postOutcome(result: PostResult, doc: RoundupDoc, channelId: string): string {
