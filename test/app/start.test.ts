@@ -1,12 +1,9 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotProcess, until } from "../helpers/botProcess.js";
 import { MockSlackApi } from "../slack/mockSlackApi.js";
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
 
 describe("npm start with Slack credentials", () => {
   let api: MockSlackApi;
@@ -23,42 +20,25 @@ describe("npm start with Slack credentials", () => {
   });
 
   it("serves /healthz, never logs its secrets, and stops cleanly on SIGTERM", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? "",
-        DATABASE_URL: join(dir, "roundup.db"),
-        SLACK_BOT_TOKEN: "xoxb-very-secret-token",
-        SLACK_SIGNING_SECRET: "signing-secret-value",
-        SLACK_API_URL: api.url,
-        PORT: "0",
-        HOST: "127.0.0.1",
-        FETCH_METADATA: "false",
-        LOG_LEVEL: "debug",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    const bot = startBotProcess({
+      DATABASE_URL: join(dir, "roundup.db"),
+      SLACK_BOT_TOKEN: "xoxb-very-secret-token",
+      SLACK_SIGNING_SECRET: "signing-secret-value",
+      SLACK_API_URL: api.url,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      FETCH_METADATA: "false",
+      LOG_LEVEL: "debug",
     });
-    let output = "";
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no start-up line in: ${output}`)), 15_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /"port":(\d+)[^\n]*Slack connected/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve(Number(match[1]));
-        }
-      };
-      child.stdout.on("data", onData);
-      child.stderr.on("data", onData);
-    });
+    const started = /"port":(\d+)[^\n]*Slack connected/;
+    await until(() => started.test(bot.output()), 15_000, "the start-up line");
+    const port = Number(started.exec(bot.output())?.[1]);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
 
-    const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
-    child.kill("SIGTERM");
-    expect(await exited).toBe(0);
-    expect(output).not.toContain("xoxb-very-secret-token");
-    expect(output).not.toContain("signing-secret-value");
+    bot.child.kill("SIGTERM");
+    expect(await bot.stopped).toBe(0);
+    expect(bot.output()).not.toContain("xoxb-very-secret-token");
+    expect(bot.output()).not.toContain("signing-secret-value");
   });
 });
