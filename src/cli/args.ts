@@ -12,7 +12,32 @@ export class UsageError extends Error {
   }
 }
 
-type Options = NonNullable<ParseArgsConfig["options"]>;
+/** How the CLI is run from a checkout: every usage, example and hint shows this. */
+export const PROGRAM = "npm run -s cli --";
+
+export type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** Whether `arg` is an option of `options` that takes a value (`--note`, not `--note=x` or `--json`). */
+export function takesValue(arg: string, options: Options): boolean {
+  return arg.startsWith("--") && options[arg.slice(2)]?.type === "string";
+}
+
+/**
+ * Joins each option that takes a value to the argument after it, whatever that looks like: a note may
+ * start with "-" (`--note "-5% faster"`), which node's parser would refuse as ambiguous.
+ */
+function attachValues(args: string[], options: Options): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === "--") {
+      joined.push(...args.slice(i));
+      break;
+    }
+    joined.push(takesValue(arg, options) && i + 1 < args.length ? `${arg}=${args[++i]}` : arg);
+  }
+  return joined;
+}
 
 export interface Parsed {
   positionals: string[];
@@ -21,10 +46,11 @@ export interface Parsed {
 
 /** Strict parse: unknown flags and missing values are usage errors that quote the command's usage. */
 export function parse(args: string[], options: Options, usage: string): Parsed {
+  const all: Options = { ...options, help: { type: "boolean", short: "h" }, workspace: { type: "string" } };
   try {
     const { values, positionals } = parseArgs({
-      args,
-      options: { ...options, help: { type: "boolean", short: "h" }, workspace: { type: "string" } },
+      args: attachValues(args, all),
+      options: all,
       allowPositionals: true,
       strict: true,
       allowNegative: true,

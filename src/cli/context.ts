@@ -1,4 +1,5 @@
 import type { Clock, MetadataFetcher, RoundupPublisher, Store } from "../core/ports.js";
+import type { Options } from "./args.js";
 
 /** What every CLI command gets: the store, the clock, where to write, and the chosen workspace. */
 export interface CliContext {
@@ -18,5 +19,7 @@ export interface CliCommand {
   name: string;
   summary: string;
   usage: string;
+  /** Every option any of its actions takes, so the value after one is never read as a flag of its own. */
+  options: Options;
   run(context: CliContext, args: string[]): void | Promise<void>;
 }

@@ -1,8 +1,9 @@
 import { userInfo } from "node:os";
 import { isUserError } from "../core/errors.js";
 import type { Clock, MetadataFetcher, RoundupPublisher, Store } from "../core/ports.js";
-import { UsageError } from "./args.js";
+import { PROGRAM, takesValue, UsageError } from "./args.js";
 import { commands } from "./commands/index.js";
+import type { CliCommand } from "./context.js";
 
 export interface CliIo {
   out: (text: string) => void;
@@ -11,7 +12,7 @@ export interface CliIo {
 
 const GENERAL_USAGE = `Roundup: your team's reading list and its monthly roundup, from the command line.
 
-Usage: npm run -s cli -- <command> [options] [--workspace KEY]
+Usage: ${PROGRAM} <command> [options] [--workspace KEY]
 
 Commands:
 ${commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n")}
@@ -20,13 +21,17 @@ Every command takes --workspace KEY (default local:default; discord:<guildId> or
 manage a bot's workspace) and --help. The database is DATABASE_URL (default ./data/roundup.db).
 Exit status: 0 done, 1 refused (the reason is on stderr), 2 wrong usage.
 
-Example: npm run -s cli -- add https://example.com/post --category articles --note "Worth it"`;
+Example: ${PROGRAM} add https://example.com/post --category articles --note "Worth it"`;
 
-/** Pulls the options every command shares out of the arguments. */
+/**
+ * Pulls the options every command shares out of the arguments. The value after one of the command's
+ * own options is that option's, whatever it looks like (`--note --help` is a note).
+ */
 function splitGlobal(argv: string[]): { args: string[]; workspace: string | undefined; help: boolean } {
   const args: string[] = [];
   let workspace: string | undefined;
   let help = false;
+  let command: CliCommand | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === "--") {
@@ -36,7 +41,12 @@ function splitGlobal(argv: string[]): { args: string[]; workspace: string | unde
     if (arg === "--help" || arg === "-h") help = true;
     else if (arg === "--workspace") workspace = argv[++i] ?? "";
     else if (arg.startsWith("--workspace=")) workspace = arg.slice("--workspace=".length);
-    else args.push(arg);
+    else {
+      args.push(arg);
+      if (args.length === 1) command = commands.find((c) => c.name === arg);
+      else if (command && takesValue(arg, command.options) && i + 1 < argv.length)
+        args.push(argv[++i] as string);
+    }
   }
   return { args, workspace, help };
 }

@@ -496,13 +496,13 @@ describe("usage", SCENARIO, () => {
   it("exits 2 with the command's usage on stderr for an unknown flag", async () => {
     const result = await sandbox.cli("add", "https://example.com/x", "--frob");
     expectUsageError(result, /--frob/);
-    expect(result.stderr).toContain("Usage: roundup add <url>");
+    expect(result.stderr).toContain("Usage: npm run -s cli -- add <url>");
   });
 
   it("exits 2 with the command's usage on stderr when an argument is missing", async () => {
     const result = await sandbox.cli("edit");
     expectUsageError(result, /missing <id>/);
-    expect(result.stderr).toContain("Usage: roundup edit <id>");
+    expect(result.stderr).toContain("Usage: npm run -s cli -- edit <id>");
   });
 
   it("--help exits 0 with the usage on stdout", async () => {

@@ -6,11 +6,11 @@ import {
   removeCategory,
   renameCategory,
 } from "../../core/categories/manageCategories.js";
-import { expectPositionals, parse, stringValue, UsageError } from "../args.js";
+import { expectPositionals, PROGRAM, parse, stringValue, UsageError } from "../args.js";
 import type { CliCommand } from "../context.js";
 import { categoryLine } from "../format.js";
 
-const usage = `Usage: roundup category <action> ...
+const usage = `Usage: ${PROGRAM} category <action> ...
 
   category list [--all] [--json]           the roundup's sections, in order (--all: with archived)
   category add <name> [--emoji E]          add a section at the end
@@ -20,19 +20,23 @@ const usage = `Usage: roundup category <action> ...
   category remove <name>                   delete; its links move to "Other"
 
 Names match case-insensitively, by slug or by an unambiguous prefix.
-Example: npm run -s cli -- category add "Talks & Videos" --emoji 🎬`;
+Example: ${PROGRAM} category add "Talks & Videos" --emoji 🎬`;
+
+const listOptions = { all: { type: "boolean" }, json: { type: "boolean" } } as const;
+const addOptions = { emoji: { type: "string" } } as const;
 
 export const categoryCommand: CliCommand = {
   name: "category",
   summary: "add, rename, move, archive, remove or list categories",
   usage,
+  options: { ...listOptions, ...addOptions },
   run(context, args) {
     const [action, ...rest] = args;
     const deps = { store: context.store };
     const workspace = context.workspace;
     switch (action) {
       case "list": {
-        const parsed = parse(rest, { all: { type: "boolean" }, json: { type: "boolean" } }, usage);
+        const parsed = parse(rest, listOptions, usage);
         expectPositionals(parsed, [], usage);
         const categories = listCategories(deps, { workspace, includeArchived: parsed.values.all === true });
         if (parsed.values.json) {
@@ -56,7 +60,7 @@ export const categoryCommand: CliCommand = {
         return;
       }
       case "add": {
-        const parsed = parse(rest, { emoji: { type: "string" } }, usage);
+        const parsed = parse(rest, addOptions, usage);
         const [name] = expectPositionals(parsed, ["<name>"], usage);
         const category = addCategory(deps, {
           workspace,

@@ -10,11 +10,11 @@ import {
   setTitleTemplate,
 } from "../../core/settings/manageSettings.js";
 import type { Settings } from "../../core/types.js";
-import { expectPositionals, parse, stringValue, UsageError } from "../args.js";
+import { expectPositionals, PROGRAM, parse, stringValue, UsageError } from "../args.js";
 import type { CliCommand, CliContext } from "../context.js";
 import { settingsText } from "../format.js";
 
-const usage = `Usage: roundup config <action> ...
+const usage = `Usage: ${PROGRAM} config <action> ...
 
   config show [--json]
   config set channel <channel id>
@@ -24,7 +24,14 @@ const usage = `Usage: roundup config <action> ...
   config set quiet on|off                  a month without links: a short note (on) or nothing (off)
   config admins add|remove user|role <id>
 
-Example: npm run -s cli -- config set schedule --day 1 --time 09:00 --tz Europe/Berlin`;
+Example: ${PROGRAM} config set schedule --day 1 --time 09:00 --tz Europe/Berlin`;
+
+const showOptions = { json: { type: "boolean" } } as const;
+const scheduleOptions = {
+  day: { type: "string" },
+  time: { type: "string" },
+  tz: { type: "string" },
+} as const;
 
 function show(context: CliContext, settings: Settings, json = false) {
   const { lastRun } = configSummary({ store: context.store }, { workspace: settings.workspace });
@@ -35,12 +42,13 @@ export const configCommand: CliCommand = {
   name: "config",
   summary: "show or change the roundup channel, schedule, title and admins",
   usage,
+  options: { ...showOptions, ...scheduleOptions },
   run(context, args) {
     const [action, ...rest] = args;
     const deps = { store: context.store };
     const workspace = context.workspace;
     if (action === "show") {
-      const parsed = parse(rest, { json: { type: "boolean" } }, usage);
+      const parsed = parse(rest, showOptions, usage);
       expectPositionals(parsed, [], usage);
       show(context, getSettings(deps, { workspace }), parsed.values.json === true);
       return;
@@ -68,11 +76,7 @@ export const configCommand: CliCommand = {
         return;
       }
       case "schedule": {
-        const parsed = parse(
-          values,
-          { day: { type: "string" }, time: { type: "string" }, tz: { type: "string" } },
-          usage,
-        );
+        const parsed = parse(values, scheduleOptions, usage);
         expectPositionals(parsed, [], usage);
         const day = stringValue(parsed, "day");
         const time = stringValue(parsed, "time");

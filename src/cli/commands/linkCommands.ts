@@ -5,7 +5,7 @@ import { type EnrichResult, enrichLink } from "../../core/links/enrichLink.js";
 import { editLink, listLinks, removeLink } from "../../core/links/manageLinks.js";
 import { getSettings } from "../../core/settings/manageSettings.js";
 import { formatLocalDate } from "../../core/time/formatLocal.js";
-import { expectPositionals, linkId, parse, stringValue, UsageError } from "../args.js";
+import { expectPositionals, linkId, PROGRAM, parse, stringValue, UsageError } from "../args.js";
 import type { CliCommand, CliContext } from "../context.js";
 import { linkJson, linkLine } from "../format.js";
 
@@ -43,24 +43,21 @@ const cliUser = (name: string) => `cli:${name}`;
 export const addCommand: CliCommand = {
   name: "add",
   summary: "share a link",
-  usage: `Usage: roundup add <url> [--category NAME] [--note TEXT] [--title T] [--author A] [--by NAME] [--at ISO-DATE] [--no-fetch]
+  usage: `Usage: ${PROGRAM} add <url> [--category NAME] [--note TEXT] [--title T] [--author A] [--by NAME] [--at ISO-DATE] [--no-fetch]
 
 Shares a link. --by names who shared it (default: you), --at back-fills a past date.
-Example: npm run -s cli -- add https://example.com/post --category articles --note "Worth it"`,
+Example: ${PROGRAM} add https://example.com/post --category articles --note "Worth it"`,
+  options: {
+    category: { type: "string" },
+    note: { type: "string" },
+    title: { type: "string" },
+    author: { type: "string" },
+    by: { type: "string" },
+    at: { type: "string" },
+    fetch: { type: "boolean" },
+  },
   async run(context, args) {
-    const parsed = parse(
-      args,
-      {
-        category: { type: "string" },
-        note: { type: "string" },
-        title: { type: "string" },
-        author: { type: "string" },
-        by: { type: "string" },
-        at: { type: "string" },
-        fetch: { type: "boolean" },
-      },
-      this.usage,
-    );
+    const parsed = parse(args, this.options, this.usage);
     const [url] = expectPositionals(parsed, ["<url>"], this.usage);
     const by = stringValue(parsed, "by")?.trim() || context.defaultUser;
     const at = stringValue(parsed, "at");
@@ -102,21 +99,18 @@ Example: npm run -s cli -- add https://example.com/post --category articles --no
 export const listCommand: CliCommand = {
   name: "list",
   summary: "list shared links",
-  usage: `Usage: roundup list [--month YYYY-MM] [--category NAME] [--by NAME] [--search WORDS] [--json]
+  usage: `Usage: ${PROGRAM} list [--month YYYY-MM] [--category NAME] [--by NAME] [--search WORDS] [--json]
 
-Lists links, oldest first. Example: npm run -s cli -- list --month 2026-07 --json`,
+Lists links, oldest first. Example: ${PROGRAM} list --month 2026-07 --json`,
+  options: {
+    month: { type: "string" },
+    category: { type: "string" },
+    by: { type: "string" },
+    search: { type: "string" },
+    json: { type: "boolean" },
+  },
   run(context, args) {
-    const parsed = parse(
-      args,
-      {
-        month: { type: "string" },
-        category: { type: "string" },
-        by: { type: "string" },
-        search: { type: "string" },
-        json: { type: "boolean" },
-      },
-      this.usage,
-    );
+    const parsed = parse(args, this.options, this.usage);
     expectPositionals(parsed, [], this.usage);
     const by = stringValue(parsed, "by");
     const month = stringValue(parsed, "month");
@@ -148,20 +142,17 @@ Lists links, oldest first. Example: npm run -s cli -- list --month 2026-07 --jso
 export const editCommand: CliCommand = {
   name: "edit",
   summary: "change a link's note, title, author or category",
-  usage: `Usage: roundup edit <id> [--note TEXT] [--title T] [--author A] [--category NAME|none]
+  usage: `Usage: ${PROGRAM} edit <id> [--note TEXT] [--title T] [--author A] [--category NAME|none]
 
-Example: npm run -s cli -- edit 42 --category tools --note "Better than grep"`,
+Example: ${PROGRAM} edit 42 --category tools --note "Better than grep"`,
+  options: {
+    note: { type: "string" },
+    title: { type: "string" },
+    author: { type: "string" },
+    category: { type: "string" },
+  },
   run(context, args) {
-    const parsed = parse(
-      args,
-      {
-        note: { type: "string" },
-        title: { type: "string" },
-        author: { type: "string" },
-        category: { type: "string" },
-      },
-      this.usage,
-    );
+    const parsed = parse(args, this.options, this.usage);
     const [id] = expectPositionals(parsed, ["<id>"], this.usage);
     if (!["note", "title", "author", "category"].some((name) => parsed.values[name] !== undefined)) {
       throw new UsageError("say what to change: --note, --title, --author or --category", this.usage);
@@ -191,11 +182,12 @@ Example: npm run -s cli -- edit 42 --category tools --note "Better than grep"`,
 export const removeCommand: CliCommand = {
   name: "remove",
   summary: "remove a link",
-  usage: `Usage: roundup remove <id>
+  usage: `Usage: ${PROGRAM} remove <id>
 
-Example: npm run -s cli -- remove 42`,
+Example: ${PROGRAM} remove 42`,
+  options: {},
   run(context, args) {
-    const parsed = parse(args, {}, this.usage);
+    const parsed = parse(args, this.options, this.usage);
     const [id] = expectPositionals(parsed, ["<id>"], this.usage);
     const link = removeLink(
       { store: context.store },

@@ -5,17 +5,20 @@ import { buildRoundup } from "../../core/roundup/buildRoundup.js";
 import { type PostResult, postRoundup } from "../../core/roundup/postRoundup.js";
 import { getSettings } from "../../core/settings/manageSettings.js";
 import { parsePeriod, previousPeriod } from "../../core/time/period.js";
-import { expectPositionals, parse, stringValue, UsageError } from "../args.js";
+import { expectPositionals, PROGRAM, parse, stringValue, UsageError } from "../args.js";
 import type { CliCommand, CliContext } from "../context.js";
 
-const usage = `Usage: roundup roundup [YYYY-MM] [--format markdown|json]
-       roundup roundup post [YYYY-MM] [--force]
+const usage = `Usage: ${PROGRAM} roundup [YYYY-MM] [--format markdown|json]
+       ${PROGRAM} roundup post [YYYY-MM] [--force]
 
 Prints the roundup of a month (default: last month, in the workspace's time zone), or posts it to the
 workspace's roundup channel through the same ledger as the schedule, so it is never posted twice;
 --force posts it again on purpose. Posting needs the platform's token (SLACK_BOT_TOKEN, DISCORD_TOKEN).
-Examples: npm run -s cli -- roundup 2026-07 > july.md
-          npm run -s cli -- roundup post 2026-07 --workspace slack:T012AB3CD`;
+Examples: ${PROGRAM} roundup 2026-07 > july.md
+          ${PROGRAM} roundup post 2026-07 --workspace slack:T012AB3CD`;
+
+const printOptions = { format: { type: "string" } } as const;
+const postOptions = { force: { type: "boolean" } } as const;
 
 function explain(result: PostResult, period: string): string {
   switch (result.status) {
@@ -43,7 +46,7 @@ function explain(result: PostResult, period: string): string {
 }
 
 async function post(context: CliContext, args: string[]): Promise<void> {
-  const parsed = parse(args, { force: { type: "boolean" } }, usage);
+  const parsed = parse(args, postOptions, usage);
   const [given] = expectPositionals(parsed, ["[YYYY-MM]"], usage, 1);
   const { timeZone } = getSettings({ store: context.store }, { workspace: context.workspace }).schedule;
   const period = given === undefined ? previousPeriod(context.clock.now(), timeZone) : parsePeriod(given);
@@ -63,9 +66,10 @@ export const roundupCommand: CliCommand = {
   name: "roundup",
   summary: "print a month's roundup as Markdown or JSON, or post it to the channel",
   usage,
+  options: { ...printOptions, ...postOptions },
   async run(context, args) {
     if (args[0] === "post") return post(context, args.slice(1));
-    const parsed = parse(args, { format: { type: "string" } }, usage);
+    const parsed = parse(args, printOptions, usage);
     const [period] = expectPositionals(parsed, ["[YYYY-MM]"], usage, 1);
     const format = stringValue(parsed, "format") ?? "markdown";
     if (format !== "markdown" && format !== "json") {
