@@ -15,6 +15,11 @@ export class UsageError extends Error {
 /** How the CLI is run from a checkout: every usage, example and hint shows this. */
 export const PROGRAM = "npm run -s cli --";
 
+/** A command line a person can paste to run `args` on `workspace`. */
+export function commandLine(args: string, workspace: string): string {
+  return `${PROGRAM} ${args} --workspace ${workspace}`;
+}
+
 export type Options = NonNullable<ParseArgsConfig["options"]>;
 
 /** Whether `arg` is an option of `options` that takes a value (`--note`, not `--note=x` or `--json`). */

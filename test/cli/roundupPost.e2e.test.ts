@@ -34,7 +34,7 @@ describe("cli roundup post", () => {
 
     const second = await runCli(sandbox.databaseUrl, ["roundup", "post", "2026-06", ...ws], slackEnv);
     expect(second.stdout.trim()).toBe(
-      "The 2026-06 roundup was already posted (posted). Use --force to post it again.",
+      "The 2026-06 roundup was already posted (posted). To post it again: npm run -s cli -- roundup post 2026-06 --force --workspace slack:T1",
     );
     expect(api.callsTo("chat.postMessage")).toHaveLength(1);
 
@@ -53,6 +53,8 @@ describe("cli roundup post", () => {
   it("says what is missing when the platform's token is not set", async () => {
     const result = await runCli(sandbox.databaseUrl, ["roundup", "post", "2026-06", "--force", ...ws]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("needs its platform's token");
+    expect(result.stderr.trim()).toBe(
+      "Posting to slack:T1 needs SLACK_BOT_TOKEN in the environment; nothing was posted.",
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { platformOf } from "../../core/roundup/postRoundup.js";
 import {
   addAdmin,
   configSummary,
@@ -13,11 +14,12 @@ import type { Settings } from "../../core/types.js";
 import { expectPositionals, PROGRAM, parse, stringValue, UsageError } from "../args.js";
 import type { CliCommand, CliContext } from "../context.js";
 import { settingsText } from "../format.js";
+import { noChatError } from "./roundupCommand.js";
 
 const usage = `Usage: ${PROGRAM} config <action> ...
 
   config show [--json]
-  config set channel <channel id>
+  config set channel <channel id>          where the roundup is posted (slack: and discord: workspaces)
   config set schedule --day N --time HH:MM --tz Area/City
   config set title <template>              {month} becomes "July 2026"
   config set intro <text>                  a paragraph under the title ("" for none)
@@ -71,6 +73,7 @@ export const configCommand: CliCommand = {
     const [what, ...values] = rest;
     switch (what) {
       case "channel": {
+        if (platformOf(workspace) === "local") throw noChatError(workspace);
         const [channelId] = expectPositionals(parse(values, {}, usage), ["<channel id>"], usage);
         show(context, setChannel(deps, { workspace, channelId: channelId as string }));
         return;

@@ -5,7 +5,7 @@ import { buildRoundup } from "../../core/roundup/buildRoundup.js";
 import { type PostResult, postRoundup } from "../../core/roundup/postRoundup.js";
 import { getSettings } from "../../core/settings/manageSettings.js";
 import { parsePeriod, previousPeriod } from "../../core/time/period.js";
-import { expectPositionals, PROGRAM, parse, stringValue, UsageError } from "../args.js";
+import { commandLine, expectPositionals, PROGRAM, parse, stringValue, UsageError } from "../args.js";
 import type { CliCommand, CliContext } from "../context.js";
 
 const usage = `Usage: ${PROGRAM} roundup [YYYY-MM] [--format markdown|json]
@@ -13,32 +13,45 @@ const usage = `Usage: ${PROGRAM} roundup [YYYY-MM] [--format markdown|json]
 
 Prints the roundup of a month (default: last month, in the workspace's time zone), or posts it to the
 workspace's roundup channel through the same ledger as the schedule, so it is never posted twice;
---force posts it again on purpose. Posting needs the platform's token (SLACK_BOT_TOKEN, DISCORD_TOKEN).
+--force posts it again on purpose. Posting needs the platform's token: SLACK_BOT_TOKEN for slack:...,
+DISCORD_TOKEN for discord:... A local workspace has no chat: its roundup is the Markdown printed here.
 Examples: ${PROGRAM} roundup 2026-07 > july.md
           ${PROGRAM} roundup post 2026-07 --workspace slack:T012AB3CD`;
 
 const printOptions = { format: { type: "string" } } as const;
 const postOptions = { force: { type: "boolean" } } as const;
 
-function explain(result: PostResult, period: string): string {
+/** The variable that gives this machine a platform's token, so it can post there. */
+const TOKEN_VARIABLE = { slack: "SLACK_BOT_TOKEN", discord: "DISCORD_TOKEN" } as const;
+
+/** Why a local workspace takes no channel and posts nothing, and what it has instead. */
+export function noChatError(workspace: string): UserError {
+  return new UserError(
+    "workspace.noChat",
+    `${workspace} is a local workspace: it has no chat to post to, so it takes no roundup channel. Its roundup is the Markdown this prints: ${commandLine("roundup YYYY-MM", workspace)}`,
+  );
+}
+
+function explain(result: PostResult, period: string, workspace: string): string {
   switch (result.status) {
     case "posted":
       return `Posted the ${period} roundup: ${result.messagesSent} message(s).`;
     case "quiet":
-      return `Nobody shared a link in ${period}; nothing was posted (config set quiet on posts a short note).`;
+      return `Nobody shared a link in ${period}, so nothing was posted. For a short note in such months: ${commandLine("config set quiet on", workspace)}`;
     case "already":
       return result.run?.status === "posting"
         ? `The ${period} roundup is being posted right now by ${result.run.claimedBy ?? "another process"}.`
-        : `The ${period} roundup was already posted (${result.run?.status ?? "done"}). Use --force to post it again.`;
+        : `The ${period} roundup was already posted (${result.run?.status ?? "done"}). To post it again: ${commandLine(`roundup post ${period} --force`, workspace)}`;
     case "no-channel":
       throw new UserError(
         "roundup.noChannel",
-        "This workspace has no roundup channel. Set one with: config set channel <id>",
+        `This workspace has no roundup channel. Set one with: ${commandLine("config set channel <id>", workspace)}`,
       );
     case "no-platform":
+      if (result.platform === "local") throw noChatError(workspace);
       throw new UserError(
         "roundup.noPlatform",
-        "Posting to this workspace needs its platform's token in the environment (SLACK_BOT_TOKEN or DISCORD_TOKEN).",
+        `Posting to ${workspace} needs ${TOKEN_VARIABLE[result.platform]} in the environment; nothing was posted.`,
       );
     case "failed":
       throw new UserError("roundup.failed", `The ${period} roundup could not be posted: ${result.reason}`);
@@ -59,7 +72,7 @@ async function post(context: CliContext, args: string[]): Promise<void> {
       mode: parsed.values.force === true ? "force" : "manual",
     },
   );
-  context.out(explain(result, period));
+  context.out(explain(result, period, context.workspace));
 }
 
 export const roundupCommand: CliCommand = {

@@ -1,7 +1,7 @@
 import { type Clock, PublishError, type RoundupPublisher, type Store } from "../ports.js";
 import type { Period } from "../time/period.js";
 import type { RoundupRun } from "../types.js";
-import { ensureWorkspace } from "../workspace.js";
+import { assertWorkspaceKey, ensureWorkspace } from "../workspace.js";
 import { buildRoundup } from "./buildRoundup.js";
 import type { RoundupDoc } from "./roundupDoc.js";
 
@@ -31,7 +31,8 @@ export type PostResult =
   | { status: "quiet"; run: RoundupRun }
   | { status: "already"; run: RoundupRun | undefined }
   | { status: "no-channel" }
-  | { status: "no-platform" }
+  /** This process cannot post there: no token for the platform, or a local workspace (no chat at all). */
+  | { status: "no-platform"; platform: Platform }
   | { status: "failed"; run: RoundupRun | undefined; reason: string };
 
 const DEFAULT_RETRIES = [2_000, 10_000, 30_000];
@@ -42,8 +43,11 @@ export function quietMonthDoc(doc: RoundupDoc): RoundupDoc {
   return { ...doc, intro: `A quiet month: nobody shared a link in ${doc.periodLabel}.`, sections: [] };
 }
 
-function platformOf(workspace: string): string {
-  return workspace.slice(0, workspace.indexOf(":"));
+/** Where a workspace lives: a chat platform, or `local`, a workspace only this database knows. */
+export type Platform = "discord" | "slack" | "local";
+
+export function platformOf(workspace: string): Platform {
+  return assertWorkspaceKey(workspace).slice(0, workspace.indexOf(":")) as Platform;
 }
 
 /**
@@ -52,11 +56,13 @@ function platformOf(workspace: string): string {
  */
 export async function postRoundup(deps: PostDeps, options: PostOptions): Promise<PostResult> {
   const { store, clock } = deps;
+  // Checked before anything is written: a post that cannot happen leaves no trace.
+  const platform = platformOf(options.workspace);
+  const publisher = deps.publishers[platform];
+  if (!publisher) return { status: "no-platform", platform };
   const workspace = ensureWorkspace(store, options.workspace);
   const settings = store.settings.get(workspace);
   if (!settings.channelId) return { status: "no-channel" };
-  const publisher = deps.publishers[platformOf(workspace)];
-  if (!publisher) return { status: "no-platform" };
   const leaseMs = options.leaseMs ?? 120_000;
 
   const run = store.runs.claim({
