@@ -1,7 +1,17 @@
 import type { LinkView } from "../core/links/manageLinks.js";
+import type { RoundupDoc } from "../core/roundup/roundupDoc.js";
 import { formatLocalDate, formatLocalDateTime } from "../core/time/formatLocal.js";
 import { periodLabel } from "../core/time/period.js";
 import type { Category, RoundupRun, Settings } from "../core/types.js";
+
+/** Every date in the CLI's JSON is ISO 8601 (UTC), as scripts and people read it. */
+function iso(epochMs: number): string {
+  return new Date(epochMs).toISOString();
+}
+
+function isoOrNull(epochMs: number | null): string | null {
+  return epochMs === null ? null : iso(epochMs);
+}
 
 /** The shape `list --json` promises scripts: stable keys, ISO dates. */
 export function linkJson(link: LinkView) {
@@ -16,14 +26,43 @@ export function linkJson(link: LinkView) {
     category: link.categoryName,
     sharedBy: link.sharedByName,
     sharedById: link.sharedById,
-    sharedAt: new Date(link.sharedAt).toISOString(),
+    sharedAt: iso(link.sharedAt),
     source: link.source,
     recommendations: link.recommendations.map((r) => ({
       by: r.userName,
       note: r.note,
-      at: new Date(r.sharedAt).toISOString(),
+      at: iso(r.sharedAt),
     })),
   };
+}
+
+/** `roundup --format json`: the roundup document, its dates in ISO form like `list --json`. */
+export function roundupJson(doc: RoundupDoc) {
+  return {
+    ...doc,
+    sections: doc.sections.map((section) => ({
+      ...section,
+      items: section.items.map((item) => ({ ...item, sharedAt: iso(item.sharedAt) })),
+    })),
+  };
+}
+
+/** `config show --json`: the settings and the last run, their dates in ISO form. */
+export function settingsJson(settings: Settings, lastRun: RoundupRun | null) {
+  return {
+    ...settings,
+    nextDue: settings.nextDue && { ...settings.nextDue, at: iso(settings.nextDue.at) },
+    lastRun: lastRun && {
+      ...lastRun,
+      leaseUntil: isoOrNull(lastRun.leaseUntil),
+      updatedAt: isoOrNull(lastRun.updatedAt),
+    },
+  };
+}
+
+/** `category list --json`: `position` is the 1-based number `category move` takes. */
+export function categoryJson({ id, name, slug, emoji, archived }: Category, position: number) {
+  return { id, name, slug, emoji, position, archived };
 }
 
 export function linkLine(link: LinkView, timeZone: string): string {
@@ -42,10 +81,11 @@ export function linkLine(link: LinkView, timeZone: string): string {
   return lines.join("\n");
 }
 
-export function categoryLine(category: Category, index: number): string {
+/** `position` is 1-based, the number `category move` takes. */
+export function categoryLine(category: Category, position: number): string {
   const emoji = category.emoji ? `${category.emoji} ` : "";
   const archived = category.archived ? "  (archived)" : "";
-  return `${index + 1}. ${emoji}${category.name}  [${category.slug}]${archived}`;
+  return `${position}. ${emoji}${category.name}  [${category.slug}]${archived}`;
 }
 
 export function runText(run: RoundupRun | null): string {

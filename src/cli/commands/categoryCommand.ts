@@ -8,7 +8,7 @@ import {
 } from "../../core/categories/manageCategories.js";
 import { expectPositionals, PROGRAM, parse, stringValue, UsageError } from "../args.js";
 import type { CliCommand } from "../context.js";
-import { categoryLine } from "../format.js";
+import { categoryJson, categoryLine } from "../format.js";
 
 const usage = `Usage: ${PROGRAM} category <action> ...
 
@@ -38,24 +38,21 @@ export const categoryCommand: CliCommand = {
       case "list": {
         const parsed = parse(rest, listOptions, usage);
         expectPositionals(parsed, [], usage);
-        const categories = listCategories(deps, { workspace, includeArchived: parsed.values.all === true });
+        // Numbered in the whole roundup order, archived ones counted, as `category move` counts them.
+        const numbered = listCategories(deps, { workspace, includeArchived: true })
+          .map((category, index) => ({ category, position: index + 1 }))
+          .filter(({ category }) => parsed.values.all === true || !category.archived);
         if (parsed.values.json) {
           context.out(
             JSON.stringify(
-              categories.map(({ id, name, slug, emoji, position, archived }) => ({
-                id,
-                name,
-                slug,
-                emoji,
-                position,
-                archived,
-              })),
+              numbered.map(({ category, position }) => categoryJson(category, position)),
               null,
               2,
             ),
           );
         } else {
-          context.out(categories.map(categoryLine).join("\n") || "No categories.");
+          const lines = numbered.map(({ category, position }) => categoryLine(category, position));
+          context.out(lines.join("\n") || "No categories.");
         }
         return;
       }
@@ -89,7 +86,7 @@ export const categoryCommand: CliCommand = {
           category: name as string,
           position: Number(position),
         });
-        context.out(categories.map(categoryLine).join("\n"));
+        context.out(categories.map((category, index) => categoryLine(category, index + 1)).join("\n"));
         return;
       }
       case "archive":

@@ -13,7 +13,7 @@ import {
 import type { Settings } from "../../core/types.js";
 import { expectPositionals, PROGRAM, parse, stringValue, UsageError } from "../args.js";
 import type { CliCommand, CliContext } from "../context.js";
-import { settingsText } from "../format.js";
+import { settingsJson, settingsText } from "../format.js";
 import { noChatError } from "./roundupCommand.js";
 
 const usage = `Usage: ${PROGRAM} config <action> ...
@@ -37,7 +37,9 @@ const scheduleOptions = {
 
 function show(context: CliContext, settings: Settings, json = false) {
   const { lastRun } = configSummary({ store: context.store }, { workspace: settings.workspace });
-  context.out(json ? JSON.stringify({ ...settings, lastRun }, null, 2) : settingsText(settings, lastRun));
+  context.out(
+    json ? JSON.stringify(settingsJson(settings, lastRun), null, 2) : settingsText(settings, lastRun),
+  );
 }
 
 export const configCommand: CliCommand = {

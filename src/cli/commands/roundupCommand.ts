@@ -7,6 +7,7 @@ import { getSettings } from "../../core/settings/manageSettings.js";
 import { parsePeriod, previousPeriod } from "../../core/time/period.js";
 import { commandLine, expectPositionals, PROGRAM, parse, stringValue, UsageError } from "../args.js";
 import type { CliCommand, CliContext } from "../context.js";
+import { roundupJson } from "../format.js";
 
 const usage = `Usage: ${PROGRAM} roundup [YYYY-MM] [--format markdown|json]
        ${PROGRAM} roundup post [YYYY-MM] [--force]
@@ -92,6 +93,8 @@ export const roundupCommand: CliCommand = {
       { store: context.store },
       { workspace: context.workspace, now: context.clock.now(), ...(period !== undefined ? { period } : {}) },
     );
-    context.out(format === "json" ? JSON.stringify(doc, null, 2) : renderMarkdown(doc).trimEnd());
+    context.out(
+      format === "json" ? JSON.stringify(roundupJson(doc), null, 2) : renderMarkdown(doc).trimEnd(),
+    );
   },
 };
