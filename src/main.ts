@@ -49,7 +49,7 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
   const slackConfig = config.slack;
   if (slackConfig) {
     // One publisher for scheduled and manual posts, so both keep one pace per channel.
-    const publisher = createSlackPublisher(slackConfig);
+    const publisher = createSlackPublisher({ ...slackConfig, clock });
     publishers.slack = publisher as RoundupPublisher;
     const slack = await startOrExplain("Slack", () =>
       startSlack({

@@ -155,6 +155,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     options.publisher ??
     createSlackPublisher({
       botToken: options.botToken,
+      clock: options.clock,
       ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
       ...(options.postIntervalMs !== undefined ? { intervalMs: options.postIntervalMs } : {}),
     });
