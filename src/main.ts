@@ -6,6 +6,7 @@ import { type RoundupPublisher, systemClock } from "./core/ports.js";
 import { startScheduler } from "./core/schedule/startScheduler.js";
 import { PageMetadataFetcher } from "./enrich/pageMetadataFetcher.js";
 import { createLogger, type Logger } from "./logger.js";
+import { installProcessGuards } from "./processGuards.js";
 import { explainStartFailure } from "./startFailure.js";
 import { SqliteStore } from "./storage/sqliteStore.js";
 
@@ -104,6 +105,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const logger = createLogger(config.logLevel);
+  installProcessGuards(logger);
   let stop: () => Promise<void>;
   try {
     stop = await run(config, logger);

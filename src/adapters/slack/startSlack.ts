@@ -44,6 +44,8 @@ export interface StartSlackOptions {
   postIntervalMs?: number;
   /** This process's name in the roundup ledger; one is made up when unset. */
   owner?: string;
+  /** How long a command may work before Slack gets an empty acknowledgement; default 2,500 ms. */
+  ackBudgetMs?: number;
 }
 
 export interface RunningSlack {
@@ -162,6 +164,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     owner: options.owner ?? `slack:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     background,
     notices: new AdminNotices(),
+    ackBudgetMs: options.ackBudgetMs,
   };
   register(app, deps);
   // Checks the bot token (auth.test) before taking any request, so a wrong one fails at start.
