@@ -175,12 +175,13 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
       const verdict = await checkSlackRequest(req, {
         signingSecret: options.signingSecret,
         clock: options.clock,
+        requestLog: options.store.requestLog,
       });
       if (verdict.pass) {
         receiver.requestListener(req, res);
         return;
       }
-      if (verdict.reason) logger.warn(`refused a Slack request: ${verdict.reason}`);
+      if (verdict.reason) logger[verdict.level](`Slack request not run: ${verdict.reason}`);
       res.writeHead(verdict.status).end();
     } catch (error) {
       logger.error({ err: error }, "could not take a Slack request");
