@@ -6,6 +6,7 @@ import { type RoundupPublisher, systemClock } from "./core/ports.js";
 import { startScheduler } from "./core/schedule/startScheduler.js";
 import { PageMetadataFetcher } from "./enrich/pageMetadataFetcher.js";
 import { createLogger, type Logger } from "./logger.js";
+import { installProcessGuards } from "./processGuards.js";
 import { explainStartFailure } from "./startFailure.js";
 import { SqliteStore } from "./storage/sqliteStore.js";
 
@@ -49,7 +50,7 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
   const slackConfig = config.slack;
   if (slackConfig) {
     // One publisher for scheduled and manual posts, so both keep one pace per channel.
-    const publisher = createSlackPublisher(slackConfig);
+    const publisher = createSlackPublisher({ ...slackConfig, clock });
     publishers.slack = publisher as RoundupPublisher;
     const slack = await startOrExplain("Slack", () =>
       startSlack({
@@ -104,6 +105,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const logger = createLogger(config.logLevel);
+  installProcessGuards(logger);
   let stop: () => Promise<void>;
   try {
     stop = await run(config, logger);

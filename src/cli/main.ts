@@ -22,7 +22,9 @@ async function main(): Promise<number> {
             })
           : null,
         publishers: () => ({
-          ...(config.slack ? { slack: createSlackPublisher(config.slack) as RoundupPublisher } : {}),
+          ...(config.slack
+            ? { slack: createSlackPublisher({ ...config.slack, clock: systemClock }) as RoundupPublisher }
+            : {}),
           ...(config.discord ? { discord: createDiscordPublisher(config.discord) as RoundupPublisher } : {}),
         }),
       },

@@ -131,3 +131,13 @@ export const roundupRunsTable = sqliteTable(
   },
   (t) => [uniqueIndex("roundup_runs_workspace_period_unique").on(t.workspaceKey, t.period)],
 );
+
+/**
+ * Signed Slack requests already taken, by their signature, kept until their timestamp leaves Slack's
+ * five-minute window: the same request sent again is refused by every process on this database.
+ */
+export const slackRequestsTable = sqliteTable("slack_requests", {
+  signature: text("signature").primaryKey(),
+  /** Epoch ms from which the request's timestamp is out of the window (and the row may go). */
+  expiresAt: integer("expires_at").notNull(),
+});

@@ -3,6 +3,7 @@ import type { WorkspaceKey } from "../core/types.js";
 import { SqliteCategoryStore } from "./categoryStore.js";
 import { type Db, openDatabase } from "./database.js";
 import { SqliteLinkStore } from "./linkStore.js";
+import { SqliteRequestLogStore } from "./requestLogStore.js";
 import { SqliteRunStore } from "./runStore.js";
 import { workspacesTable } from "./schema.js";
 import { SqliteSettingsStore } from "./settingsStore.js";
@@ -39,6 +40,7 @@ export class SqliteStore implements Store {
   readonly settings: SqliteSettingsStore;
   readonly workspaces: SqliteWorkspaceStore;
   readonly runs: SqliteRunStore;
+  readonly requestLog: SqliteRequestLogStore;
 
   constructor(readonly db: Db) {
     this.links = new SqliteLinkStore(db.$client);
@@ -46,6 +48,7 @@ export class SqliteStore implements Store {
     this.settings = new SqliteSettingsStore(db);
     this.workspaces = new SqliteWorkspaceStore(db, this.categories);
     this.runs = new SqliteRunStore(db.$client);
+    this.requestLog = new SqliteRequestLogStore(db.$client);
   }
 
   static open(databaseUrl: string): SqliteStore {

@@ -316,6 +316,41 @@ describe("the Add to reading list shortcut", () => {
     });
   });
 
+  it("keeps the message's text, as plain text, as the note", async () => {
+    h = await Harness.start();
+    await h.interact(
+      shortcut(
+        "<@UAMY|amy> says <https://blog.example/post|this one> on <#C1|general> is good &amp; short &lt;3\nreally",
+      ),
+    );
+    await waitFor(() => h.links().length === 1);
+    expect(h.links()[0]?.note).toBe(
+      "@amy says this one (https://blog.example/post) on #general is good & short <3 really",
+    );
+  });
+
+  it("adds no note when the message is only the link, as sent or as Slack linked it", async () => {
+    h = await Harness.start();
+    await h.interact(shortcut("<https://only.example/a>"));
+    await h.interact(shortcut(" <http://bare.example/b|bare.example/b> "));
+    await waitFor(() => h.links().length === 2);
+    expect(h.links().map((l) => [l.url, l.note])).toEqual([
+      ["https://only.example/a", null],
+      ["http://bare.example/b", null],
+    ]);
+  });
+
+  it("shortens a message longer than a note at a word, with an ellipsis", async () => {
+    h = await Harness.start();
+    const words = Array.from({ length: 300 }, (_, i) => `word${i}`).join(" ");
+    await h.interact(shortcut(`<https://long.example/post> ${words}`));
+    await waitFor(() => h.links().length === 1);
+    const note = h.links()[0]?.note ?? "";
+    expect(note.length).toBeLessThanOrEqual(1000);
+    expect(note).toMatch(/^https:\/\/long\.example\/post word0 word1 .* word\d+…$/);
+    expect(words.startsWith(note.slice("https://long.example/post ".length, -1))).toBe(true);
+  });
+
   it("finds a link that only lives in rich-text blocks, and says so when there is none", async () => {
     h = await Harness.start();
     const blocks = [

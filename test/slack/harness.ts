@@ -10,6 +10,7 @@ import { type RunningSlack, startSlack } from "../../src/adapters/slack/startSla
 import { listLinks } from "../../src/core/links/manageLinks.js";
 import type { Clock, MetadataFetcher, Store } from "../../src/core/ports.js";
 import type { Logger } from "../../src/logger.js";
+import { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
 import { MockSlackApi, type MockUser, ResponseCatcher } from "./mockSlackApi.js";
 
@@ -27,8 +28,6 @@ export const USERS: Record<string, MockUser> = {
 export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
   return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
 }
-
-export const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 export interface SlackResponse {
   status: number;
@@ -51,6 +50,8 @@ export interface HarnessOptions {
   clock?: Clock;
   /** Wraps the store, to make it fail in a test. */
   wrapStore?: (store: Store) => Store;
+  /** A database file to open (and leave in place) instead of a fresh temp one: two bots on one file. */
+  databasePath?: string;
 }
 
 export class Harness {
@@ -70,9 +71,17 @@ export class Harness {
   }
 
   private async init(options: HarnessOptions): Promise<void> {
-    const temp = tempStore();
-    this.cleanupStore = temp.cleanup;
-    this.store = options.wrapStore ? options.wrapStore(temp.store) : temp.store;
+    let store: Store;
+    if (options.databasePath) {
+      const shared = SqliteStore.open(options.databasePath);
+      this.cleanupStore = () => shared.close();
+      store = shared;
+    } else {
+      const temp = tempStore();
+      this.cleanupStore = temp.cleanup;
+      store = temp.store;
+    }
+    this.store = options.wrapStore ? options.wrapStore(store) : store;
     if (options.clock) this.clock = options.clock;
     await this.api.start();
     await this.responses.start();
@@ -105,12 +114,23 @@ export class Harness {
     this.cleanupStore?.();
   }
 
-  /** POSTs a body to /slack/events, signed unless told otherwise. */
+  /** Now on the bot's clock, in the seconds Slack signs with. */
+  nowSeconds(): number {
+    return Math.floor(this.clock.now() / 1000);
+  }
+
+  /** POSTs a body to /slack/events, signed (at the bot's now) unless told otherwise. */
   async post(
     body: string,
-    options: { timestamp?: number; signature?: string; responseId?: string; contentType?: string } = {},
+    options: {
+      timestamp?: number;
+      signature?: string;
+      responseId?: string;
+      contentType?: string;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<SlackResponse> {
-    const timestamp = options.timestamp ?? nowSeconds();
+    const timestamp = options.timestamp ?? this.nowSeconds();
     const started = performance.now();
     const res = await fetch(`${this.base}/slack/events`, {
       method: "POST",
@@ -118,6 +138,7 @@ export class Harness {
         "content-type": options.contentType ?? "application/x-www-form-urlencoded",
         "x-slack-request-timestamp": String(timestamp),
         "x-slack-signature": options.signature ?? sign(body, timestamp),
+        ...options.headers,
       },
       body,
     });

@@ -220,6 +220,11 @@ describe("plainText and firstLink", () => {
     expect(plainText("a &amp;lt; b &lt; c")).toBe("a &lt; b < c");
   });
 
+  it("reads a link as its words and address, and an address Slack linked as the address", () => {
+    expect(plainText("see <https://a.example/x|this post>")).toBe("see this post (https://a.example/x)");
+    expect(plainText("see <http://a.example/x|a.example/x>")).toBe("see http://a.example/x");
+  });
+
   it("finds the first web link in a message, skipping mentions", () => {
     expect(
       firstLink("hey <@U1> look <mailto:a@b.c|a@b.c> <https://one.example/x|one> <https://two.example>"),

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { SLACK_LIMITS } from "../../src/adapters/slack/render.js";
 import { addLink } from "../../src/core/links/addLink.js";
 import type { MetadataFetcher, Store } from "../../src/core/ports.js";
-import { allText, Harness, nowSeconds, sign, waitFor } from "./harness.js";
+import { allText, Harness, sign, waitFor } from "./harness.js";
 
 let h: Harness;
 afterEach(async () => {
@@ -24,7 +24,7 @@ describe("request checks", () => {
   it("refuses a bad signature, a stale and a future timestamp with 401, storing nothing", async () => {
     h = await Harness.start();
     const { body } = h.commandBody("add <https://sig.example/1> tools");
-    const now = nowSeconds();
+    const now = h.nowSeconds();
     const cases = [
       { signature: sign(body, now, "wrong-secret") },
       { signature: `v0=${"0".repeat(64)}` },

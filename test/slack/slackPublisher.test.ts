@@ -40,7 +40,7 @@ afterEach(async () => {
 });
 
 function deps() {
-  const slack = createSlackPublisher({ botToken: "xoxb-test", apiUrl: api.url, intervalMs: 0 });
+  const slack = createSlackPublisher({ botToken: "xoxb-test", apiUrl: api.url, intervalMs: 0, clock });
   return { store, clock, publishers: { slack }, sleep: async () => {} };
 }
 
@@ -115,5 +115,74 @@ describe("scheduled roundups in Slack", () => {
     expect(result.status).toBe("posted");
     expect(api.callsTo("chat.postMessage")).toHaveLength(0);
     expect(store.runs.get(workspace, "2026-06")?.messageIds).toEqual(["555.1"]);
+  });
+});
+
+describe("pacing in one channel", () => {
+  const message = { text: "part", blocks: [] };
+
+  /** A publisher on `clock` whose waits move the clock instead of waiting; `waits` records each. */
+  function pacedPublisher() {
+    const waits: number[] = [];
+    const publisher = createSlackPublisher({
+      botToken: "xoxb-test",
+      apiUrl: api.url,
+      intervalMs: 1_000,
+      clock,
+      sleep: async (ms) => {
+        waits.push(ms);
+        clock.set(new Date(clock.now() + ms).toISOString());
+      },
+    });
+    // When (by the clock) each message reached Slack, by channel.
+    const posts: { channel: string; at: number }[] = [];
+    const postedAt = (channel: string) => posts.filter((p) => p.channel === channel).map((p) => p.at);
+    api.on("chat.postMessage", (params) => {
+      posts.push({ channel: String(params.channel), at: clock.now() });
+      return { ok: true, ts: `${clock.now()}.${posts.length}` };
+    });
+    return { publisher, waits, posts, postedAt };
+  }
+
+  it("keeps a second apart two messages sent to one channel at once, and does not hold up another channel", async () => {
+    const { publisher, postedAt, waits } = pacedPublisher();
+    const start = clock.now();
+    const sent = await Promise.all([
+      publisher.send("CROUNDUP", message, "a"),
+      publisher.send("CROUNDUP", message, "b"),
+      publisher.send("CROUNDUP", message, "c"),
+      publisher.send("COTHER", message, "x"),
+    ]);
+    expect(new Set(sent).size).toBe(4);
+    expect(postedAt("CROUNDUP")).toEqual([start, start + 1_000, start + 2_000]);
+    expect(postedAt("COTHER")).toHaveLength(1);
+    // Only the second and third message in CROUNDUP waited.
+    expect(waits).toEqual([1_000, 1_000]);
+  });
+
+  it("keeps the pace after a send that failed", async () => {
+    const { publisher, posts, postedAt } = pacedPublisher();
+    const start = clock.now();
+    api.on("chat.postMessage", (params) => {
+      posts.push({ channel: String(params.channel), at: clock.now() });
+      return posts.length === 1 ? { ok: false, error: "internal_error" } : { ok: true, ts: "2.1" };
+    });
+    const results = await Promise.allSettled([
+      publisher.send("CROUNDUP", message, "a"),
+      publisher.send("CROUNDUP", message, "b"),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "fulfilled"]);
+    expect(postedAt("CROUNDUP")).toEqual([start, start + 1_000]);
+  });
+
+  it("measures the gap on the injected clock: no wait once the clock has moved on", async () => {
+    const { publisher, waits } = pacedPublisher();
+    await publisher.send("CROUNDUP", message, "a");
+    clock.set(new Date(clock.now() + 400).toISOString());
+    await publisher.send("CROUNDUP", message, "b");
+    expect(waits).toEqual([600]);
+    clock.set(new Date(clock.now() + 5_000).toISOString());
+    await publisher.send("CROUNDUP", message, "c");
+    expect(waits).toEqual([600]);
   });
 });

@@ -47,6 +47,7 @@ describe("openDatabase", () => {
       "categories",
       "links",
       "roundup_runs",
+      "slack_requests",
       "workspace_admins",
       "workspace_settings",
       "workspaces",
@@ -159,6 +160,24 @@ describe("link numbers", () => {
     expect(numbered("local:b")).toEqual([[1, "https://b.example/1"]]);
     expect(share(store, "local:a", "a.example/3")).toBe(3);
     expect(share(store, "local:b", "b.example/2")).toBe(2);
+    store.close();
+  });
+});
+
+describe("the Slack request log", () => {
+  it("is added to a database migrated up to 0003, keeping its links", () => {
+    const path = join(tempDir(), "old.db");
+    const old = new Database(path);
+    migrate(drizzle({ client: old }), { migrationsFolder: migrationsBefore("0004_slack_request_log") });
+    old.exec(`INSERT INTO workspaces (key) VALUES ('local:a');
+      INSERT INTO links (workspace_key, number, url, normalized_url, shared_by_id, shared_by_name, shared_at, source)
+      VALUES ('local:a', 1, 'https://a.example/1', 'https://a.example/1', 'u', 'U', 1, 'cli');`);
+    old.close();
+
+    const store = SqliteStore.open(path);
+    expect(listLinks({ store }, { workspace: "local:a" }).map((l) => l.url)).toEqual(["https://a.example/1"]);
+    expect(store.requestLog.remember("v0=abc", 2_000, 1_000)).toBe(true);
+    expect(store.requestLog.remember("v0=abc", 2_000, 1_000)).toBe(false);
     store.close();
   });
 });

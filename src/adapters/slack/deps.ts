@@ -22,6 +22,8 @@ export interface SlackDeps {
   owner: string;
   background: Background;
   notices: AdminNotices;
+  /** How long a handler may work before Slack gets an empty acknowledgement; tests shorten it. */
+  ackBudgetMs?: number;
 }
 
 /** Workspace admins and owners, plus people an admin added with `/read config admins add`. */

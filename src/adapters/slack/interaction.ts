@@ -92,23 +92,31 @@ export class Interaction {
     return this.acked;
   }
 
-  /** Acknowledges with nothing (if not done yet): before opening a modal, or before slow work. */
-  async ack(): Promise<void> {
-    if (this.acked) return;
+  /**
+   * Bolt's ack, which fails when Slack can no longer be told (Socket Mode's socket closed meanwhile).
+   * That is logged, never thrown: the work goes on, and its answer can still take the response_url.
+   */
+  private async sendAck(body?: RespondArguments): Promise<boolean> {
     this.acked = true;
     clearTimeout(this.timer);
-    await this.init.ack();
+    try {
+      await this.init.ack(body);
+      return true;
+    } catch (error) {
+      this.init.logger.warn({ err: error, team: this.teamId }, "could not acknowledge a Slack request");
+      return false;
+    }
+  }
+
+  /** Acknowledges with nothing (if not done yet): before opening a modal, or before slow work. */
+  async ack(): Promise<void> {
+    if (!this.acked) await this.sendAck();
   }
 
   /** Answers the person privately: in the acknowledgement when still possible, else as a follow-up. */
   async reply(message: Reply): Promise<void> {
     const reply = this.withNotice(message);
-    if (!this.acked && this.init.carriesReply) {
-      this.acked = true;
-      clearTimeout(this.timer);
-      await this.init.ack(ephemeral(reply));
-      return;
-    }
+    if (!this.acked && this.init.carriesReply && (await this.sendAck(ephemeral(reply)))) return;
     await this.ack();
     await this.followUp(reply);
   }

@@ -52,7 +52,10 @@ function markupText(markup: Markup): string {
     }
     case "link": {
       const url = markup.url.replace(/^mailto:/, "");
-      return markup.label && markup.label !== url && markup.label !== markup.url
+      // Slack links a typed `example.com/x` as <http://example.com/x|example.com/x>: that label is
+      // the address itself, not words about it.
+      const typed = markup.url.replace(/^[a-z][a-z0-9+.-]*:(\/\/)?/i, "");
+      return markup.label && markup.label !== url && markup.label !== markup.url && markup.label !== typed
         ? `${markup.label} (${url})`
         : url;
     }

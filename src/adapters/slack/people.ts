@@ -4,6 +4,7 @@
  * that takes too long counts as unknown now and fills the cache when it lands.
  */
 import type { WebClient } from "@slack/web-api";
+import type { Clock } from "../../core/ports.js";
 import type { Logger } from "../../logger.js";
 
 export interface Person {
@@ -25,12 +26,13 @@ export class People {
 
   constructor(
     private readonly logger: Logger,
+    private readonly clock: Clock,
     private readonly options: { ttlMs?: number; failureTtlMs?: number; timeoutMs?: number } = {},
   ) {}
 
   private fetch(client: WebClient, teamId: string, userId: string): Promise<Person | null> {
     const key = `${teamId}:${userId}`;
-    const now = Date.now();
+    const now = this.clock.now();
     const cached = this.cache.get(key);
     if (cached && cached.expires > now) return cached.person;
     const entry: Entry = {
@@ -51,7 +53,7 @@ export class People {
         })
         .catch((error: unknown) => {
           this.logger.warn({ err: error, team: teamId, user: userId }, "users.info failed");
-          entry.expires = Date.now() + (this.options.failureTtlMs ?? 30_000);
+          entry.expires = this.clock.now() + (this.options.failureTtlMs ?? 30_000);
           return null;
         }),
     };
@@ -63,7 +65,7 @@ export class People {
   /** The person, or null when Slack could not say in time. */
   async lookup(client: WebClient, teamId: string, userId: string): Promise<Person | null> {
     const cached = this.cache.get(`${teamId}:${userId}`);
-    if (cached?.settled && cached.expires > Date.now()) return cached.settled.person;
+    if (cached?.settled && cached.expires > this.clock.now()) return cached.settled.person;
     const person = this.fetch(client, teamId, userId);
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<null>((resolve) => {

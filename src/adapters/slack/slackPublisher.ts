@@ -1,5 +1,6 @@
+import { setTimeout as wait } from "node:timers/promises";
 import { WebClient } from "@slack/web-api";
-import { PublishError, type RoundupPublisher } from "../../core/ports.js";
+import { type Clock, PublishError, type RoundupPublisher } from "../../core/ports.js";
 import { renderRoundup, type SlackMessage } from "./render.js";
 
 /** Slack errors that retrying will not fix, in words an admin can act on. */
@@ -31,6 +32,10 @@ export function createSlackPublisher(options: {
   botToken: string;
   apiUrl?: string;
   intervalMs?: number;
+  /** When the last message went out, as the rest of the bot counts time. */
+  clock: Clock;
+  /** Waits out the gap; tests pass one that moves their clock instead. */
+  sleep?: (ms: number) => Promise<void>;
 }): RoundupPublisher<SlackMessage> {
   // No client retries: a retried post the ledger does not know about could appear twice.
   const client = new WebClient(options.botToken, {
@@ -39,33 +44,48 @@ export function createSlackPublisher(options: {
     rejectRateLimitedCalls: true,
   });
   const intervalMs = options.intervalMs ?? 1_100;
+  const { clock } = options;
+  const sleep = options.sleep ?? ((ms: number) => wait(ms));
   const lastPost = new Map<string, number>();
+  // Sends to one channel take turns (a scheduled post and /read roundup post may overlap), so each
+  // one measures its gap from the message before it.
+  const turns = new Map<string, Promise<unknown>>();
+
+  async function post(channel: string, message: SlackMessage, key: string): Promise<string> {
+    const gap = (lastPost.get(channel) ?? Number.NEGATIVE_INFINITY) + intervalMs - clock.now();
+    if (gap > 0) await sleep(gap);
+    try {
+      const result = await client.chat.postMessage({
+        channel,
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+        metadata: { event_type: METADATA_EVENT, event_payload: { key } },
+      });
+      if (!result.ts) throw new Error("Slack answered without a message id");
+      return result.ts;
+    } catch (error) {
+      const code = slackError(error);
+      const permanent = PERMANENT[code];
+      if (permanent) throw new PublishError(permanent, true);
+      throw new PublishError(code ? `Slack answered ${code}` : (error as Error).message, false);
+    } finally {
+      lastPost.set(channel, clock.now());
+    }
+  }
 
   return {
     plan: (doc) => renderRoundup(doc),
 
-    async send(channel, message, key) {
-      const wait = (lastPost.get(channel) ?? 0) + intervalMs - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      try {
-        const result = await client.chat.postMessage({
-          channel,
-          text: message.text,
-          blocks: message.blocks,
-          unfurl_links: false,
-          unfurl_media: false,
-          metadata: { event_type: METADATA_EVENT, event_payload: { key } },
-        });
-        if (!result.ts) throw new Error("Slack answered without a message id");
-        return result.ts;
-      } catch (error) {
-        const code = slackError(error);
-        const permanent = PERMANENT[code];
-        if (permanent) throw new PublishError(permanent, true);
-        throw new PublishError(code ? `Slack answered ${code}` : (error as Error).message, false);
-      } finally {
-        lastPost.set(channel, Date.now());
-      }
+    send(channel, message, key) {
+      const sent = (turns.get(channel) ?? Promise.resolve()).then(() => post(channel, message, key));
+      const done = sent.catch(() => undefined);
+      turns.set(channel, done);
+      void done.then(() => {
+        if (turns.get(channel) === done) turns.delete(channel);
+      });
+      return sent;
     },
 
     async findSent(channel, key) {

@@ -17,6 +17,7 @@ import type { SlackDeps } from "./deps.js";
 import { AdminNotices } from "./notices.js";
 import { People } from "./people.js";
 import type { SlackMessage } from "./render.js";
+import { checkSlackRequest } from "./requestCheck.js";
 import { createSlackPublisher } from "./slackPublisher.js";
 
 export interface StartSlackOptions {
@@ -43,6 +44,8 @@ export interface StartSlackOptions {
   postIntervalMs?: number;
   /** This process's name in the roundup ledger; one is made up when unset. */
   owner?: string;
+  /** How long a command may work before Slack gets an empty acknowledgement; default 2,500 ms. */
+  ackBudgetMs?: number;
 }
 
 export interface RunningSlack {
@@ -56,8 +59,6 @@ export interface RunningSlack {
 
 export const EVENTS_PATH = "/slack/events";
 export const HEALTH_PATH = "/healthz";
-/** Slack's rule, applied both ways: a request signed more than five minutes from now is refused. */
-const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 const DRAIN_MS = 5_000;
 
 /** Bolt's logger interface over pino, so everything lands in one log. */
@@ -86,14 +87,6 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
   res.end(text);
-}
-
-/** Bolt refuses stale timestamps but not ones from the future; this refuses both, before Bolt reads the body. */
-function timestampInWindow(req: IncomingMessage): boolean {
-  const header = req.headers["x-slack-request-timestamp"];
-  const value = Array.isArray(header) ? header[0] : header;
-  if (!value || !/^\d{1,12}$/.test(value)) return false;
-  return Math.abs(Math.floor(Date.now() / 1000) - Number(value)) <= MAX_CLOCK_SKEW_SECONDS;
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -128,6 +121,8 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     : new HTTPReceiver({
         signingSecret: options.signingSecret,
         endpoints: EVENTS_PATH,
+        // Checked before Bolt sees the request (checkSlackRequest), on the injected clock.
+        signatureVerification: false,
         logger: boltLogger(logger),
         processBeforeResponse: false,
       });
@@ -155,6 +150,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     options.publisher ??
     createSlackPublisher({
       botToken: options.botToken,
+      clock: options.clock,
       ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
       ...(options.postIntervalMs !== undefined ? { intervalMs: options.postIntervalMs } : {}),
     });
@@ -163,15 +159,35 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     clock: options.clock,
     fetcher: options.fetcher,
     logger,
-    people: new People(logger),
+    people: new People(logger, options.clock),
     publisher,
     owner: options.owner ?? `slack:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     background,
     notices: new AdminNotices(),
+    ackBudgetMs: options.ackBudgetMs,
   };
   register(app, deps);
   // Checks the bot token (auth.test) before taking any request, so a wrong one fails at start.
   await app.init();
+
+  const handleEvent = async (receiver: HTTPReceiver, req: IncomingMessage, res: ServerResponse) => {
+    try {
+      const verdict = await checkSlackRequest(req, {
+        signingSecret: options.signingSecret,
+        clock: options.clock,
+        requestLog: options.store.requestLog,
+      });
+      if (verdict.pass) {
+        receiver.requestListener(req, res);
+        return;
+      }
+      if (verdict.reason) logger[verdict.level](`Slack request not run: ${verdict.reason}`);
+      res.writeHead(verdict.status).end();
+    } catch (error) {
+      logger.error({ err: error }, "could not take a Slack request");
+      if (!res.headersSent) res.writeHead(500).end();
+    }
+  };
 
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
@@ -186,17 +202,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
       return;
     }
     if (receiver && path === EVENTS_PATH && req.method === "POST") {
-      if (!timestampInWindow(req)) {
-        logger.warn("refused a Slack request whose timestamp is missing or more than five minutes off");
-        res.writeHead(401).end();
-        return;
-      }
-      try {
-        receiver.requestListener(req, res);
-      } catch (error) {
-        logger.error({ err: error }, "could not hand a request to Bolt");
-        if (!res.headersSent) res.writeHead(500).end();
-      }
+      void handleEvent(receiver, req, res);
       return;
     }
     sendJson(res, 404, { error: "not found" });

@@ -1,8 +1,7 @@
 /** The "Add to reading list" message command: the message's first link, its text as the note. */
 import { ApplicationCommandType, ContextMenuCommandBuilder, InteractionContextType } from "discord.js";
 import { UserError } from "../../../core/errors.js";
-import { MAX_NOTE_LENGTH } from "../../../core/links/linkText.js";
-import { clip, oneLine } from "../escape.js";
+import { noteFromMessage } from "../../../core/links/messageNote.js";
 import { shareLink } from "../share.js";
 import type { MessageCommand } from "./types.js";
 
@@ -23,13 +22,6 @@ export function firstLink(text: string): string | null {
   }
 }
 
-/** The message's text as a note: none when it is only the link, shortened at a word when too long. */
-export function noteFrom(text: string, url: string): string | null {
-  const note = oneLine(text);
-  if (note === "" || note === url || note === `<${url}>`) return null;
-  return clip(note, MAX_NOTE_LENGTH);
-}
-
 export default {
   data: new ContextMenuCommandBuilder()
     .setName(ADD_TO_READING_LIST)
@@ -40,6 +32,6 @@ export default {
     const text = message.content ?? "";
     const url = firstLink(text) ?? message.embeds.find((e) => e.url)?.url ?? null;
     if (!url) throw new UserError("url.none", "That message has no link in it to add.");
-    await shareLink(ctx, { url, category: null, note: noteFrom(text, url) }, { visible: false });
+    await shareLink(ctx, { url, category: null, note: noteFromMessage(text, url) }, { visible: false });
   },
 } satisfies MessageCommand;

@@ -8,13 +8,14 @@ import { isUserError, UserError } from "../../../core/errors.js";
 import { type AddLinkResult, addLink } from "../../../core/links/addLink.js";
 import { enrichLink } from "../../../core/links/enrichLink.js";
 import { editLink } from "../../../core/links/manageLinks.js";
+import { noteFromMessage } from "../../../core/links/messageNote.js";
 import { getSettings } from "../../../core/settings/manageSettings.js";
 import type { Category, Link } from "../../../core/types.js";
 import { checkAdmin, type SlackDeps, sharerName } from "../deps.js";
 import { clip } from "../escape.js";
 import type { Interaction } from "../interaction.js";
 import { addConfirmation, type ConfirmationContext, type LookupState } from "../messages.js";
-import { firstLink, splitAddWords } from "../parse.js";
+import { firstLink, plainText, splitAddWords } from "../parse.js";
 import { APOLOGY, errorReply } from "../replyError.js";
 
 export const ADD_MODAL_CALLBACK = "read_add_modal";
@@ -346,10 +347,30 @@ export async function pickCategory(deps: SlackDeps, ix: Interaction, value: stri
   await ix.followUp({ ...reply, replaceOriginal: true });
 }
 
-/** The message shortcut: shares the first link in the message. */
-export async function addFromMessage(deps: SlackDeps, ix: Interaction, messageText: string): Promise<void> {
+/** The message shortcut: shares the first link in the message, with the message's text as the note. */
+export async function addFromMessage(
+  deps: SlackDeps,
+  ix: Interaction,
+  message: { text?: string; blocks?: unknown },
+): Promise<void> {
   await ix.ack();
-  const url = firstLink(messageText);
+  const url = firstLink(messageLinkText(message));
   if (!url) throw new UserError("message.noLink", "That message has no link to add.");
-  await share(deps, ix, { url, category: null, note: null });
+  const note = noteFromMessage(plainText(message.text ?? ""), url);
+  await share(deps, ix, { url, category: null, note });
+}
+
+/** Link markup from a message's text, plus links that only live in its rich-text blocks. */
+function messageLinkText(message: { text?: string; blocks?: unknown }): string {
+  const found: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === "object") {
+      const record = node as Record<string, unknown>;
+      if (record.type === "link" && typeof record.url === "string") found.push(`<${record.url}>`);
+      for (const value of Object.values(record)) if (typeof value === "object") walk(value);
+    }
+  };
+  walk(message.blocks);
+  return [message.text ?? "", ...found].join(" ");
 }

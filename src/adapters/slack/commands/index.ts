@@ -73,21 +73,6 @@ export async function runReadCommand(deps: SlackDeps, ix: Interaction, text: str
   }
 }
 
-/** Link markup from a message's text, plus links that only live in its rich-text blocks. */
-export function messageLinkText(message: { text?: string; blocks?: unknown }): string {
-  const found: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === "object") {
-      const record = node as Record<string, unknown>;
-      if (record.type === "link" && typeof record.url === "string") found.push(`<${record.url}>`);
-      for (const value of Object.values(record)) if (typeof value === "object") walk(value);
-    }
-  };
-  walk(message.blocks);
-  return [message.text ?? "", ...found].join(" ");
-}
-
 type Ack = (body?: RespondArguments) => Promise<void>;
 
 export function register(app: App, deps: SlackDeps): void {
@@ -100,6 +85,7 @@ export function register(app: App, deps: SlackDeps): void {
       triggerId: command.trigger_id || null,
       client,
       logger: deps.logger,
+      ackBudgetMs: deps.ackBudgetMs,
       ack: ack as Ack,
       carriesReply: true,
       respond,
@@ -118,6 +104,7 @@ export function register(app: App, deps: SlackDeps): void {
         triggerId: body.trigger_id,
         client,
         logger: deps.logger,
+        ackBudgetMs: deps.ackBudgetMs,
         ack: () => ack(),
         carriesReply: false,
         respond,
@@ -149,6 +136,7 @@ export function register(app: App, deps: SlackDeps): void {
         triggerId: body.trigger_id,
         client,
         logger: deps.logger,
+        ackBudgetMs: deps.ackBudgetMs,
         ack: () => ackView(),
         carriesReply: false,
         respond: undefined,
@@ -173,12 +161,13 @@ export function register(app: App, deps: SlackDeps): void {
         triggerId: shortcut.trigger_id,
         client,
         logger: deps.logger,
+        ackBudgetMs: deps.ackBudgetMs,
         ack: () => ack(),
         carriesReply: false,
         respond,
       });
       try {
-        await addFromMessage(deps, ix, messageLinkText(shortcut.message));
+        await addFromMessage(deps, ix, shortcut.message);
       } catch (error) {
         await replyError(ix, error, deps.logger, "add from message");
       }
