@@ -52,6 +52,18 @@ describe("parseWebUrl", () => {
     expect(parseWebUrl(url).href).toBe(url);
   });
 
+  it.each([
+    "https:///path",
+    "http:///",
+    "https:////example.com/a",
+    "https:/example.com",
+    "https:example.com/a",
+    "https:\\\\example.com/",
+  ])("refuses %s, which names no host after the scheme, without moving a path into the host", (input) => {
+    expect(refusal(input)).toBe("url.invalid");
+    expect(() => parseWebUrl(input)).toThrow(/has no host name/);
+  });
+
   it("explains a refusal in words the sharer can act on", () => {
     expect(() => parseWebUrl("javascript:alert(1)")).toThrow(/Only web links \(http or https\)/);
     expect(() => parseWebUrl("https://bob:hunter2@example.com")).toThrow(/user name or password/);

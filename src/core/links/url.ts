@@ -74,6 +74,14 @@ export function parseWebUrl(input: string): URL {
       `"${shorten(text)}" isn't a link. Share a full address like https://example.com/article.`,
     );
   }
+  // WHATWG parsing is lenient: `https:///path` becomes `https://path/` and `https:example.com` gains its
+  // slashes. A web link (RFC 3986: "//" authority) names its host right after the slashes, or is refused.
+  if (/^https?:/i.test(candidate) && !/^https?:\/\/[^/\\?#]/i.test(candidate)) {
+    throw new UserError(
+      "url.invalid",
+      `"${shorten(text)}" has no host name. A web link looks like https://example.com/article.`,
+    );
+  }
   let url: URL;
   try {
     url = new URL(candidate);
