@@ -114,6 +114,31 @@ describe("normalizeUrl", () => {
     expect(new Set(forms.map((f) => normalizeUrl(f))).size).toBe(1);
   });
 
+  it.each([
+    ["https://example.com/a%2fb", "https://example.com/a%2Fb"],
+    ["https://example.com/%7euser", "https://example.com/%7Euser"],
+    ["https://example.com/%7Euser", "https://example.com/~user"],
+    ["https://example.com/%41%42c", "https://example.com/ABc"],
+    ["https://example.com/%2D%2E%5F%30", "https://example.com/-._0"],
+    ["https://example.com/caf%c3%a9", "https://example.com/café"],
+    ["https://example.com/a?q=%7e", "https://example.com/a?q=~"],
+    ["https://example.com/a?q=x%2fy", "https://example.com/a?q=x%2Fy"],
+  ])("spots %s and %s as one link (RFC 3986 6.2.2 percent-encoding)", (a, b) => {
+    expect(normalizeUrl(a)).toBe(normalizeUrl(b));
+  });
+
+  it.each([
+    ["https://example.com/a%2Fb", "https://example.com/a/b"],
+    ["https://example.com/a%3Fb", "https://example.com/a?b"],
+    ["https://example.com/a%25b", "https://example.com/a%b"],
+  ])("keeps %s and %s apart: a reserved character and its encoding differ", (a, b) => {
+    expect(normalizeUrl(a)).not.toBe(normalizeUrl(b));
+  });
+
+  it("gives the key percent-encoding in one form: upper-case hex, unreserved characters decoded", () => {
+    expect(normalizeUrl("https://example.com/%7e%41/x%2fy%c3%a9")).toBe("https://example.com/~A/x%2Fy%C3%A9");
+  });
+
   it("keeps links that differ in a meaningful parameter apart", () => {
     expect(normalizeUrl("https://youtube.com/watch?v=one")).not.toBe(
       normalizeUrl("https://youtube.com/watch?v=two"),

@@ -115,20 +115,32 @@ export function parseWebUrl(input: string): URL {
 
 /**
  * The key two shares of the same page have in common: lower-case scheme and host, no default port,
- * no `www.`, no fragment, no tracking parameters, no trailing slash, remaining parameters sorted.
+ * no `www.`, no fragment, no tracking parameters, no trailing slash, remaining parameters sorted, and
+ * percent-encoding in one form.
  * It is only a key for spotting duplicates: the link is always posted as it was shared.
  */
 export function normalizeUrl(url: URL | string): string {
   const parsed = typeof url === "string" ? parseWebUrl(url) : new URL(url.href);
   const host = parsed.hostname.replace(/^www\./, "");
   const port = parsed.port === "" ? "" : `:${parsed.port}`;
-  let path = parsed.pathname.replace(/\/+$/, "");
+  let path = normalizePercentEncoding(parsed.pathname).replace(/\/+$/, "");
   if (path === "/") path = "";
   const kept = [...parsed.searchParams].filter(([name]) => !isTrackingParam(name));
   // Sorted so `?a=1&b=2` and `?b=2&a=1` match; a stable sort keeps repeated keys in their order.
   kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const query = kept.length > 0 ? `?${new URLSearchParams(kept).toString()}` : "";
   return `${parsed.protocol}//${host}${port}${path}${query}`;
+}
+
+/**
+ * RFC 3986 6.2.2.2: `%7e`, `%7E` and `~` are one character, while `%2F` and `/` are not. Hex goes
+ * upper-case and unreserved characters (ALPHA DIGIT - . _ ~) are decoded; anything else stays encoded.
+ */
+function normalizePercentEncoding(text: string): string {
+  return text.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => {
+    const char = String.fromCharCode(Number.parseInt(hex, 16));
+    return /[A-Za-z0-9\-._~]/.test(char) ? char : `%${hex.toUpperCase()}`;
+  });
 }
 
 function shorten(text: string): string {
