@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/core/errors.js";
-import { normalizeUrl, parseWebUrl } from "../../src/core/links/url.js";
+import { normalizeUrl, parseWebUrl, sharedUrl } from "../../src/core/links/url.js";
 
 function refusal(input: string): string {
   try {
@@ -67,6 +67,25 @@ describe("parseWebUrl", () => {
   it("explains a refusal in words the sharer can act on", () => {
     expect(() => parseWebUrl("javascript:alert(1)")).toThrow(/Only web links \(http or https\)/);
     expect(() => parseWebUrl("https://bob:hunter2@example.com")).toThrow(/user name or password/);
+  });
+});
+
+describe("sharedUrl", () => {
+  it.each([
+    ["https://bücher.example/", "https://bücher.example/"],
+    ["https://bücher.example/a?x=1#k", "https://bücher.example/a?x=1#k"],
+    ["HTTPS://BÜCHER.Example:8443/a", "https://bücher.example:8443/a"],
+    ["https://日本語.jp/記事", "https://日本語.jp/%E8%A8%98%E4%BA%8B"],
+    ["https://xn--bcher-kva.example/", "https://xn--bcher-kva.example/"],
+    ["example.com/article", "https://example.com/article"],
+  ])("posts %s as %s: an international host as it was shared, never turned into punycode", (input, text) => {
+    expect(sharedUrl(input).text).toBe(text);
+  });
+
+  it("compares an international host by its punycode, however it was shared", () => {
+    const { url } = sharedUrl("https://bücher.example/a");
+    expect(url.hostname).toBe("xn--bcher-kva.example");
+    expect(normalizeUrl(url)).toBe(normalizeUrl("https://xn--bcher-kva.example/a"));
   });
 });
 

@@ -5,7 +5,7 @@ import type { Category, Link, Source } from "../types.js";
 import { ensureWorkspace } from "../workspace.js";
 import { checkLine, checkNote } from "./linkText.js";
 import { recordRepeatShare } from "./recordRepeatShare.js";
-import { normalizeUrl, parseWebUrl } from "./url.js";
+import { normalizeUrl, sharedUrl } from "./url.js";
 
 export interface AddLinkDeps {
   store: Store;
@@ -42,7 +42,7 @@ export type AddLinkResult =
  */
 export function addLink({ store, clock }: AddLinkDeps, input: AddLinkInput): AddLinkResult {
   const workspace = ensureWorkspace(store, input.workspace);
-  const url = parseWebUrl(input.url);
+  const { url, text: urlText } = sharedUrl(input.url);
   const note = checkNote(input.note);
   const title = checkLine(input.title, "title");
   const author = checkLine(input.author, "author");
@@ -59,7 +59,7 @@ export function addLink({ store, clock }: AddLinkDeps, input: AddLinkInput): Add
   return store.transaction(() => {
     const { link, created } = store.links.insertOrGet({
       workspace,
-      url: url.href,
+      url: urlText,
       normalizedUrl: normalizeUrl(url),
       title,
       author,

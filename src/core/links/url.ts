@@ -1,3 +1,4 @@
+import { domainToUnicode } from "node:url";
 import { UserError } from "../errors.js";
 
 export const MAX_URL_LENGTH = 2048;
@@ -52,6 +53,15 @@ const SCHEMELESS_HOST =
  * with a message the person who typed it can act on.
  */
 export function parseWebUrl(input: string): URL {
+  return sharedUrl(input).url;
+}
+
+/**
+ * A checked link (see `parseWebUrl`) in its two forms: `url` to fetch and compare, and `text` to store
+ * and post. The parser writes an international host name in punycode; `text` keeps the Unicode form
+ * when that is how it was shared (and punycode when it was shared so, which a look-alike name may be).
+ */
+export function sharedUrl(input: string): { url: URL; text: string } {
   const text = input.trim().replace(/^<(.*)>$/s, "$1");
   if (text.length === 0) {
     throw new UserError("url.empty", "Please give a link to share, like https://example.com/article.");
@@ -110,7 +120,15 @@ export function parseWebUrl(input: string): URL {
       `That link is ${url.href.length} characters long once encoded; links can be up to ${MAX_URL_LENGTH}.`,
     );
   }
-  return url;
+  const unicodeHost = /\P{ASCII}/u.test(sharedHost(candidate)) ? domainToUnicode(url.hostname) : "";
+  if (unicodeHost === "") return { url, text: url.href };
+  const port = url.port === "" ? "" : `:${url.port}`;
+  return { url, text: `${url.protocol}//${unicodeHost}${port}${url.pathname}${url.search}${url.hash}` };
+}
+
+/** The host (and port) of a link as stored, in the form it was shared: `bücher.example:8080`. */
+export function sharedHost(text: string): string {
+  return /^[a-z]+:\/\/([^/\\?#]+)/i.exec(text)?.[1] ?? text;
 }
 
 /**
