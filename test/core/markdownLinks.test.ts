@@ -8,24 +8,24 @@ import type { RoundupDoc } from "../../src/core/roundup/roundupDoc.js";
 import type { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
 
-/** What a CommonMark parser reads as each link's destination, before any normalizing of its own. */
-function destinations(markdown: string): string[] {
-  const md = new MarkdownIt();
-  md.normalizeLink = (url) => url;
-  return links(md, markdown);
-}
-
-/** The hrefs markdown-it puts in the HTML it publishes (it percent-encodes with mdurl and punycodes hosts). */
-function publishedHrefs(markdown: string): string[] {
-  return links(new MarkdownIt(), markdown);
-}
-
-function links(md: MarkdownIt, markdown: string): string[] {
+/**
+ * Each link's destination as markdown-it in strict CommonMark mode reads it: `raw` as the parser
+ * extracted it (escapes and entities resolved), otherwise as it publishes the href (percent-encoded
+ * with mdurl, host in punycode).
+ */
+function hrefs(markdown: string, { raw }: { raw: boolean }): string[] {
+  const md = new MarkdownIt("commonmark");
+  if (raw) md.normalizeLink = (url: string) => url;
   return md
     .parse(markdown, {})
     .flatMap((t) => t.children ?? [])
     .filter((t) => t.type === "link_open")
-    .map((t) => t.attrGet("href") ?? "");
+    .map((t) => String(t.attrGet("href")));
+}
+
+/** The href markdown-it would publish for a link whose destination it read as `url`. */
+function published(url: string): string {
+  return new MarkdownIt("commonmark").normalizeLink(url);
 }
 
 function docWith(urls: string[]): RoundupDoc {
@@ -86,8 +86,8 @@ describe("the Markdown roundup's links", () => {
     expect(link?.url).toBe(url);
 
     const markdown = renderMarkdown(buildRoundup({ store }, { workspace: "local:team", period: "2026-07" }));
-    expect(destinations(markdown)).toEqual([url]);
-    expect(publishedHrefs(markdown)).toEqual([new MarkdownIt().normalizeLink(url)]);
+    expect(hrefs(markdown, { raw: true })).toEqual([url]);
+    expect(hrefs(markdown, { raw: false })).toEqual([published(url)]);
   });
 
   it("writes an everyday link as a plain destination", () => {
@@ -115,8 +115,8 @@ describe("the Markdown roundup's links", () => {
         continue; // Refused links (spaces, say) are never posted.
       }
       const markdown = renderMarkdown(docWith([text]));
-      expect(destinations(markdown), `${input} posted as ${text}`).toEqual([text]);
-      expect(publishedHrefs(markdown), text).toEqual([new MarkdownIt().normalizeLink(text)]);
+      expect(hrefs(markdown, { raw: true }), `${input} posted as ${text}`).toEqual([text]);
+      expect(hrefs(markdown, { raw: false }), text).toEqual([published(text)]);
       checked++;
     }
     expect(checked).toBeGreaterThan(300);
