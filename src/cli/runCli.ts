@@ -1,6 +1,7 @@
 import { userInfo } from "node:os";
 import { isUserError } from "../core/errors.js";
 import type { Clock, MetadataFetcher, RoundupPublisher, Store } from "../core/ports.js";
+import { sanitizeText } from "../core/text/sanitizeText.js";
 import { UsageError } from "./args.js";
 import { commands } from "./commands/index.js";
 
@@ -90,7 +91,8 @@ export async function runCli(
         publishers: deps.publishers ?? (() => ({})),
         workspace: workspace ?? "local:default",
         defaultUser: defaultUser(),
-        out: io.out,
+        // Stored text may predate sanitizing on the way in; a terminal must never get a control sequence.
+        out: (text) => io.out(sanitizeText(text)),
       },
       rest,
     );
@@ -101,7 +103,7 @@ export async function runCli(
       return 2;
     }
     if (isUserError(error)) {
-      io.err(error.message);
+      io.err(sanitizeText(error.message));
       return 1;
     }
     throw error;

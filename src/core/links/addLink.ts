@@ -3,7 +3,7 @@ import { UserError } from "../errors.js";
 import type { Clock, Store } from "../ports.js";
 import type { Category, Link, Source } from "../types.js";
 import { ensureWorkspace } from "../workspace.js";
-import { checkLine, checkNote } from "./linkText.js";
+import { checkLine, checkNote, displayName } from "./linkText.js";
 import { recordRepeatShare } from "./recordRepeatShare.js";
 import { normalizeUrl, sharedUrl } from "./url.js";
 
@@ -46,6 +46,7 @@ export function addLink({ store, clock }: AddLinkDeps, input: AddLinkInput): Add
   const note = checkNote(input.note);
   const title = checkLine(input.title, "title");
   const author = checkLine(input.author, "author");
+  const userName = displayName(input.userName, input.userId);
   const categories = store.categories.list(workspace, { includeArchived: true });
   const category = input.category?.trim()
     ? resolveCategory(
@@ -68,7 +69,7 @@ export function addLink({ store, clock }: AddLinkDeps, input: AddLinkInput): Add
       note,
       categoryId: category?.id ?? null,
       sharedById: input.userId,
-      sharedByName: input.userName,
+      sharedByName: userName,
       sharedAt,
       source: input.source,
       canonicalUrl: null,
@@ -78,7 +79,7 @@ export function addLink({ store, clock }: AddLinkDeps, input: AddLinkInput): Add
     const existingCategory = categories.find((c) => c.id === link.categoryId) ?? null;
     const noteKept = recordRepeatShare(store, workspace, link, {
       userId: input.userId,
-      userName: input.userName,
+      userName,
       note,
       sharedAt,
     });

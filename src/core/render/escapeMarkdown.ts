@@ -1,13 +1,17 @@
+import { sanitizeText } from "../text/sanitizeText.js";
+
 /** An `&` that CommonMark could read as the start of a character reference like &lt; or &#60;. */
 const ENTITY_START = /&(?=#?[a-z0-9]+;)/gi;
 
 /**
  * Makes user text (notes, titles, authors) safe inside Markdown: it shows as written but can never
- * become a link, image, heading, list, code, emphasis or raw HTML. Newlines fold into spaces because
+ * become a link, image, heading, list, code, emphasis or raw HTML, and carries no control character
+ * or open bidi override. Newlines fold into spaces because
  * every place it goes is one line or one paragraph.
  */
 export function escapeMarkdown(text: string): string {
-  let out = text
+  // Sanitized here too, for text stored before it was sanitized on the way in.
+  let out = sanitizeText(text)
     .replace(/\s+/g, " ")
     .trim()
     // Backslash-escapable ASCII punctuation that starts inline syntax (CommonMark 2.4); `@` and `$`
