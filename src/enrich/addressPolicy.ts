@@ -1,3 +1,4 @@
+import { domainToASCII } from "node:url";
 import ipaddr from "ipaddr.js";
 
 const NAT64 = ipaddr.parseCIDR("64:ff9b::/96");
@@ -42,10 +43,19 @@ export class AllowedHosts {
   private readonly hosts: Set<string>;
 
   constructor(hosts: readonly string[]) {
-    this.hosts = new Set(hosts.map((h) => h.trim().toLowerCase()).filter((h) => h.length > 0));
+    this.hosts = new Set(hosts.map(comparable).filter((h) => h.length > 0));
   }
 
   has(hostname: string): boolean {
-    return this.hosts.has(hostname.toLowerCase().replace(/^\[|\]$/g, ""));
+    return this.hosts.has(comparable(hostname));
   }
+}
+
+/** A host as URLs carry it: lower case, an international name in punycode, an IPv6 literal bare. */
+function comparable(host: string): string {
+  const bare = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
+  return domainToASCII(bare) || bare;
 }

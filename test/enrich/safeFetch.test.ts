@@ -194,6 +194,19 @@ describe("safeFetch", () => {
     },
   );
 
+  it("reaches a private host an admin allowed by an international name, however the link spells it", async () => {
+    const options = {
+      allowedHosts: new AllowedHosts(["Bücher.internal"]),
+      resolve: resolver({ "xn--bcher-kva.internal": ["127.0.0.1"] }),
+    };
+    for (const host of ["bücher.internal", "xn--bcher-kva.internal"]) {
+      expect(await safeFetch(`http://${host}:${web.port}/page`, options)).toMatchObject({
+        ok: true,
+        status: 200,
+      });
+    }
+  });
+
   it("reaches a private host an admin allowed by name", async () => {
     const result = await safeFetch(`http://wiki.internal:${web.port}/page`, {
       allowedHosts: new AllowedHosts(["wiki.internal"]),
