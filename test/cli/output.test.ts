@@ -65,3 +65,19 @@ describe("cli list", () => {
     expect(out).toContain("shared by Mallory[0m");
   });
 });
+
+describe("cli add, list and roundup", () => {
+  it("show a link with an international host name as it was shared, never in punycode", async () => {
+    const url = "https://bücher.example/neu";
+    expect((await cli("add", url, "--title", "Neue Bücher")).status).toBe(0);
+    expect((await cli("add", "https://xn--bcher-kva.example/neu")).out).toMatch(/already shared/i);
+
+    const list = await cli("list");
+    expect(list.out).toContain(`     ${url}\n`);
+    expect(list.out).not.toContain("xn--");
+    expect(JSON.parse((await cli("list", "--json")).out)[0].url).toBe(url);
+    const roundup = await cli("roundup", "2026-07");
+    expect(roundup.out).toContain(`[Neue Bücher](${url})`);
+    expect(roundup.out).not.toContain("xn--");
+  });
+});
