@@ -50,14 +50,10 @@ export class PageMetadataFetcher implements MetadataFetcher {
     const outcome = this.limit.run(() => this.load(url));
     const ttl = this.options.cacheTtlMs ?? DAY;
     const entry = { expires: now + ttl, outcome };
-    outcome
-      .then(
-        (result) => result.ok,
-        () => false,
-      )
-      .then((ok) => {
-        if (!ok) entry.expires = now + Math.min(ttl, FAILURE_TTL);
-      });
+    const retrySoon = () => {
+      entry.expires = now + Math.min(ttl, FAILURE_TTL);
+    };
+    outcome.then((result) => (result.ok ? undefined : retrySoon()), retrySoon);
     this.cache.delete(key);
     this.cache.set(key, entry);
     if (this.cache.size > (this.options.cacheSize ?? 1000)) {

@@ -6,8 +6,8 @@ const ENTITY_START = /&(?=#?[a-z0-9]+;)/gi;
 /**
  * Makes user text (notes, titles, authors) safe inside Markdown: it shows as written but can never
  * become a link, image, heading, list, code, emphasis or raw HTML, and carries no control character
- * or open bidi override. Newlines fold into spaces because
- * every place it goes is one line or one paragraph.
+ * or open bidi override. Newlines fold into spaces because every place it goes is one line or one
+ * paragraph.
  */
 export function escapeMarkdown(text: string): string {
   // Sanitized here too, for text stored before it was sanitized on the way in.
