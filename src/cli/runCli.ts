@@ -1,6 +1,7 @@
 import { userInfo } from "node:os";
 import { isUserError } from "../core/errors.js";
 import type { Clock, MetadataFetcher, RoundupPublisher, Store } from "../core/ports.js";
+import { sanitizeText } from "../core/text/sanitizeText.js";
 import { PROGRAM, takesValue, UsageError } from "./args.js";
 import { commands } from "./commands/index.js";
 import type { CliCommand } from "./context.js";
@@ -100,7 +101,8 @@ export async function runCli(
         publishers: deps.publishers ?? (() => ({})),
         workspace: workspace ?? "local:default",
         defaultUser: defaultUser(),
-        out: io.out,
+        // Stored text may predate sanitizing on the way in; a terminal must never get a control sequence.
+        out: (text) => io.out(sanitizeText(text)),
       },
       rest,
     );
@@ -111,7 +113,7 @@ export async function runCli(
       return 2;
     }
     if (isUserError(error)) {
-      io.err(error.message);
+      io.err(sanitizeText(error.message));
       return 1;
     }
     throw error;

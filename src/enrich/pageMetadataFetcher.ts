@@ -18,14 +18,17 @@ export interface PageMetadataFetcherOptions {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+/** A failure may be the site's bad minute (a timeout, a refused connection, a 503): ask again soon. */
+const FAILURE_TTL = 5 * 60 * 1000;
 
 /**
  * The MetadataFetcher the bot runs with: safe fetch, charset decoding and extraction, a process-wide
- * cap on concurrent fetches, and a one-day cache per normalized URL so a popular link is fetched once.
+ * cap on concurrent fetches, and a cache per normalized URL so a popular link is fetched once a day (a
+ * failed one once in five minutes).
  */
 export class PageMetadataFetcher implements MetadataFetcher {
   private readonly limit: ConcurrencyLimit;
-  private readonly cache = new Map<string, { at: number; outcome: Promise<FetchOutcome> }>();
+  private readonly cache = new Map<string, { expires: number; outcome: Promise<FetchOutcome> }>();
   private readonly allowedHosts: AllowedHosts;
 
   constructor(private readonly options: PageMetadataFetcherOptions) {
@@ -42,11 +45,17 @@ export class PageMetadataFetcher implements MetadataFetcher {
     }
     const now = this.options.clock.now();
     const cached = this.cache.get(key);
-    if (cached && now - cached.at < (this.options.cacheTtlMs ?? DAY)) return cached.outcome;
+    if (cached && now < cached.expires) return cached.outcome;
     // The promise is cached, so a burst of shares of one link makes one request.
     const outcome = this.limit.run(() => this.load(url));
+    const ttl = this.options.cacheTtlMs ?? DAY;
+    const entry = { expires: now + ttl, outcome };
+    const retrySoon = () => {
+      entry.expires = now + Math.min(ttl, FAILURE_TTL);
+    };
+    outcome.then((result) => (result.ok ? undefined : retrySoon()), retrySoon);
     this.cache.delete(key);
-    this.cache.set(key, { at: now, outcome });
+    this.cache.set(key, entry);
     if (this.cache.size > (this.options.cacheSize ?? 1000)) {
       const oldest = this.cache.keys().next().value;
       if (oldest !== undefined) this.cache.delete(oldest);

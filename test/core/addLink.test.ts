@@ -92,6 +92,23 @@ describe("addLink", () => {
     ]);
   });
 
+  it("spots a share whose percent-encoding differs as a duplicate, and posts the first as it was shared", () => {
+    add({ url: "https://example.com/%7eada/a%2fb" });
+    const again = add({ url: "https://example.com/~ada/a%2Fb", userId: "u-bob", userName: "Bob" });
+    expect(again.status).toBe("duplicate");
+    expect(all().map((l) => l.url)).toEqual(["https://example.com/%7eada/a%2fb"]);
+    expect(add({ url: "https://example.com/~ada/a/b", userId: "u-bob", userName: "Bob" }).status).toBe(
+      "added",
+    );
+  });
+
+  it("stores a link with an international host name as shared, and knows its punycode form as the same link", () => {
+    expect(add({ url: "https://bücher.example/neu" }).status).toBe("added");
+    const again = add({ url: "https://xn--bcher-kva.example/neu", userId: "u-bob", userName: "Bob" });
+    expect(again.status).toBe("duplicate");
+    expect(all().map((l) => l.url)).toEqual(["https://bücher.example/neu"]);
+  });
+
   it("numbers links without gaps, even after a duplicate share", () => {
     const first = add({ url: "https://a.example/1" });
     add({ url: "https://a.example/1", userId: "u-bob", userName: "Bob" });

@@ -205,7 +205,7 @@ describe("renderMarkdown", () => {
     );
     const markdown = renderMarkdown(buildRoundup({ store }, { workspace, period: "2026-07" }));
     const { links, headings, htmlTokens, images, html } = published(markdown);
-    expect(links).toEqual(["https://ok.example/%28paren%29"]);
+    expect(links).toEqual(["https://ok.example/(paren)"]);
     expect(headings).toEqual(["h1", "h2"]);
     expect(htmlTokens).toEqual([]);
     expect(images).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/core/errors.js";
-import { normalizeUrl, parseWebUrl } from "../../src/core/links/url.js";
+import { normalizeUrl, parseWebUrl, sharedUrl } from "../../src/core/links/url.js";
 
 function refusal(input: string): string {
   try {
@@ -52,9 +52,40 @@ describe("parseWebUrl", () => {
     expect(parseWebUrl(url).href).toBe(url);
   });
 
+  it.each([
+    "https:///path",
+    "http:///",
+    "https:////example.com/a",
+    "https:/example.com",
+    "https:example.com/a",
+    "https:\\\\example.com/",
+  ])("refuses %s, which names no host after the scheme, without moving a path into the host", (input) => {
+    expect(refusal(input)).toBe("url.invalid");
+    expect(() => parseWebUrl(input)).toThrow(/has no host name/);
+  });
+
   it("explains a refusal in words the sharer can act on", () => {
     expect(() => parseWebUrl("javascript:alert(1)")).toThrow(/Only web links \(http or https\)/);
     expect(() => parseWebUrl("https://bob:hunter2@example.com")).toThrow(/user name or password/);
+  });
+});
+
+describe("sharedUrl", () => {
+  it.each([
+    ["https://bücher.example/", "https://bücher.example/"],
+    ["https://bücher.example/a?x=1#k", "https://bücher.example/a?x=1#k"],
+    ["HTTPS://BÜCHER.Example:8443/a", "https://bücher.example:8443/a"],
+    ["https://日本語.jp/記事", "https://日本語.jp/%E8%A8%98%E4%BA%8B"],
+    ["https://xn--bcher-kva.example/", "https://xn--bcher-kva.example/"],
+    ["example.com/article", "https://example.com/article"],
+  ])("posts %s as %s: an international host as it was shared, never turned into punycode", (input, text) => {
+    expect(sharedUrl(input).text).toBe(text);
+  });
+
+  it("compares an international host by its punycode, however it was shared", () => {
+    const { url } = sharedUrl("https://bücher.example/a");
+    expect(url.hostname).toBe("xn--bcher-kva.example");
+    expect(normalizeUrl(url)).toBe(normalizeUrl("https://xn--bcher-kva.example/a"));
   });
 });
 
@@ -100,6 +131,31 @@ describe("normalizeUrl", () => {
       "example.com/post",
     ];
     expect(new Set(forms.map((f) => normalizeUrl(f))).size).toBe(1);
+  });
+
+  it.each([
+    ["https://example.com/a%2fb", "https://example.com/a%2Fb"],
+    ["https://example.com/%7euser", "https://example.com/%7Euser"],
+    ["https://example.com/%7Euser", "https://example.com/~user"],
+    ["https://example.com/%41%42c", "https://example.com/ABc"],
+    ["https://example.com/%2D%2E%5F%30", "https://example.com/-._0"],
+    ["https://example.com/caf%c3%a9", "https://example.com/café"],
+    ["https://example.com/a?q=%7e", "https://example.com/a?q=~"],
+    ["https://example.com/a?q=x%2fy", "https://example.com/a?q=x%2Fy"],
+  ])("spots %s and %s as one link (RFC 3986 6.2.2 percent-encoding)", (a, b) => {
+    expect(normalizeUrl(a)).toBe(normalizeUrl(b));
+  });
+
+  it.each([
+    ["https://example.com/a%2Fb", "https://example.com/a/b"],
+    ["https://example.com/a%3Fb", "https://example.com/a?b"],
+    ["https://example.com/a%25b", "https://example.com/a%b"],
+  ])("keeps %s and %s apart: a reserved character and its encoding differ", (a, b) => {
+    expect(normalizeUrl(a)).not.toBe(normalizeUrl(b));
+  });
+
+  it("gives the key percent-encoding in one form: upper-case hex, unreserved characters decoded", () => {
+    expect(normalizeUrl("https://example.com/%7e%41/x%2fy%c3%a9")).toBe("https://example.com/~A/x%2Fy%C3%A9");
   });
 
   it("keeps links that differ in a meaningful parameter apart", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { escapeDiscord, maskedLink } from "../../src/adapters/discord/escape.js";
+import { linkTitle } from "../../src/adapters/discord/messages.js";
 import { itemLines, renderRoundup, splitLine } from "../../src/adapters/discord/render.js";
 import type { RoundupDoc, RoundupItem } from "../../src/core/roundup/roundupDoc.js";
 import { expectWithinLimits, visibleText } from "./limits.js";
@@ -136,5 +137,15 @@ describe("escape", () => {
     const parts = splitLine("aaaa bbbb cccc dddd", 9);
     expect(parts).toEqual(["aaaa bbbb", "cccc dddd"]);
     expect(splitLine("a\\*bcdef", 2).every((p) => !/(^|[^\\])\\$/.test(p))).toBe(true);
+  });
+});
+
+describe("linkTitle", () => {
+  it("shows an absurdly long link by its host as it was shared, an international name in Unicode", () => {
+    const url = `https://bücher.example/${"a".repeat(500)}`;
+    expect(linkTitle({ url, title: "Neue Bücher" })).toBe("Neue Bücher (bücher.example)");
+    expect(
+      linkTitle({ url: `https://xn--bcher-kva.example:8080/${"a".repeat(500)}`, title: null }),
+    ).toContain("(xn--bcher-kva.example:8080)");
   });
 });

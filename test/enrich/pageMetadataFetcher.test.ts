@@ -10,6 +10,11 @@ describe("PageMetadataFetcher", () => {
 
   beforeAll(async () => {
     web = await startTestWeb((req, res) => {
+      // The first look at /flaky finds the site having a bad minute.
+      if (req.url === "/flaky" && web.requests.filter((r) => r === "/flaky").length === 1) {
+        res.writeHead(503).end();
+        return;
+      }
       inFlight++;
       peak = Math.max(peak, inFlight);
       setTimeout(() => {
@@ -36,6 +41,26 @@ describe("PageMetadataFetcher", () => {
     clock.set("2026-07-02T10:00:01Z");
     await fetcher.fetchMetadata(`${web.origin}/popular`);
     expect(web.requests.length - before).toBe(2);
+  });
+
+  it("tries a page that failed again after five minutes, not the next day", async () => {
+    const clock = fixedClock("2026-07-01T10:00:00Z");
+    const fetcher = new PageMetadataFetcher({ clock, allowPrivateHosts: ["127.0.0.1"] });
+    const url = `${web.origin}/flaky`;
+    const failed = { ok: false, reason: "the site answered 503" };
+    expect(await fetcher.fetchMetadata(url)).toEqual(failed);
+
+    clock.set("2026-07-01T10:04:59Z");
+    expect(await fetcher.fetchMetadata(url)).toEqual(failed);
+    expect(web.requests.filter((r) => r === "/flaky")).toHaveLength(1);
+
+    clock.set("2026-07-01T10:05:00Z");
+    expect(await fetcher.fetchMetadata(url)).toMatchObject({ ok: true, metadata: { title: "Page /flaky" } });
+    expect(web.requests.filter((r) => r === "/flaky")).toHaveLength(2);
+
+    clock.set("2026-07-02T10:04:59Z");
+    await fetcher.fetchMetadata(url);
+    expect(web.requests.filter((r) => r === "/flaky")).toHaveLength(2);
   });
 
   it("runs at most the configured number of fetches at once", async () => {

@@ -47,17 +47,34 @@ describe("isPublicAddress", () => {
     ["255.255.255.255", "broadcast"],
     ["64:ff9b::a00:1", "NAT64 of 10.0.0.1"],
     ["2002:a00:1::", "6to4 of 10.0.0.1"],
+    ["::7f00:1", "IPv4-compatible loopback, ::127.0.0.1"],
+    ["::127.0.0.1", "IPv4-compatible loopback, dotted"],
+    ["::a9fe:a9fe", "IPv4-compatible cloud metadata"],
+    ["::808:808", "IPv4-compatible, deprecated whatever it embeds"],
+    ["::ffff:a9fe:a9fe", "IPv4-mapped cloud metadata"],
+    ["64:ff9b::7f00:1", "NAT64 of loopback"],
+    ["64:ff9b::a9fe:a9fe", "NAT64 of cloud metadata"],
+    ["64:ff9b:1::a00:1", "local-use NAT64"],
+    ["2002:7f00:1::1", "6to4 of loopback"],
+    ["2002:c0a8:101::1", "6to4 of 192.168.1.1"],
+    ["2001:0:4136:e378:8000:63bf:80ff:fffe", "Teredo, client 127.0.0.1"],
+    ["2001:0:a00:1:8000:63bf:f7f7:f7f7", "Teredo, server 10.0.0.1"],
     ["not-an-ip", "garbage"],
   ])("refuses %s (%s)", (address) => {
     expect(isPublicAddress(address)).toBe(false);
   });
 
-  it.each(["8.8.8.8", "93.184.216.34", "2606:4700:4700::1111", "::ffff:8.8.8.8"])(
-    "allows public %s",
-    (address) => {
-      expect(isPublicAddress(address)).toBe(true);
-    },
-  );
+  it.each([
+    "8.8.8.8",
+    "93.184.216.34",
+    "2606:4700:4700::1111",
+    "::ffff:8.8.8.8",
+    "64:ff9b::808:808",
+    "2002:808:808::1",
+    "2001:0:4136:e378:8000:63bf:f7f7:f7f7",
+  ])("allows public %s", (address) => {
+    expect(isPublicAddress(address)).toBe(true);
+  });
 });
 
 describe("safeFetch", () => {
@@ -133,6 +150,24 @@ describe("safeFetch", () => {
     expect(web.connections).toBe(before);
   });
 
+  it.each([["[::127.0.0.1]"], ["[::7f00:1]"], ["[64:ff9b::127.0.0.1]"], ["[2002:7f00:1::1]"]])(
+    "refuses http://%s, an IPv6 form of loopback, as private",
+    async (host) => {
+      const before = web.connections;
+      const result = await safeFetch(`http://${host}:${web.port}/page`, { allowedHosts: nobody });
+      expect(result).toEqual({ ok: false, reason: "it points into a private network" });
+      expect(web.connections).toBe(before);
+    },
+  );
+
+  it("refuses a name that resolves to an IPv4-compatible loopback address", async () => {
+    const result = await safeFetch(`http://innocent.test:${web.port}/page`, {
+      allowedHosts: nobody,
+      resolve: resolver({ "innocent.test": ["::7f00:1"] }),
+    });
+    expect(result).toEqual({ ok: false, reason: "it points into a private network" });
+  });
+
   it("refuses http://[::1] without connecting", async () => {
     let v6: TestWeb | undefined;
     try {
@@ -158,6 +193,19 @@ describe("safeFetch", () => {
       expect(web.connections).toBe(before);
     },
   );
+
+  it("reaches a private host an admin allowed by an international name, however the link spells it", async () => {
+    const options = {
+      allowedHosts: new AllowedHosts(["Bücher.internal"]),
+      resolve: resolver({ "xn--bcher-kva.internal": ["127.0.0.1"] }),
+    };
+    for (const host of ["bücher.internal", "xn--bcher-kva.internal"]) {
+      expect(await safeFetch(`http://${host}:${web.port}/page`, options)).toMatchObject({
+        ok: true,
+        status: 200,
+      });
+    }
+  });
 
   it("reaches a private host an admin allowed by name", async () => {
     const result = await safeFetch(`http://wiki.internal:${web.port}/page`, {

@@ -1,6 +1,7 @@
 /** The answers that are not the roundup: confirmations, link lists, settings, help. */
 import type { APIEmbed } from "discord.js";
 import type { LinkView } from "../../core/links/manageLinks.js";
+import { sharedHost } from "../../core/links/url.js";
 import { formatLocalDate, formatLocalDateTime } from "../../core/time/formatLocal.js";
 import { periodLabel } from "../../core/time/period.js";
 import type { AdminEntry, Category, Link, RoundupRun, Settings } from "../../core/types.js";
@@ -11,11 +12,7 @@ import { DISCORD_LIMITS, EMBED_COLOR } from "./render.js";
 export function linkTitle(link: Pick<Link, "url" | "title">, maxTitle = 120): string {
   const title = clip(oneLine(link.title ?? link.url), maxTitle);
   if (link.url.length <= 400) return maskedLink(link.title ? title : link.url, link.url);
-  let host = link.url;
-  try {
-    host = new URL(link.url).host;
-  } catch {}
-  return `${escapeDiscord(title)} (${escapeDiscord(host)})`;
+  return `${escapeDiscord(title)} (${escapeDiscord(sharedHost(link.url))})`;
 }
 
 /** One line of a list: id, linked title, category, who and when, and the start of the note. */

@@ -1,4 +1,5 @@
 import { UserError } from "../errors.js";
+import { sanitizeText } from "../text/sanitizeText.js";
 import type { Category } from "../types.js";
 import { OTHER_SECTION_NAME } from "./defaultCategories.js";
 
@@ -16,7 +17,7 @@ export function slugify(name: string): string {
 
 /** Trims and checks a category name; returns it with its slug. */
 export function checkCategoryName(input: string): { name: string; slug: string } {
-  const name = input.trim().replace(/\s+/g, " ");
+  const name = sanitizeText(input).trim().replace(/\s+/g, " ");
   if (name.length === 0) throw new UserError("category.nameEmpty", "A category needs a name.");
   if (name.length > MAX_CATEGORY_NAME_LENGTH) {
     throw new UserError(

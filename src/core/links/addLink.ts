@@ -3,9 +3,9 @@ import { UserError } from "../errors.js";
 import type { Clock, Store } from "../ports.js";
 import type { Category, Link, Source } from "../types.js";
 import { ensureWorkspace } from "../workspace.js";
-import { checkLine, checkNote } from "./linkText.js";
+import { checkLine, checkNote, displayName } from "./linkText.js";
 import { recordRepeatShare } from "./recordRepeatShare.js";
-import { normalizeUrl, parseWebUrl } from "./url.js";
+import { normalizeUrl, sharedUrl } from "./url.js";
 
 export interface AddLinkDeps {
   store: Store;
@@ -42,10 +42,11 @@ export type AddLinkResult =
  */
 export function addLink({ store, clock }: AddLinkDeps, input: AddLinkInput): AddLinkResult {
   const workspace = ensureWorkspace(store, input.workspace);
-  const url = parseWebUrl(input.url);
+  const { url, text: urlText } = sharedUrl(input.url);
   const note = checkNote(input.note);
   const title = checkLine(input.title, "title");
   const author = checkLine(input.author, "author");
+  const userName = displayName(input.userName, input.userId);
   const categories = store.categories.list(workspace, { includeArchived: true });
   const category = input.category?.trim()
     ? resolveCategory(
@@ -59,7 +60,7 @@ export function addLink({ store, clock }: AddLinkDeps, input: AddLinkInput): Add
   return store.transaction(() => {
     const { link, created } = store.links.insertOrGet({
       workspace,
-      url: url.href,
+      url: urlText,
       normalizedUrl: normalizeUrl(url),
       title,
       author,
@@ -68,7 +69,7 @@ export function addLink({ store, clock }: AddLinkDeps, input: AddLinkInput): Add
       note,
       categoryId: category?.id ?? null,
       sharedById: input.userId,
-      sharedByName: input.userName,
+      sharedByName: userName,
       sharedAt,
       source: input.source,
       canonicalUrl: null,
@@ -78,7 +79,7 @@ export function addLink({ store, clock }: AddLinkDeps, input: AddLinkInput): Add
     const existingCategory = categories.find((c) => c.id === link.categoryId) ?? null;
     const noteKept = recordRepeatShare(store, workspace, link, {
       userId: input.userId,
-      userName: input.userName,
+      userName,
       note,
       sharedAt,
     });

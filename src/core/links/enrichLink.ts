@@ -1,4 +1,5 @@
 import type { LinkPatch, MetadataFetcher, PageMetadata, Store } from "../ports.js";
+import { sanitizeText } from "../text/sanitizeText.js";
 import type { Link } from "../types.js";
 import { ensureWorkspace } from "../workspace.js";
 import { recordRepeatShare } from "./recordRepeatShare.js";
@@ -20,6 +21,18 @@ export type EnrichResult =
   | { status: "merged"; link: Link; removedId: number; noteKept: boolean }
   /** The link was removed before its page came back. */
   | { status: "gone" };
+
+/** What a page says is as untrusted as what people type, whichever fetcher read it. */
+function sanitizePage(page: PageMetadata): PageMetadata {
+  const clean = (value: string | null) => (value === null ? null : sanitizeText(value).trim() || null);
+  return {
+    ...page,
+    title: clean(page.title),
+    author: clean(page.author),
+    description: clean(page.description),
+    siteName: clean(page.siteName),
+  };
+}
 
 /** Only empty fields are filled: what the sharer typed always wins. */
 function fillEmpty(link: Link, metadata: PageMetadata): LinkPatch {
@@ -59,7 +72,7 @@ export async function enrichLink(
     const current = store.links.get(workspace, input.linkId);
     if (!current) return { status: "gone" };
     if (!outcome.ok) return { status: "failed", link: current, reason: outcome.reason };
-    const { metadata } = outcome;
+    const metadata = sanitizePage(outcome.metadata);
 
     const key = canonicalKey(metadata.canonicalUrl);
     const twin = key && key !== current.normalizedUrl ? store.links.findByKey(workspace, key) : undefined;

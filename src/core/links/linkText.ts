@@ -1,12 +1,13 @@
 import { UserError } from "../errors.js";
+import { sanitizeText } from "../text/sanitizeText.js";
 
 export const MAX_NOTE_LENGTH = 1000;
 export const MAX_TITLE_LENGTH = 300;
 export const MAX_AUTHOR_LENGTH = 200;
 
-/** A note as the person wrote it, trimmed; refused (not cut) when too long. Empty means none. */
+/** A note as the person wrote it, trimmed and sanitized; refused (not cut) when too long. Empty means none. */
 export function checkNote(note: string | null | undefined): string | null {
-  const value = note?.trim() ?? "";
+  const value = sanitizeText(note ?? "").trim();
   if (value === "") return null;
   const length = [...value].length;
   if (length > MAX_NOTE_LENGTH) {
@@ -19,13 +20,23 @@ export function checkNote(note: string | null | undefined): string | null {
   return value;
 }
 
-/** A title or author typed by a person: one line, trimmed, refused when absurdly long. */
+/** A title or author typed by a person: one sanitized line, trimmed, refused when absurdly long. */
 export function checkLine(value: string | null | undefined, what: "title" | "author"): string | null {
-  const line = value?.replace(/\s+/g, " ").trim() ?? "";
+  const line = oneLine(value ?? "");
   if (line === "") return null;
   const max = what === "title" ? MAX_TITLE_LENGTH : MAX_AUTHOR_LENGTH;
   if ([...line].length > max) {
     throw new UserError(`${what}.tooLong`, `A ${what} can be up to ${max} characters.`);
   }
   return line;
+}
+
+/** A person's name as their platform gives it, on one sanitized line; their id when nothing is left. */
+export function displayName(name: string, userId: string): string {
+  return oneLine(name) || userId;
+}
+
+/** Sanitized before folding, so every bidi pair is balanced within what was one line. */
+function oneLine(text: string): string {
+  return sanitizeText(text).replace(/\s+/g, " ").trim();
 }

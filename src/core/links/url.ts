@@ -1,3 +1,4 @@
+import { domainToUnicode } from "node:url";
 import { UserError } from "../errors.js";
 
 export const MAX_URL_LENGTH = 2048;
@@ -52,6 +53,15 @@ const SCHEMELESS_HOST =
  * with a message the person who typed it can act on.
  */
 export function parseWebUrl(input: string): URL {
+  return sharedUrl(input).url;
+}
+
+/**
+ * A checked link (see `parseWebUrl`) in its two forms: `url` to fetch and compare, and `text` to store
+ * and post. The parser writes an international host name in punycode; `text` keeps the Unicode form
+ * when that is how it was shared (and punycode when it was shared so, which a look-alike name may be).
+ */
+export function sharedUrl(input: string): { url: URL; text: string } {
   const text = input.trim().replace(/^<(.*)>$/s, "$1");
   if (text.length === 0) {
     throw new UserError("url.empty", "Please give a link to share, like https://example.com/article.");
@@ -72,6 +82,14 @@ export function parseWebUrl(input: string): URL {
     throw new UserError(
       "url.invalid",
       `"${shorten(text)}" isn't a link. Share a full address like https://example.com/article.`,
+    );
+  }
+  // WHATWG parsing is lenient: `https:///path` becomes `https://path/` and `https:example.com` gains its
+  // slashes. A web link (RFC 3986: "//" authority) names its host right after the slashes, or is refused.
+  if (/^https?:/i.test(candidate) && !/^https?:\/\/[^/\\?#]/i.test(candidate)) {
+    throw new UserError(
+      "url.invalid",
+      `"${shorten(text)}" has no host name. A web link looks like https://example.com/article.`,
     );
   }
   let url: URL;
@@ -102,25 +120,45 @@ export function parseWebUrl(input: string): URL {
       `That link is ${url.href.length} characters long once encoded; links can be up to ${MAX_URL_LENGTH}.`,
     );
   }
-  return url;
+  const unicodeHost = /\P{ASCII}/u.test(sharedHost(candidate)) ? domainToUnicode(url.hostname) : "";
+  if (unicodeHost === "") return { url, text: url.href };
+  const port = url.port === "" ? "" : `:${url.port}`;
+  return { url, text: `${url.protocol}//${unicodeHost}${port}${url.pathname}${url.search}${url.hash}` };
+}
+
+/** The host (and port) of a link as stored, in the form it was shared: `bücher.example:8080`. */
+export function sharedHost(text: string): string {
+  return /^[a-z]+:\/\/([^/\\?#]+)/i.exec(text)?.[1] ?? text;
 }
 
 /**
  * The key two shares of the same page have in common: lower-case scheme and host, no default port,
- * no `www.`, no fragment, no tracking parameters, no trailing slash, remaining parameters sorted.
+ * no `www.`, no fragment, no tracking parameters, no trailing slash, remaining parameters sorted, and
+ * percent-encoding in one form.
  * It is only a key for spotting duplicates: the link is always posted as it was shared.
  */
 export function normalizeUrl(url: URL | string): string {
   const parsed = typeof url === "string" ? parseWebUrl(url) : new URL(url.href);
   const host = parsed.hostname.replace(/^www\./, "");
   const port = parsed.port === "" ? "" : `:${parsed.port}`;
-  let path = parsed.pathname.replace(/\/+$/, "");
+  let path = normalizePercentEncoding(parsed.pathname).replace(/\/+$/, "");
   if (path === "/") path = "";
   const kept = [...parsed.searchParams].filter(([name]) => !isTrackingParam(name));
   // Sorted so `?a=1&b=2` and `?b=2&a=1` match; a stable sort keeps repeated keys in their order.
   kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const query = kept.length > 0 ? `?${new URLSearchParams(kept).toString()}` : "";
   return `${parsed.protocol}//${host}${port}${path}${query}`;
+}
+
+/**
+ * RFC 3986 6.2.2.2: `%7e`, `%7E` and `~` are one character, while `%2F` and `/` are not. Hex goes
+ * upper-case and unreserved characters (ALPHA DIGIT - . _ ~) are decoded; anything else stays encoded.
+ */
+function normalizePercentEncoding(text: string): string {
+  return text.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => {
+    const char = String.fromCharCode(Number.parseInt(hex, 16));
+    return /[A-Za-z0-9\-._~]/.test(char) ? char : `%${hex.toUpperCase()}`;
+  });
 }
 
 function shorten(text: string): string {

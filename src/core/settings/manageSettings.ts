@@ -1,6 +1,7 @@
 import { UserError } from "../errors.js";
 import { type Clock, type Store, systemClock } from "../ports.js";
 import { firstPeriodAfter } from "../schedule/dueTime.js";
+import { sanitizeText } from "../text/sanitizeText.js";
 import { assertTimeZone } from "../time/period.js";
 import type { AdminEntry, RoundupRun, Schedule, Settings } from "../types.js";
 import { ensureWorkspace } from "../workspace.js";
@@ -80,7 +81,7 @@ export function setTitleTemplate(
   input: { workspace: string; template: string },
 ): Settings {
   const workspace = ensureWorkspace(store, input.workspace);
-  const template = input.template.replace(/\s+/g, " ").trim();
+  const template = sanitizeText(input.template).replace(/\s+/g, " ").trim();
   if (template.length === 0 || template.length > 200) {
     throw new UserError("title.template", "The roundup title must be 1 to 200 characters.");
   }
@@ -93,7 +94,7 @@ export function setIntro(
   input: { workspace: string; intro: string | null },
 ): Settings {
   const workspace = ensureWorkspace(store, input.workspace);
-  const intro = input.intro?.trim() || null;
+  const intro = sanitizeText(input.intro ?? "").trim() || null;
   if (intro !== null && intro.length > 1000) {
     throw new UserError("intro.tooLong", "The intro can be up to 1,000 characters.");
   }

@@ -1,0 +1,150 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { addCategory, renameCategory } from "../../src/core/categories/manageCategories.js";
+import { addLink } from "../../src/core/links/addLink.js";
+import { enrichLink } from "../../src/core/links/enrichLink.js";
+import { editLink } from "../../src/core/links/manageLinks.js";
+import type { FetchOutcome } from "../../src/core/ports.js";
+import { renderMarkdown } from "../../src/core/render/renderMarkdown.js";
+import { buildRoundup } from "../../src/core/roundup/buildRoundup.js";
+import { setIntro, setTitleTemplate } from "../../src/core/settings/manageSettings.js";
+import type { SqliteStore } from "../../src/storage/sqliteStore.js";
+import { fixedClock, tempStore } from "../helpers/tempStore.js";
+
+let store: SqliteStore;
+let cleanup: () => void;
+const clock = fixedClock("2026-07-10T12:00:00Z");
+const workspace = "local:team";
+
+/** A terminal escape that turns text red, a bell and a NUL, as someone might paste them. */
+const HOSTILE = "\u001b[31m\u0007\u0000";
+const RLO = "\u202e";
+/** A C0 or C1 control character other than a line feed or tab. */
+const CONTROL = /[^\P{Cc}\t\n]/u;
+
+beforeEach(() => {
+  ({ store, cleanup } = tempStore());
+});
+afterEach(() => cleanup());
+
+function roundupMarkdown(): string {
+  return renderMarkdown(buildRoundup({ store }, { workspace, period: "2026-07" }));
+}
+
+describe("text people type", () => {
+  it("is stored and rendered without control characters: a note, title, author and sharer's name", () => {
+    const { link } = addLink(
+      { store, clock },
+      {
+        workspace,
+        url: "https://example.com/a",
+        note: `${HOSTILE}Worth it\r\nTruly`,
+        title: `Title${HOSTILE}`,
+        author: `Ada${HOSTILE}`,
+        userId: "u1",
+        userName: `Alice${HOSTILE}`,
+        source: "cli",
+      },
+    );
+    expect(store.links.get(workspace, link.id)).toMatchObject({
+      note: "[31mWorth it\nTruly",
+      title: "Title[31m",
+      author: "Ada[31m",
+      sharedByName: "Alice[31m",
+    });
+    expect(roundupMarkdown()).not.toMatch(CONTROL);
+  });
+
+  it("keeps an unbalanced right-to-left override in a note from reversing the line after it", () => {
+    addLink(
+      { store, clock },
+      {
+        workspace,
+        url: "https://example.com/a",
+        note: `great read ${RLO}`,
+        userId: "u1",
+        userName: "Alice",
+        source: "cli",
+      },
+    );
+    const line = roundupMarkdown()
+      .split("\n")
+      .find((l) => l.includes("shared by"));
+    expect(line).toBe("  great read — *shared by Alice*");
+  });
+
+  it("is cleaned when a link is edited, a category named and the roundup's title and intro set", () => {
+    const { link } = addLink(
+      { store, clock },
+      { workspace, url: "https://example.com/a", userId: "u1", userName: "Alice", source: "cli" },
+    );
+    editLink(
+      { store },
+      { workspace, id: link.id, actor: { userId: "u1", isAdmin: false }, note: `Edited${HOSTILE}${RLO}` },
+    );
+    // Category names refuse "[" on their own; the escape's other characters go quietly.
+    addCategory({ store }, { workspace, name: "Podcasts\u0007\u0000" });
+    renameCategory({ store }, { workspace, category: "podcasts", newName: "Talks\u001b\u0007" });
+    setTitleTemplate({ store }, { workspace, template: `Reads${HOSTILE} of {month}` });
+    setIntro({ store }, { workspace, intro: `Hello${HOSTILE}\nteam${RLO}` });
+
+    expect(store.links.get(workspace, link.id)?.note).toBe("Edited[31m");
+    expect(store.categories.list(workspace).map((c) => c.name)).toContain("Talks");
+    expect(store.settings.get(workspace)).toMatchObject({
+      titleTemplate: "Reads[31m of {month}",
+      intro: "Hello[31m\nteam",
+    });
+  });
+});
+
+describe("text pages say", () => {
+  it("is stored without control characters or open overrides, whatever fetcher read it", async () => {
+    const { link } = addLink(
+      { store, clock },
+      { workspace, url: "https://example.com/a", userId: "u1", userName: "Alice", source: "cli" },
+    );
+    const fetcher = {
+      fetchMetadata: async (): Promise<FetchOutcome> => ({
+        ok: true,
+        metadata: {
+          title: `Page${HOSTILE}${RLO}`,
+          author: `\u009b2JBob`,
+          description: "\u0007\u0000",
+          siteName: "Site",
+          canonicalUrl: null,
+        },
+      }),
+    };
+    await enrichLink({ store, fetcher }, { workspace, linkId: link.id });
+    expect(store.links.get(workspace, link.id)).toMatchObject({
+      title: "Page[31m",
+      author: "2JBob",
+      description: null,
+      siteName: "Site",
+    });
+  });
+});
+
+describe("the Markdown roundup", () => {
+  it("shows text stored before it was cleaned without its control characters or open overrides", () => {
+    store.workspaces.ensure(workspace, []);
+    store.links.insertOrGet({
+      workspace,
+      url: "https://example.com/old",
+      normalizedUrl: "https://example.com/old",
+      title: `Old${HOSTILE}`,
+      author: null,
+      description: null,
+      siteName: null,
+      note: `legacy ${RLO}note`,
+      categoryId: null,
+      sharedById: "u1",
+      sharedByName: `Mallory${HOSTILE}`,
+      sharedAt: clock.now(),
+      source: "cli",
+      canonicalUrl: null,
+    });
+    const markdown = roundupMarkdown();
+    expect(markdown).not.toMatch(CONTROL);
+    expect(markdown).toContain("  legacy note — *shared by Mallory\\[31m*");
+  });
+});
