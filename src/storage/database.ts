@@ -8,6 +8,9 @@ import * as schema from "./schema.js";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** For drizzle's `db.transaction`: take the write lock up front, as `SqliteStore.transaction` explains. */
+export const IMMEDIATE = { behavior: "immediate" } as const;
+
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../migrations", import.meta.url));
 
 /** `./data/roundup.db`, `file:./data/roundup.db`, `file:///abs/path.db` or `:memory:` -> a path SQLite opens. */

@@ -1,7 +1,7 @@
 import type { NewCategory, Store, WorkspaceStore } from "../core/ports.js";
 import type { WorkspaceKey } from "../core/types.js";
 import { SqliteCategoryStore } from "./categoryStore.js";
-import { type Db, openDatabase } from "./database.js";
+import { type Db, IMMEDIATE, openDatabase } from "./database.js";
 import { SqliteLinkStore } from "./linkStore.js";
 import { SqliteRunStore } from "./runStore.js";
 import { workspacesTable } from "./schema.js";
@@ -27,7 +27,7 @@ class SqliteWorkspaceStore implements WorkspaceStore {
       if (inserted === 0) return false;
       for (const category of defaultCategories) this.categories.insert(workspace, category);
       return true;
-    });
+    }, IMMEDIATE);
     this.known.add(workspace);
     return created;
   }
@@ -52,8 +52,13 @@ export class SqliteStore implements Store {
     return new SqliteStore(openDatabase(databaseUrl));
   }
 
+  /**
+   * Starts with BEGIN IMMEDIATE: a deferred transaction that reads and then writes cannot wait for
+   * another connection's write lock (SQLite refuses it at once, "database is locked"), whereas
+   * taking the lock up front lets busy_timeout queue it behind the other writer.
+   */
   transaction<T>(work: () => T): T {
-    return this.db.$client.transaction(work)();
+    return this.db.$client.transaction(work).immediate();
   }
 
   close(): void {
