@@ -15,13 +15,28 @@ const optionalUrl = z
     message: "must be an http(s) URL",
   });
 
+/** Why DATABASE_URL cannot be used, when it is a URL of a database Roundup cannot open yet. */
+function unsupportedDatabaseUrl(value: string): string | null {
+  // One letter before the colon is a Windows drive (C:\roundup.db), which is a path.
+  const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(value)?.[1]?.toLowerCase();
+  if (scheme === undefined || scheme === "file") return null;
+  if (scheme === "postgres" || scheme === "postgresql") {
+    return "PostgreSQL is not supported yet; use a SQLite file path or file: URL";
+  }
+  return `${scheme}: URLs are not supported; use a SQLite file path or file: URL`;
+}
+
 /** Every setting Roundup reads from the environment; `.env.example` documents each one. */
 export const configSchema = z.object({
   DATABASE_URL: z
     .string()
     .trim()
     .min(1, "must be a file path, a file: URL or :memory:")
-    .default("./data/roundup.db"),
+    .default("./data/roundup.db")
+    .superRefine((value, context) => {
+      const problem = unsupportedDatabaseUrl(value);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   FETCH_METADATA: z
     .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })

@@ -1,7 +1,11 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config.js";
+import { runEntry } from "../helpers/entryProcess.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -70,6 +74,30 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ ROUNDUP_CATCH_UP_DAYS: "40" })).toThrow(/ROUNDUP_CATCH_UP_DAYS/);
   });
 
+  it("refuses a database URL it cannot open yet, naming DATABASE_URL and never the URL", () => {
+    const load = (url: string) => () => loadConfig({ DATABASE_URL: url });
+    for (const url of [
+      "postgres://roundup:pa55word@db.internal/roundup",
+      "postgresql://db.internal/roundup",
+    ]) {
+      expect(load(url)).toThrow(
+        "DATABASE_URL: PostgreSQL is not supported yet; use a SQLite file path or file: URL",
+      );
+    }
+    expect(load("mysql://db.internal/roundup")).toThrow(
+      "DATABASE_URL: mysql: URLs are not supported; use a SQLite file path or file: URL",
+    );
+    expect(load("postgres://roundup:pa55word@db.internal/roundup")).not.toThrow(/pa55word/);
+    for (const path of [
+      "./data/roundup.db",
+      "file:./data/roundup.db?mode=ro",
+      "C:\\roundup\\roundup.db",
+      ":memory:",
+    ]) {
+      expect(loadConfig({ DATABASE_URL: path }).databaseUrl).toBe(path);
+    }
+  });
+
   it("treats an empty token as unset, as in a copied .env.example", () => {
     expect(
       loadConfig({ DISCORD_TOKEN: "", SLACK_BOT_TOKEN: " ", SLACK_SIGNING_SECRET: "" }).discord,
@@ -100,5 +128,33 @@ describe("npm start without credentials", () => {
     });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/LOG_LEVEL/);
+  });
+});
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+/** An empty folder to run in, holding `.env` when given. */
+function workingDir(dotEnv?: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "roundup-cwd-"));
+  dirs.push(dir);
+  if (dotEnv !== undefined) writeFileSync(join(dir, ".env"), dotEnv);
+  return dir;
+}
+
+describe("a database URL that is not a SQLite file", () => {
+  it("stops the CLI, naming DATABASE_URL, and creates nothing", async () => {
+    const dir = workingDir();
+    const run = await runEntry("cli", {
+      cwd: dir,
+      args: ["list"],
+      env: { DATABASE_URL: "postgres://db.internal/roundup" },
+    });
+    expect(run.status).toBe(2);
+    expect(run.output).toContain(
+      "DATABASE_URL: PostgreSQL is not supported yet; use a SQLite file path or file: URL",
+    );
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
