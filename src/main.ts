@@ -114,8 +114,7 @@ async function main(): Promise<number> {
   const config = loadConfigOrExplain();
   if (!config) return 2;
   if (!config.discord && !config.slack) {
-    // Open (and migrate) anyway, so a bad DATABASE_URL is reported now rather than at first connect.
-    SqliteStore.open(config.databaseUrl).close();
+    // Nothing to run, so nothing is touched: no database folder or file appears.
     console.error(SETUP_HELP);
     return 1;
   }

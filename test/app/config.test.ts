@@ -143,6 +143,16 @@ function workingDir(dotEnv?: string): string {
   return dir;
 }
 
+describe("npm start with nothing to run", () => {
+  it("touches nothing: no data folder and no database file", async () => {
+    const dir = workingDir();
+    const run = await runEntry("bot", { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.output).toContain("Roundup has no chat platform to connect to yet.");
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
 describe("a database URL that is not a SQLite file", () => {
   it("stops the CLI, naming DATABASE_URL, and creates nothing", async () => {
     const dir = workingDir();
