@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseEnv } from "node:util";
 import { z } from "zod";
 
 const optionalSecret = z
@@ -155,9 +158,43 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-/** For an entry point: the configuration, or null after telling stderr what is wrong with it. */
+/** A `.env` line that sets something: `NAME=value`, optionally after `export`. */
+const ENV_LINE = /^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=/;
+
+/**
+ * Adds the settings of `.env` in `dir` to `env`, as `.env.example` promises; a variable already set
+ * wins. No file is fine. A file that cannot be read, or a line that is neither a setting, a comment
+ * nor blank, is a ConfigError that names the (first such) line but never shows it (it may hold a token).
+ */
+export function loadEnvFile(
+  dir: string = process.cwd(),
+  env: Record<string, string | undefined> = process.env,
+): void {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, ".env"), "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return;
+    throw new ConfigError(`Could not read .env in ${dir} (${code}): make it a readable file, or remove it.`);
+  }
+  const lines = text.split(/\r?\n/);
+  const wrong = lines.findIndex((line) => !ENV_LINE.test(line) && !/^\s*(#.*)?$/.test(line));
+  if (wrong >= 0) {
+    throw new ConfigError(
+      `.env in ${dir}: line ${wrong + 1} is not NAME=value (or a # comment): fix it, or remove it.`,
+    );
+  }
+  // Line by line, since Node 20's parser reads a line without "=" as part of the next one's name.
+  for (const line of lines.filter((l) => ENV_LINE.test(l))) {
+    for (const [name, value] of Object.entries(parseEnv(line))) env[name] ??= value;
+  }
+}
+
+/** For an entry point: `.env` and the environment, checked, or null after telling stderr what is wrong. */
 export function loadConfigOrExplain(env: Record<string, string | undefined> = process.env): Config | null {
   try {
+    loadEnvFile(process.cwd(), env);
     return loadConfig(env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

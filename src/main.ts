@@ -14,7 +14,7 @@ class StartFailure extends Error {}
 
 const SETUP_HELP = `Roundup has no chat platform to connect to yet.
 
-Set one of these in the environment (or in a .env file you load), then run npm start again:
+Set one of these in the environment (or in .env in this folder), then run npm start again:
   DISCORD_TOKEN                          to run in Discord
   SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET  to run in Slack
 

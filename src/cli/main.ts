@@ -1,6 +1,6 @@
 import { createDiscordPublisher } from "../adapters/discord/publisher.js";
 import { createSlackPublisher } from "../adapters/slack/slackPublisher.js";
-import { type Config, ConfigError, loadConfig } from "../config.js";
+import { type Config, ConfigError, loadConfig, loadEnvFile } from "../config.js";
 import { type RoundupPublisher, systemClock } from "../core/ports.js";
 import { PageMetadataFetcher } from "../enrich/pageMetadataFetcher.js";
 import { parseDatabaseUrl } from "../storage/database.js";
@@ -11,6 +11,7 @@ import { runCli } from "./runCli.js";
 async function main(): Promise<number> {
   let config: Config;
   try {
+    loadEnvFile();
     config = loadConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

@@ -1,10 +1,18 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.js";
+import { ConfigError, loadConfig, loadEnvFile } from "../../src/config.js";
 import { runEntry } from "../helpers/entryProcess.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -166,5 +174,66 @@ describe("a database URL that is not a SQLite file", () => {
       "DATABASE_URL: PostgreSQL is not supported yet; use a SQLite file path or file: URL",
     );
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe(".env in the working directory", () => {
+  it("is read by npm start and by the CLI", async () => {
+    const botDir = workingDir("LOG_LEVEL=chatty\n");
+    const cliDir = workingDir(
+      "# copied from .env.example\nDATABASE_URL=./from-dotenv.db\nFETCH_METADATA=false\n",
+    );
+    const [bot, cli] = await Promise.all([
+      runEntry("bot", { cwd: botDir }),
+      runEntry("cli", { cwd: cliDir, args: ["add", "https://dotenv.example/"] }),
+    ]);
+    expect(bot.status).toBe(2);
+    expect(bot.output).toMatch(/LOG_LEVEL/);
+    expect(cli.status, cli.output).toBe(0);
+    expect(existsSync(join(cliDir, "from-dotenv.db"))).toBe(true);
+  });
+
+  it("gives way to a variable set in the environment", async () => {
+    const dir = workingDir("LOG_LEVEL=chatty\n");
+    const run = await runEntry("bot", { cwd: dir, env: { LOG_LEVEL: "warn" } });
+    expect(run.status).toBe(1);
+    expect(run.output).toContain("Roundup has no chat platform to connect to yet.");
+  });
+});
+
+describe("loadEnvFile", () => {
+  it("adds what .env sets and keeps what is set already", () => {
+    const dir = workingDir(
+      '# Roundup\r\nPORT=8080\r\n\r\nexport LOG_LEVEL=debug\r\nSLACK_APP_TOKEN="xapp-1 # kept" # a comment\r\n',
+    );
+    const env: Record<string, string | undefined> = { LOG_LEVEL: "warn" };
+    loadEnvFile(dir, env);
+    expect(env).toEqual({ PORT: "8080", LOG_LEVEL: "warn", SLACK_APP_TOKEN: "xapp-1 # kept" });
+  });
+
+  it("reads a copy of .env.example as it is", () => {
+    const dir = workingDir(readFileSync(join(root, ".env.example"), "utf8"));
+    const env: Record<string, string | undefined> = {};
+    loadEnvFile(dir, env);
+    expect(loadConfig(env)).toEqual(loadConfig({}));
+  });
+
+  it("refuses a line that is not a setting, naming its number and never its text, and sets nothing", () => {
+    const dir = workingDir("PORT=8080\nDISCORD_TOKEN: secret-token\nLOG_LEVEL=debug\n");
+    const env: Record<string, string | undefined> = {};
+    expect(() => loadEnvFile(dir, env)).toThrow(
+      `.env in ${dir}: line 2 is not NAME=value (or a # comment): fix it, or remove it.`,
+    );
+    expect(env).toEqual({});
+  });
+
+  it("does nothing without a .env, and says so when .env cannot be read", () => {
+    const env = {};
+    loadEnvFile(workingDir(), env);
+    expect(env).toEqual({});
+    const dir = workingDir();
+    mkdirSync(join(dir, ".env"));
+    expect(() => loadEnvFile(dir, env)).toThrow(ConfigError);
+    expect(() => loadEnvFile(dir, env)).toThrow(`Could not read .env in ${dir} (EISDIR)`);
   });
 });
