@@ -7,7 +7,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { UserError } from "../core/errors.js";
 import * as schema from "./schema.js";
-import { explainDatabaseError } from "./sqliteErrors.js";
+import { explainDatabaseError, sqliteErrorCode } from "./sqliteErrors.js";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -81,6 +81,14 @@ function openClient({ path, readonly }: DatabaseLocation): Database.Database {
   return new Database(path, { readonly: true, fileMustExist: true });
 }
 
+/** A SQLite file whose tables the migrations cannot build on, e.g. another program's database. */
+function otherProgramsDatabase(error: unknown, path: string): string | null {
+  if (sqliteErrorCode(error) === null) return null;
+  // Drizzle wraps SQLite's error in one that quotes the whole statement; SQLite's own says it shortly.
+  const reason = ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message;
+  return `DATABASE_URL points to ${path}, which Roundup cannot set up (${reason}): is it another program's database? Point DATABASE_URL at a new file.`;
+}
+
 /**
  * Opens the database (creating its folder on first run) and brings it up to date; read-only
  * (`mode=ro`) it is only checked to be up to date. WAL lets the bot read while a post is being
@@ -109,7 +117,7 @@ export function openDatabase(databaseUrl: string): Db {
     return db as Db;
   } catch (error) {
     client?.close();
-    const explained = explainDatabaseError(error, location);
+    const explained = explainDatabaseError(error, location) ?? otherProgramsDatabase(error, location.path);
     throw explained ? new UserError("database.unusable", explained, { path: location.path }) : error;
   }
 }

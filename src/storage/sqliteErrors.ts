@@ -33,8 +33,8 @@ const FOLDER_PROBLEMS: Record<string, string> = {
  * Both entry points print it, at start and for a command that fails on the way.
  */
 export function explainDatabaseError(error: unknown, { path, readonly }: DatabaseLocation): string | null {
-  const code = sqliteErrorCode(error);
   if (!(error instanceof Error)) return null;
+  const code = sqliteErrorCode(error);
   if (code === null) {
     // Only creating the folder fails with a system error; it names the folder it could not make.
     const { code: errno, path: folder, syscall } = error as NodeJS.ErrnoException;

@@ -216,6 +216,16 @@ describe("a database that cannot be used", () => {
     );
   });
 
+  it("is explained when the file is another program's SQLite database", () => {
+    const path = join(tempDir(), "other.db");
+    const other = new Database(path);
+    other.exec("CREATE TABLE links (address TEXT)");
+    other.close();
+    expect(openingFails(path)).toBe(
+      `DATABASE_URL points to ${path}, which Roundup cannot set up (table \`links\` already exists): is it another program's database? Point DATABASE_URL at a new file.`,
+    );
+  });
+
   it("is explained when the file is not a database", () => {
     const path = join(tempDir(), "photo.db");
     writeFileSync(path, Buffer.alloc(4096, 0x5a));
