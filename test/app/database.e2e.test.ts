@@ -2,7 +2,7 @@
  * `npm start` and the CLI on a database they cannot use: one plain line naming DATABASE_URL, the
  * path and what to do, exit status 1, never a stack trace, and never a hang.
  */
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -58,7 +58,7 @@ describe("npm start and the CLI with a database they cannot use", () => {
     expectOneLine(cli, "/proc/nope/x.db", "the folder /proc/nope cannot be created");
   });
 
-  it("explains a disk I/O error at start", async () => {
+  it.skipIf(!existsSync("/usr/bin/prlimit"))("explains a disk I/O error at start", async () => {
     // A file-size limit makes the first write fail for real, as a failing disk would.
     const path = join(dir, "io", "roundup.db");
     const bot = await run("bot", path, { prefix: ["prlimit", "--fsize=20000"] });
