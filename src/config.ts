@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseEnv } from "node:util";
 import { z } from "zod";
 
 const optionalSecret = z
@@ -15,13 +18,28 @@ const optionalUrl = z
     message: "must be an http(s) URL",
   });
 
+/** Why DATABASE_URL cannot be used, when it is a URL of a database Roundup cannot open yet. */
+function unsupportedDatabaseUrl(value: string): string | null {
+  // One letter before the colon is a Windows drive (C:\roundup.db), which is a path.
+  const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(value)?.[1]?.toLowerCase();
+  if (scheme === undefined || scheme === "file") return null;
+  if (scheme === "postgres" || scheme === "postgresql") {
+    return "PostgreSQL is not supported yet; use a SQLite file path or file: URL";
+  }
+  return `${scheme}: URLs are not supported; use a SQLite file path or file: URL`;
+}
+
 /** Every setting Roundup reads from the environment; `.env.example` documents each one. */
 export const configSchema = z.object({
   DATABASE_URL: z
     .string()
     .trim()
     .min(1, "must be a file path, a file: URL or :memory:")
-    .default("./data/roundup.db"),
+    .default("./data/roundup.db")
+    .superRefine((value, context) => {
+      const problem = unsupportedDatabaseUrl(value);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   FETCH_METADATA: z
     .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
@@ -140,9 +158,43 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-/** For an entry point: the configuration, or null after telling stderr what is wrong with it. */
+/** A `.env` line that sets something: `NAME=value`, optionally after `export`. */
+const ENV_LINE = /^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=/;
+
+/**
+ * Adds the settings of `.env` in `dir` to `env`, as `.env.example` promises; a variable already set
+ * wins. No file is fine. A file that cannot be read, or a line that is neither a setting, a comment
+ * nor blank, is a ConfigError that names the (first such) line but never shows it (it may hold a token).
+ */
+export function loadEnvFile(
+  dir: string = process.cwd(),
+  env: Record<string, string | undefined> = process.env,
+): void {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, ".env"), "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return;
+    throw new ConfigError(`Could not read .env in ${dir} (${code}): make it a readable file, or remove it.`);
+  }
+  const lines = text.split(/\r?\n/);
+  const wrong = lines.findIndex((line) => !ENV_LINE.test(line) && !/^\s*(#.*)?$/.test(line));
+  if (wrong >= 0) {
+    throw new ConfigError(
+      `.env in ${dir}: line ${wrong + 1} is not NAME=value (or a # comment): fix it, or remove it.`,
+    );
+  }
+  // Line by line, since Node 20's parser reads a line without "=" as part of the next one's name.
+  for (const line of lines.filter((l) => ENV_LINE.test(l))) {
+    for (const [name, value] of Object.entries(parseEnv(line))) env[name] ??= value;
+  }
+}
+
+/** For an entry point: `.env` and the environment, checked, or null after telling stderr what is wrong. */
 export function loadConfigOrExplain(env: Record<string, string | undefined> = process.env): Config | null {
   try {
+    loadEnvFile(process.cwd(), env);
     return loadConfig(env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

@@ -2,6 +2,7 @@ import { startDiscord } from "./adapters/discord/startDiscord.js";
 import { createSlackPublisher } from "./adapters/slack/slackPublisher.js";
 import { startSlack } from "./adapters/slack/startSlack.js";
 import { type Config, loadConfigOrExplain } from "./config.js";
+import { isUserError } from "./core/errors.js";
 import { type RoundupPublisher, systemClock } from "./core/ports.js";
 import { startScheduler } from "./core/schedule/startScheduler.js";
 import { PageMetadataFetcher } from "./enrich/pageMetadataFetcher.js";
@@ -14,7 +15,7 @@ class StartFailure extends Error {}
 
 const SETUP_HELP = `Roundup has no chat platform to connect to yet.
 
-Set one of these in the environment (or in a .env file you load), then run npm start again:
+Set one of these in the environment (or in .env in this folder), then run npm start again:
   DISCORD_TOKEN                          to run in Discord
   SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET  to run in Slack
 
@@ -23,9 +24,23 @@ Meanwhile the command line works on the same database: npm run -s cli -- --help`
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** The database, checked to take writes: a bot that cannot write would apologise for every command. */
+function openWritableStore(databaseUrl: string): SqliteStore {
+  let store: SqliteStore | undefined;
+  try {
+    store = SqliteStore.open(databaseUrl);
+    store.assertWritable();
+    return store;
+  } catch (error) {
+    store?.close();
+    if (isUserError(error)) throw new StartFailure(error.message, { cause: error });
+    throw error;
+  }
+}
+
 /** The composition root: config -> storage -> core -> adapters -> scheduler, and a clean shutdown. */
 async function run(config: Config, logger: Logger): Promise<() => Promise<void>> {
-  const store = SqliteStore.open(config.databaseUrl);
+  const store = openWritableStore(config.databaseUrl);
   const clock = systemClock;
   const fetcher = config.fetch.enabled
     ? new PageMetadataFetcher({
@@ -59,6 +74,7 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
         port: config.http.port,
         host: config.http.host,
         store,
+        healthy: () => store.healthy(),
         clock,
         ...(fetcher ? { fetcher } : {}),
         logger: logger.child({ area: "slack" }),
@@ -99,8 +115,7 @@ async function main(): Promise<number> {
   const config = loadConfigOrExplain();
   if (!config) return 2;
   if (!config.discord && !config.slack) {
-    // Open (and migrate) anyway, so a bad DATABASE_URL is reported now rather than at first connect.
-    SqliteStore.open(config.databaseUrl).close();
+    // Nothing to run, so nothing is touched: no database folder or file appears.
     console.error(SETUP_HELP);
     return 1;
   }

@@ -1,14 +1,24 @@
 import { createDiscordPublisher } from "../adapters/discord/publisher.js";
 import { createSlackPublisher } from "../adapters/slack/slackPublisher.js";
-import { ConfigError, loadConfig } from "../config.js";
+import { type Config, ConfigError, loadConfig, loadEnvFile } from "../config.js";
 import { type RoundupPublisher, systemClock } from "../core/ports.js";
 import { PageMetadataFetcher } from "../enrich/pageMetadataFetcher.js";
+import { parseDatabaseUrl } from "../storage/database.js";
+import { explainDatabaseError } from "../storage/sqliteErrors.js";
 import { SqliteStore } from "../storage/sqliteStore.js";
 import { runCli } from "./runCli.js";
 
 async function main(): Promise<number> {
+  let config: Config;
   try {
-    const config = loadConfig();
+    loadEnvFile();
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  try {
     return await runCli(
       process.argv.slice(2),
       {
@@ -34,11 +44,9 @@ async function main(): Promise<number> {
       },
     );
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    process.stderr.write(`Something went wrong: ${(error as Error).message}\n`);
+    // A full disk or a file that turned read-only on the way: said as plainly as at start.
+    const explained = explainDatabaseError(error, parseDatabaseUrl(config.databaseUrl));
+    process.stderr.write(`${explained ?? `Something went wrong: ${(error as Error).message}`}\n`);
     return 1;
   }
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { UserError } from "../core/errors.js";
 import type { CategoryStore, NewCategory } from "../core/ports.js";
 import type { Category, WorkspaceKey } from "../core/types.js";
-import type { Db } from "./database.js";
+import { type Db, IMMEDIATE } from "./database.js";
 import { categoriesTable, linksTable } from "./schema.js";
 import { withUniqueConstraint } from "./sqliteErrors.js";
 
@@ -95,7 +95,7 @@ export class SqliteCategoryStore implements CategoryStore {
         .where(and(eq(categoriesTable.workspaceKey, workspace), eq(categoriesTable.id, id)))
         .run();
       return moved;
-    });
+    }, IMMEDIATE);
   }
 
   reorder(workspace: WorkspaceKey, ids: number[]): void {
@@ -106,6 +106,6 @@ export class SqliteCategoryStore implements CategoryStore {
           .where(and(eq(categoriesTable.workspaceKey, workspace), eq(categoriesTable.id, id)))
           .run();
       });
-    });
+    }, IMMEDIATE);
   }
 }

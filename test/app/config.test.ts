@@ -1,7 +1,19 @@
 import { spawnSync } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { ConfigError, loadConfig, loadEnvFile } from "../../src/config.js";
+import { runEntry } from "../helpers/entryProcess.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -70,6 +82,30 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ ROUNDUP_CATCH_UP_DAYS: "40" })).toThrow(/ROUNDUP_CATCH_UP_DAYS/);
   });
 
+  it("refuses a database URL it cannot open yet, naming DATABASE_URL and never the URL", () => {
+    const load = (url: string) => () => loadConfig({ DATABASE_URL: url });
+    for (const url of [
+      "postgres://roundup:pa55word@db.internal/roundup",
+      "postgresql://db.internal/roundup",
+    ]) {
+      expect(load(url)).toThrow(
+        "DATABASE_URL: PostgreSQL is not supported yet; use a SQLite file path or file: URL",
+      );
+    }
+    expect(load("mysql://db.internal/roundup")).toThrow(
+      "DATABASE_URL: mysql: URLs are not supported; use a SQLite file path or file: URL",
+    );
+    expect(load("postgres://roundup:pa55word@db.internal/roundup")).not.toThrow(/pa55word/);
+    for (const path of [
+      "./data/roundup.db",
+      "file:./data/roundup.db?mode=ro",
+      "C:\\roundup\\roundup.db",
+      ":memory:",
+    ]) {
+      expect(loadConfig({ DATABASE_URL: path }).databaseUrl).toBe(path);
+    }
+  });
+
   it("treats an empty token as unset, as in a copied .env.example", () => {
     expect(
       loadConfig({ DISCORD_TOKEN: "", SLACK_BOT_TOKEN: " ", SLACK_SIGNING_SECRET: "" }).discord,
@@ -100,5 +136,104 @@ describe("npm start without credentials", () => {
     });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/LOG_LEVEL/);
+  });
+});
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+/** An empty folder to run in, holding `.env` when given. */
+function workingDir(dotEnv?: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "roundup-cwd-"));
+  dirs.push(dir);
+  if (dotEnv !== undefined) writeFileSync(join(dir, ".env"), dotEnv);
+  return dir;
+}
+
+describe("npm start with nothing to run", () => {
+  it("touches nothing: no data folder and no database file", async () => {
+    const dir = workingDir();
+    const run = await runEntry("bot", { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.output).toContain("Roundup has no chat platform to connect to yet.");
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe("a database URL that is not a SQLite file", () => {
+  it("stops the CLI, naming DATABASE_URL, and creates nothing", async () => {
+    const dir = workingDir();
+    const run = await runEntry("cli", {
+      cwd: dir,
+      args: ["list"],
+      env: { DATABASE_URL: "postgres://db.internal/roundup" },
+    });
+    expect(run.status).toBe(2);
+    expect(run.output).toContain(
+      "DATABASE_URL: PostgreSQL is not supported yet; use a SQLite file path or file: URL",
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe(".env in the working directory", () => {
+  it("is read by npm start and by the CLI", async () => {
+    const botDir = workingDir("LOG_LEVEL=chatty\n");
+    const cliDir = workingDir(
+      "# copied from .env.example\nDATABASE_URL=./from-dotenv.db\nFETCH_METADATA=false\n",
+    );
+    const [bot, cli] = await Promise.all([
+      runEntry("bot", { cwd: botDir }),
+      runEntry("cli", { cwd: cliDir, args: ["add", "https://dotenv.example/"] }),
+    ]);
+    expect(bot.status).toBe(2);
+    expect(bot.output).toMatch(/LOG_LEVEL/);
+    expect(cli.status, cli.output).toBe(0);
+    expect(existsSync(join(cliDir, "from-dotenv.db"))).toBe(true);
+  });
+
+  it("gives way to a variable set in the environment", async () => {
+    const dir = workingDir("LOG_LEVEL=chatty\n");
+    const run = await runEntry("bot", { cwd: dir, env: { LOG_LEVEL: "warn" } });
+    expect(run.status).toBe(1);
+    expect(run.output).toContain("Roundup has no chat platform to connect to yet.");
+  });
+});
+
+describe("loadEnvFile", () => {
+  it("adds what .env sets and keeps what is set already", () => {
+    const dir = workingDir(
+      '# Roundup\r\nPORT=8080\r\n\r\nexport LOG_LEVEL=debug\r\nSLACK_APP_TOKEN="xapp-1 # kept" # a comment\r\n',
+    );
+    const env: Record<string, string | undefined> = { LOG_LEVEL: "warn" };
+    loadEnvFile(dir, env);
+    expect(env).toEqual({ PORT: "8080", LOG_LEVEL: "warn", SLACK_APP_TOKEN: "xapp-1 # kept" });
+  });
+
+  it("reads a copy of .env.example as it is", () => {
+    const dir = workingDir(readFileSync(join(root, ".env.example"), "utf8"));
+    const env: Record<string, string | undefined> = {};
+    loadEnvFile(dir, env);
+    expect(loadConfig(env)).toEqual(loadConfig({}));
+  });
+
+  it("refuses a line that is not a setting, naming its number and never its text, and sets nothing", () => {
+    const dir = workingDir("PORT=8080\nDISCORD_TOKEN: secret-token\nLOG_LEVEL=debug\n");
+    const env: Record<string, string | undefined> = {};
+    expect(() => loadEnvFile(dir, env)).toThrow(
+      `.env in ${dir}: line 2 is not NAME=value (or a # comment): fix it, or remove it.`,
+    );
+    expect(env).toEqual({});
+  });
+
+  it("does nothing without a .env, and says so when .env cannot be read", () => {
+    const env = {};
+    loadEnvFile(workingDir(), env);
+    expect(env).toEqual({});
+    const dir = workingDir();
+    mkdirSync(join(dir, ".env"));
+    expect(() => loadEnvFile(dir, env)).toThrow(ConfigError);
+    expect(() => loadEnvFile(dir, env)).toThrow(`Could not read .env in ${dir} (EISDIR)`);
   });
 });

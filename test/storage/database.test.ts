@@ -13,9 +13,11 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, describe, expect, it } from "vitest";
+import { UserError } from "../../src/core/errors.js";
 import { addLink } from "../../src/core/links/addLink.js";
 import { listLinks, removeLink } from "../../src/core/links/manageLinks.js";
-import { databasePath, MIGRATIONS_FOLDER } from "../../src/storage/database.js";
+import { databasePath, MIGRATIONS_FOLDER, parseDatabaseUrl } from "../../src/storage/database.js";
+import { explainDatabaseError } from "../../src/storage/sqliteErrors.js";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { fixedClock } from "../helpers/tempStore.js";
 
@@ -191,5 +193,144 @@ describe("databasePath", () => {
     [":memory:", ":memory:"],
   ])("%s -> %s", (url, path) => {
     expect(databasePath(url)).toBe(path);
+  });
+
+  it.each([
+    ["file:./data/roundup.db?mode=ro", { path: "./data/roundup.db", readonly: true }],
+    ["file:///var/lib/roundup.db?cache=shared&mode=ro", { path: "/var/lib/roundup.db", readonly: true }],
+    ["file:/var/lib/roundup.db?mode=rwc", { path: "/var/lib/roundup.db", readonly: false }],
+    ["./data/roundup.db", { path: "./data/roundup.db", readonly: false }],
+  ])("%s opens %o", (url, location) => {
+    expect(parseDatabaseUrl(url)).toEqual(location);
+  });
+});
+
+/** What opening `databaseUrl` throws, which must be a UserError. */
+function openingFails(databaseUrl: string): string {
+  try {
+    SqliteStore.open(databaseUrl).close();
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError);
+    return (error as Error).message;
+  }
+  throw new Error(`${databaseUrl} opened`);
+}
+
+describe("a database that cannot be used", () => {
+  it("is explained with DATABASE_URL, the folder and what to do when a file is in the way", () => {
+    const file = join(tempDir(), "notes.txt");
+    writeFileSync(file, "");
+    expect(openingFails(join(file, "sub", "roundup.db"))).toBe(
+      `DATABASE_URL points to ${join(file, "sub", "roundup.db")}, but the folder ${join(file, "sub")} cannot be created (a file is in the way): create it yourself, or point DATABASE_URL at a folder Roundup can write.`,
+    );
+    expect(openingFails(join(file, "roundup.db"))).toContain(
+      `the folder ${file} cannot be created (a file is in the way)`,
+    );
+  });
+
+  it("is explained when the path is a folder", () => {
+    const folder = tempDir();
+    expect(openingFails(folder)).toBe(
+      `DATABASE_URL points to ${folder}, which cannot be opened: it must name a file (not a folder) in a folder the user running Roundup can write.`,
+    );
+  });
+
+  it("is explained when the file is another program's SQLite database", () => {
+    const path = join(tempDir(), "other.db");
+    const other = new Database(path);
+    other.exec("CREATE TABLE links (address TEXT)");
+    other.close();
+    expect(openingFails(path)).toBe(
+      `DATABASE_URL points to ${path}, which Roundup cannot set up (table \`links\` already exists): is it another program's database? Point DATABASE_URL at a new file.`,
+    );
+  });
+
+  it("is explained when the file is not a database", () => {
+    const path = join(tempDir(), "photo.db");
+    writeFileSync(path, Buffer.alloc(4096, 0x5a));
+    expect(openingFails(path)).toContain(
+      `DATABASE_URL points to ${path}, which is not a SQLite database or is damaged`,
+    );
+  });
+});
+
+describe("explainDatabaseError", () => {
+  it("says the disk is full when SQLite runs out of room", () => {
+    const path = join(tempDir(), "roundup.db");
+    const store = SqliteStore.open(path);
+    const client = store.db.$client;
+    // The file may not grow past its size now: as far as SQLite can tell, the disk is full.
+    client.pragma(`max_page_count = ${client.pragma("page_count", { simple: true })}`);
+    let full: unknown;
+    try {
+      for (let i = 0; i < 1000; i++) {
+        addLink(
+          { store, clock: fixedClock("2026-07-01T10:00:00Z") },
+          {
+            workspace: "local:t",
+            url: `https://full.example/${i}`,
+            note: "x".repeat(400),
+            userId: "u",
+            userName: "U",
+            source: "cli",
+          },
+        );
+      }
+    } catch (error) {
+      full = error;
+    }
+    store.close();
+    expect(explainDatabaseError(full, { path, readonly: false })).toBe(
+      `DATABASE_URL points to ${path}, but the disk is full: free some space, then try again.`,
+    );
+  });
+
+  it("says a read fails or a write fails as a disk I/O error", () => {
+    const error = new Database.SqliteError("disk I/O error", "SQLITE_IOERR_WRITE");
+    expect(explainDatabaseError(error, { path: "/srv/roundup.db", readonly: false })).toBe(
+      "DATABASE_URL points to /srv/roundup.db, but reading or writing it failed (disk I/O error): check the disk and its free space, then try again.",
+    );
+  });
+
+  it("leaves errors that are not about the database file to the caller", () => {
+    const location = { path: "/srv/roundup.db", readonly: false };
+    expect(explainDatabaseError(new TypeError("bug"), location)).toBeNull();
+    expect(
+      explainDatabaseError(new Database.SqliteError("UNIQUE", "SQLITE_CONSTRAINT_UNIQUE"), location),
+    ).toBeNull();
+  });
+});
+
+describe("checking that the database can be written", () => {
+  it("passes on a database opened read-write", () => {
+    const store = SqliteStore.open(join(tempDir(), "roundup.db"));
+    expect(() => store.assertWritable()).not.toThrow();
+    expect(store.healthy()).toBe(true);
+    store.close();
+  });
+
+  it("fails, saying why, on one opened read-only", () => {
+    const path = join(tempDir(), "roundup.db");
+    SqliteStore.open(path).close();
+    const store = SqliteStore.open(`file:${path}?mode=ro`);
+    expect(() => store.assertWritable()).toThrow(
+      `DATABASE_URL opens ${path} read-only (mode=ro), so nothing can be changed: remove ?mode=ro to make changes.`,
+    );
+    expect(store.healthy()).toBe(false);
+    store.close();
+  });
+
+  it("stays healthy while another connection is writing, without waiting for it", () => {
+    const path = join(tempDir(), "roundup.db");
+    const store = SqliteStore.open(path);
+    const other = new Database(path);
+    other.exec("BEGIN IMMEDIATE");
+    const started = performance.now();
+    expect(store.healthy()).toBe(true);
+    expect(performance.now() - started).toBeLessThan(1000);
+    other.exec("ROLLBACK");
+    other.close();
+    store.close();
+    expect(store.healthy()).toBe(false);
   });
 });

@@ -31,6 +31,8 @@ export interface StartSlackOptions {
   port: number;
   host: string;
   store: Store;
+  /** Whether the database can be read and written now; `/healthz` answers 503 when not. Always, when unset. */
+  healthy?: () => boolean;
   clock: Clock;
   /** Reads shared pages for their title and author after the answer; none when unset. */
   fetcher?: MetadataFetcher;
@@ -189,15 +191,15 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     }
   };
 
+  const healthy = options.healthy ?? (() => true);
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === HEALTH_PATH && (req.method === "GET" || req.method === "HEAD")) {
-      try {
-        options.store.settings.get("slack:healthcheck");
+      if (healthy()) {
         sendJson(res, 200, { status: "ok", slack: socketMode ? "socket" : "http" });
-      } catch (error) {
-        logger.error({ err: error }, "health check failed");
-        sendJson(res, 503, { status: "unavailable" });
+      } else {
+        logger.warn("health check: the database cannot be read or written");
+        sendJson(res, 503, { status: "unavailable", reason: "database" });
       }
       return;
     }

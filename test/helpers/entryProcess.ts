@@ -1,0 +1,56 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const ENTRIES = { bot: join(root, "src", "main.ts"), cli: join(root, "src", "cli", "main.ts") };
+// Resolved here, so the entry point runs from any working directory.
+const TSX = import.meta.resolve("tsx");
+
+/** Runs the process as `nobody`, who (unlike root) is held to file permissions; see `canRunAsNobody`. */
+export const AS_NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"];
+export const canRunAsNobody = process.getuid?.() === 0 && existsSync("/usr/bin/setpriv");
+
+export interface Finished {
+  /** Exit status, or null when the process was killed (e.g. by the timeout). */
+  status: number | null;
+  /** Everything it printed, stdout and stderr together. */
+  output: string;
+}
+
+/**
+ * Runs `npm start`'s entry point (`bot`) or the CLI's until it ends, with only `env` (and PATH), in
+ * `cwd` (the repository by default), through `prefix` if given (e.g. `AS_NOBODY`, or `prlimit`);
+ * killed after `timeoutMs`.
+ */
+export function runEntry(
+  entry: "bot" | "cli",
+  options: {
+    args?: string[];
+    env?: Record<string, string>;
+    cwd?: string;
+    prefix?: string[];
+    timeoutMs?: number;
+  },
+): Promise<Finished> {
+  const node = [process.execPath, "--import", TSX, ENTRIES[entry], ...(options.args ?? [])];
+  const command = [...(options.prefix ?? []), ...node];
+  return new Promise((resolve, reject) => {
+    const child = spawn(command[0] as string, command.slice(1), {
+      cwd: options.cwd ?? root,
+      env: { PATH: process.env.PATH ?? "", ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: options.timeoutMs ?? 20_000,
+    });
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, output }));
+  });
+}
