@@ -26,7 +26,7 @@ import type { Db } from "../src/storage/database.js";
 import * as schema from "../src/storage/schema.js";
 import { SqliteStore } from "../src/storage/sqliteStore.js";
 import { MONTH_SQL, openFloor, settingsDiff, squash } from "./floor.js";
-import { ms, printTable, type Row, ratio, summarize, us, verdict } from "./stats.js";
+import { ms, printTable, type Row, ratio, summarize, timeAsync, us, verdict } from "./stats.js";
 
 const WORKSPACES = 100_000;
 const DUE = 100;
@@ -209,12 +209,6 @@ async function checkFloor(dir: string): Promise<{ problems: string[]; statements
   return { problems, statements: tick.length };
 }
 
-async function timed(work: () => unknown): Promise<number> {
-  const start = process.hrtime.bigint();
-  await work();
-  return Number(process.hrtime.bigint() - start);
-}
-
 const dir = mkdtempSync(join(tmpdir(), "roundup-scheduler-bench-"));
 try {
   const notes: string[] = [];
@@ -255,7 +249,7 @@ try {
     for (const side of round % 2 === 0 ? ([0, 1] as const) : ([1, 0] as const)) {
       const run = sides[side];
       const times = { idle: 0, posted: 0, quiet: 0 };
-      times.idle = await timed(async () => {
+      times.idle = await timeAsync(async () => {
         for (let i = 0; i < IDLE_TICKS; i++) {
           if ((await run(idleNow)).length !== 0) throw new Error("an idle tick found work");
         }
@@ -263,7 +257,7 @@ try {
       for (const [kind, from] of Object.entries(SETS) as [keyof typeof SETS, number][]) {
         arm(from, DUE);
         let outcomes: string[] = [];
-        times[kind] = await timed(async () => {
+        times[kind] = await timeAsync(async () => {
           outcomes = await run(busyNow);
         });
         if (outcomes.length !== DUE || outcomes.some((outcome) => outcome !== kind))
@@ -283,7 +277,7 @@ try {
   const describe: Record<Kind, string> = {
     idle: `idle tick: none due (${IDLE_TICKS} per sample)`,
     quiet: `tick: ${DUE} due, nothing to post (quiet month)`,
-    posted: `tick: ${DUE} due, each posts ${LINKS_PER_DUE} links`,
+    posted: `tick: ${DUE} due, each posts ${LINKS_PER_DUE} links (1 message)`,
   };
   for (const kind of ["idle", "quiet", "posted"] as const) {
     const [project, raw] = samples[kind];
