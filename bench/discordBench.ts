@@ -8,8 +8,8 @@
  *    27 channels (2 permission overwrites each), 10 roles and 25 members; after GC (the bot process
  *    runs with --expose-gc). Measured on the compiled JavaScript under plain node, as `npm start` runs
  *    it, and under tsx as `npm run dev` runs it: Node 20 runs tsx's module hooks on a thread of their
- *    own, some 50 MB that are the loader's, not the bot's. Compared with a bare
- *    discord.js Client on its default caches.
+ *    own, some 50 MB that are the loader's, not the bot's. Compared with the same bot, compiled, on
+ *    discord.js's default caches (startDiscord's `defaultCaches`), so the difference is the caches'.
  *
  * The bot runs in its own process. Targets: >= 500 adds/s, < 160 MB resident (compiled). A MISS is
  * reported, not failed: it is a measurement. Run: npx tsx bench/discordBench.ts [--no-compare]
@@ -214,7 +214,7 @@ async function memory(mode: "limits" | "default", runtime: Runtime, target: bool
     const label =
       mode === "limits"
         ? `Roundup's cache limits (${how})`
-        : `discord.js default caches (${how}), for comparison`;
+        : `the same bot on discord.js default caches (${how}), for comparison`;
     console.log(`${label}: ready with ${measured.guilds} guilds in ${(readyMs / 1000).toFixed(1)} s`);
     console.log(
       `  cached: ${measured.channels.toLocaleString("en-US")} channels, ${measured.roles.toLocaleString("en-US")} roles, ${measured.members.toLocaleString("en-US")} members, ${measured.users.toLocaleString("en-US")} users`,

@@ -59,7 +59,7 @@ export function settingsDiff(a: Database.Database, b: Database.Database): string
   return diff;
 }
 
-const squash = (sql: string) => sql.replace(/\s+/g, " ").trim();
+export const squash = (sql: string) => sql.replace(/\s+/g, " ").trim();
 
 /**
  * Builds a throwaway `SqliteLinkStore` on `client` while recording what it prepares, and compares

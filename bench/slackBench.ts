@@ -2,10 +2,10 @@
  * Slack `/read add` under load: signed slash-command requests, each with a unique URL so each inserts,
  * sent by autocannon over loopback at 10 and 100 concurrent connections to the real adapter
  * (`startSlack`, no page fetcher) and to the floor (bare node:http: same signature check, same
- * addLink, same kind of JSON answer). Each server runs in its own process on a fresh database.
- * Prints requests per second, p50/p99 acknowledgement latency, and the ratios against the targets:
- * the median of three rounds, each round's shown beside it. A MISS is reported, not
- * failed: it is a measurement.
+ * insert of the signature to refuse replays, same addLink, same kind of JSON answer). Each server
+ * runs in its own process on a fresh database. Prints requests per second, p50/p99 acknowledgement
+ * latency, and the ratios against the targets: the median of three rounds, each round's shown beside
+ * it. A MISS is reported, not failed: it is a measurement.
  *
  * Run: npx tsx bench/slackBench.ts
  */
@@ -73,7 +73,11 @@ function stopServer(child: ChildProcess): Promise<void> {
 
 let sequence = 0;
 
-/** A signed `/read add` for a URL nobody has shared yet, as Slack would send it. */
+/**
+ * A signed `/read add` for a URL nobody has shared yet, as Slack would send it. autocannon calls this
+ * for every request, so each body, and so each signature, is new: both servers refuse a signature
+ * they have seen (409), which would count as failed.
+ */
 function signedAdd(tag: string) {
   sequence += 1;
   const body = new URLSearchParams({

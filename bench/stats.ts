@@ -7,6 +7,13 @@ export function time(work: () => void): number {
   return Number(process.hrtime.bigint() - start);
 }
 
+/** Nanoseconds `work` took to settle. */
+export async function timeAsync(work: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - start);
+}
+
 export interface Summary {
   count: number;
   mean: number;

@@ -1,32 +1,33 @@
 /**
- * The bot under measurement, in its own process so its memory is its own: `limits` is Roundup's
- * Discord adapter as `npm start` runs it; `default` is a bare discord.js Client with the library's
- * default caches, for comparison. Talks to the bench over IPC: "ready", then answers "measure".
+ * The bot under measurement, in its own process so its memory is its own: Roundup's Discord adapter
+ * (`startDiscord`, with the store and logger) as `npm start` runs it. `limits` keeps Roundup's cache
+ * limits; `default` is the same bot on discord.js's default caches, so the difference between the two
+ * is the caches' alone. Talks to the bench over IPC: "ready", then answers "measure".
  *
- * Run by bench/discordBench.ts: node --expose-gc --import tsx botProcess.ts <mode> <apiUrl> <dbPath>
+ * Run by bench/discordBench.ts: node --expose-gc [--import tsx] botProcess.(ts|js) <mode> <apiUrl> <dbPath>
  */
 
-import { Client, Events, GatewayIntentBits } from "discord.js";
-import pino from "pino";
+import type { Client } from "discord.js";
 import { startDiscord } from "../../src/adapters/discord/startDiscord.js";
 import { systemClock } from "../../src/core/ports.js";
-import type { Logger } from "../../src/logger.js";
+import { createLogger } from "../../src/logger.js";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
 
 const [mode = "limits", apiUrl = "", dbPath = ":memory:"] = process.argv.slice(2);
 const send = (message: unknown) => process.send?.(message);
 
 async function start(): Promise<{ client: Client; stop: () => Promise<void> }> {
-  if (mode === "default") {
-    const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: apiUrl } });
-    const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
-    await client.login("bench-token");
-    await ready;
-    return { client, stop: () => client.destroy() };
-  }
   const store = SqliteStore.open(dbPath);
-  const logger = pino({ level: "warn" }) as unknown as Logger;
-  const bot = await startDiscord({ token: "bench-token", apiUrl, store, clock: systemClock, logger });
+  // As main.ts makes it, at a level that keeps the bench's output clean.
+  const logger = createLogger("warn").child({ area: "discord" });
+  const bot = await startDiscord({
+    token: "bench-token",
+    apiUrl,
+    store,
+    clock: systemClock,
+    logger,
+    defaultCaches: mode === "default",
+  });
   return {
     client: bot.client,
     stop: async () => {

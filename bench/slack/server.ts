@@ -1,8 +1,9 @@
 /**
  * One server under load for `bench/slackBench.ts`, in its own process so the load generator does not
- * share its event loop: `slack` is the real adapter (Bolt, signature check, /read parsing, addLink,
- * Block Kit answer); `floor` is a bare node:http server that checks the same signature and runs the
- * same addLink. Prints `READY <port>` when listening; exits on SIGTERM.
+ * share its event loop: `slack` is the real adapter (Bolt, signature check, replay check, /read
+ * parsing, addLink, Block Kit answer); `floor` is a bare node:http server that checks the same
+ * signature, records it in the same table to refuse replays, and runs the same addLink. Prints
+ * `READY <port>` when listening; exits on SIGTERM.
  *
  * Usage: node --import tsx bench/slack/server.ts slack|floor <database path>
  */
@@ -10,6 +11,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import pino from "pino";
+import { MAX_CLOCK_SKEW_SECONDS } from "../../src/adapters/slack/requestCheck.js";
 import { startSlack } from "../../src/adapters/slack/startSlack.js";
 import { addLink } from "../../src/core/links/addLink.js";
 import { systemClock } from "../../src/core/ports.js";
@@ -40,7 +42,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 function verified(req: IncomingMessage, body: string): boolean {
   const timestamp = Number(req.headers["x-slack-request-timestamp"]);
   const signature = String(req.headers["x-slack-signature"] ?? "");
-  if (!Number.isFinite(timestamp) || Math.abs(Date.now() / 1000 - timestamp) > 300) return false;
+  if (!Number.isFinite(timestamp) || Math.abs(Date.now() / 1000 - timestamp) > MAX_CLOCK_SKEW_SECONDS)
+    return false;
   const expected = `v0=${createHmac("sha256", BENCH_SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
   return (
     signature.length === expected.length && timingSafeEqual(Buffer.from(signature), Buffer.from(expected))
@@ -56,6 +59,12 @@ async function startFloor(): Promise<{ port: number; stop: () => Promise<void> }
     const body = await readBody(req);
     if (!verified(req, body)) {
       res.writeHead(401).end();
+      return;
+    }
+    // The adapter's replay check (requestCheck.ts): the signature is kept until it leaves the window.
+    const expiresAt = (Number(req.headers["x-slack-request-timestamp"]) + MAX_CLOCK_SKEW_SECONDS + 1) * 1000;
+    if (!store.requestLog.remember(String(req.headers["x-slack-signature"]), expiresAt, Date.now())) {
+      res.writeHead(409).end();
       return;
     }
     const form = new URLSearchParams(body);

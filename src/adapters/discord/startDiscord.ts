@@ -40,6 +40,8 @@ export interface StartDiscordOptions {
   owner?: string;
   /** How long `stop` waits for work in flight; default 10 s. */
   drainMs?: number;
+  /** discord.js's default caches instead of Roundup's limits: for the bench, to measure what the limits save. */
+  defaultCaches?: boolean;
 }
 
 export interface RunningDiscord {
@@ -95,11 +97,14 @@ export function cacheSettings(): CacheFactory {
       : limited(managerType, holds, manager)) as CacheFactory;
 }
 
-export function createClient(options: { apiUrl?: string | undefined }): Client {
+export function createClient(options: { apiUrl?: string | undefined; defaultCaches?: boolean }): Client {
   return new Client({
     // Interactions need no intent; Guilds gives the server list (and GUILD_CREATE) only.
     intents: [GatewayIntentBits.Guilds],
-    makeCache: cacheSettings(),
+    // The default is what discord.js's Options.createDefault() sets when makeCache is not given.
+    makeCache: options.defaultCaches
+      ? Options.cacheWithLimits(Options.DefaultMakeCacheSettings)
+      : cacheSettings(),
     sweepers: { ...Options.DefaultSweeperSettings },
     allowedMentions: NO_MENTIONS,
     failIfNotExists: false,
@@ -109,7 +114,7 @@ export function createClient(options: { apiUrl?: string | undefined }): Client {
 
 export async function startDiscord(options: StartDiscordOptions): Promise<RunningDiscord> {
   const { logger } = options;
-  const client = createClient({ apiUrl: options.apiUrl });
+  const client = createClient({ apiUrl: options.apiUrl, defaultCaches: options.defaultCaches });
   const inFlight = new InFlight(logger);
   const publisher = createDiscordPublisher({ rest: client.rest });
   const deps: DiscordDeps = {
