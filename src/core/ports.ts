@@ -49,7 +49,10 @@ export interface LinkFilter {
   sharedById?: string;
   /** The sharer's display name, any case. */
   sharedByName?: string;
-  /** Words that must all appear in the title, note, author, description or URL. */
+  /**
+   * Words that must all appear in what people wrote or pages said: the title, note, author,
+   * description, URL, sharer's name, or a recommendation's note or name.
+   */
   search?: string;
   limit?: number;
   offset?: number;

@@ -1,0 +1,45 @@
+/**
+ * The CLI in process (`runCli` on a temp SQLite file, a fixed clock).
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/runCli.js";
+import { SqliteStore } from "../../src/storage/sqliteStore.js";
+import { fixedClock, tempStore } from "../helpers/tempStore.js";
+
+let path: string;
+let cleanup: () => void;
+const clock = fixedClock("2026-07-20T12:00:00Z");
+
+beforeEach(() => {
+  ({ path, cleanup } = tempStore());
+  clock.set("2026-07-20T12:00:00Z");
+});
+afterEach(() => cleanup());
+
+/** One CLI invocation on the test's database, as `npm run cli -- ...args` would run it. */
+async function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await runCli(
+    args,
+    { openStore: () => SqliteStore.open(path), clock, fetcher: null },
+    { out: (text) => out.push(text), err: (text) => err.push(text) },
+  );
+  return { status, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("list --search", () => {
+  it("matches what people wrote, not the stored form of a recommendation", async () => {
+    await cli("add", "https://example.com/a", "--by", "alice", "--note", "On SQLite");
+    await cli("add", "https://example.com/a", "--by", "bob", "--note", "Seconded: WAL mode");
+    for (const words of ["userId", "sharedAt", "userName", "null", "note", "1", "cli:"]) {
+      expect(await cli("list", "--search", words), words).toMatchObject({
+        status: 0,
+        out: "No links found.",
+      });
+    }
+    for (const words of ["wal mode", "bob", "alice", "sqlite"]) {
+      expect((await cli("list", "--search", words)).out, words).toContain("https://example.com/a");
+    }
+  });
+});
