@@ -64,7 +64,7 @@ try {
       .prepare("UPDATE workspace_settings SET next_due_period = '2026-06', next_due_at = ? WHERE rowid <= ?")
       .run(dueInstant("2026-06", schedule), DUE);
     const queryStart = process.hrtime.bigint();
-    store.settings.due(now, 100);
+    store.settings.due(now, 100, ["slack"]);
     queryTimes.push(Number(process.hrtime.bigint() - queryStart) / 1e6);
     const tickStart = process.hrtime.bigint();
     const reports = await schedulerTick(

@@ -108,8 +108,11 @@ export interface SettingsStore {
   setQuietMonthNote(workspace: WorkspaceKey, enabled: boolean): void;
   setNextDue(workspace: WorkspaceKey, due: { period: string; at: number } | null): void;
   setAdminNotice(workspace: WorkspaceKey, notice: string | null): void;
-  /** Workspaces whose next roundup is due at or before `now`, most overdue first (an indexed query). */
-  due(now: number, limit: number): DueWorkspace[];
+  /**
+   * Workspaces of `platforms` ("discord", "slack") whose next roundup is due at or before `now`, most
+   * overdue first (an indexed query). Those of other platforms wait for a process that can post them.
+   */
+  due(now: number, limit: number, platforms: readonly string[]): DueWorkspace[];
 }
 
 /** How a post was asked for: the schedule, an admin (resumes a failed one), or an admin on purpose again. */
