@@ -28,6 +28,37 @@ async function cli(...args: string[]) {
   return { status, out: out.join("\n"), err: err.join("\n") };
 }
 
+describe("category answers", () => {
+  it("name the categories an ambiguous prefix could be", async () => {
+    await cli("category", "add", "Talks");
+    const result = await cli("add", "https://example.com/t", "--category", "t");
+    expect(result).toMatchObject({
+      status: 1,
+      err: '"t" could be Tools or Talks: type more of the name.',
+    });
+    expect((await cli("list")).out).toBe("No links found.");
+  });
+
+  it("say a category is archived and how to restore it, and store nothing", async () => {
+    await cli("category", "archive", "tools");
+    const result = await cli("add", "https://example.com/t", "--category", "tools");
+    expect(result).toMatchObject({
+      status: 1,
+      err: '"Tools" is archived, so new links can\'t go there. An admin can restore it: /read category unarchive tools (CLI: category unarchive tools).',
+    });
+    expect((await cli("list")).out).toBe("No links found.");
+  });
+
+  it("refuse a category called none, which edit --category none uses to clear one", async () => {
+    const refused = await cli("category", "add", "None");
+    expect(refused).toMatchObject({ status: 1, err: expect.stringMatching(/"none" is reserved/) });
+    expect((await cli("category", "list")).out).not.toMatch(/None/);
+    await cli("add", "https://example.com/t", "--category", "tools");
+    const cleared = await cli("edit", "1", "--category", "none");
+    expect(cleared).toMatchObject({ status: 0, out: "Updated #1: https://example.com/t" });
+  });
+});
+
 describe("list --search", () => {
   it("matches what people wrote, not the stored form of a recommendation", async () => {
     await cli("add", "https://example.com/a", "--by", "alice", "--note", "On SQLite");

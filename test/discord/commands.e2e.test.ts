@@ -3,6 +3,8 @@
  * answering interactions from the fake gateway with a real SQLite store behind it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addCategory } from "../../src/core/categories/manageCategories.js";
+import { addLink } from "../../src/core/links/addLink.js";
 import { ensureWorkspace } from "../../src/core/workspace.js";
 import {
   bool,
@@ -262,6 +264,36 @@ describe("/read list", () => {
     expect(textOf(next)).toContain("paged.example/11");
     expect(textOf(next)).not.toContain("paged.example/0>");
     expect(messageOf(next).components[0].components[0].disabled).toBe(false);
+  });
+
+  it("pages through the category asked for, even when another category is named by its id", async () => {
+    const guild = "140000000000000001";
+    const workspace = `discord:${guild}`;
+    const deps = { store: h.store, clock: h.clock };
+    const share = (url: string) =>
+      addLink(deps, {
+        workspace,
+        url,
+        category: "Tools",
+        userId: ALICE,
+        userName: "Alice",
+        source: "discord",
+      });
+    share("https://tooled.example/0");
+    const tools = h.store.categories.list(workspace).find((c) => c.name === "Tools");
+    if (!tools) throw new Error("no Tools");
+    const named = addCategory(deps, { workspace, name: String(tools.id) });
+    const others = h.store.categories.list(workspace).filter((c) => c.id !== named.id);
+    h.store.categories.reorder(workspace, [named.id, ...others.map((c) => c.id)]);
+    for (let i = 1; i < 12; i++) share(`https://tooled.example/${i}`);
+    const member: Sender = { guildId: guild, userId: ALICE, name: "Alice" };
+
+    const first = await answer(member, ["list"], [str("category", "Tools")]);
+    expect(first.text).toContain("Links shared in July 2026 (in Tools)");
+    expect(first.text).toContain("tooled.example/0");
+    const row = first.message.components[0].components;
+    const next = await h.ask(buttonClick(h.fake, member, row[1].custom_id));
+    expect(textOf(next)).toContain("tooled.example/11");
   });
 
   it("refuses a bad month and an unknown category", async () => {

@@ -1,4 +1,9 @@
-import { resolveCategory } from "../categories/categoryName.js";
+import {
+  findCategoryById,
+  meansNoCategory,
+  resolveCategory,
+  resolveOpenCategory,
+} from "../categories/categoryName.js";
 import { UserError } from "../errors.js";
 import type { LinkFilter, LinkPatch, Store } from "../ports.js";
 import { parsePeriod, periodBounds } from "../time/period.js";
@@ -50,8 +55,10 @@ export interface EditLinkInput {
   note?: string | null;
   title?: string | null;
   author?: string | null;
-  /** A category name or slug; "none" or "other" clears it. */
+  /** A category name or slug as a person typed it; "none" or "other" clears it. */
   category?: string | null;
+  /** A category id, as a button or menu sends it; null clears it. */
+  categoryId?: number | null;
 }
 
 export function editLink({ store }: LinkDeps, input: EditLinkInput): LinkView {
@@ -62,15 +69,13 @@ export function editLink({ store }: LinkDeps, input: EditLinkInput): LinkView {
   if (input.title !== undefined) patch.title = checkLine(input.title, "title");
   if (input.author !== undefined) patch.author = checkLine(input.author, "author");
   const categories = store.categories.list(workspace, { includeArchived: true });
-  if (input.category !== undefined && input.category !== null) {
-    const wanted = input.category.trim().toLowerCase();
+  if (input.categoryId !== undefined) {
     patch.categoryId =
-      wanted === "none" || wanted === "other"
-        ? null
-        : resolveCategory(
-            categories.filter((c) => !c.archived),
-            input.category,
-          ).id;
+      input.categoryId === null ? null : resolveOpenCategory(categories, { id: input.categoryId }).id;
+  } else if (input.category !== undefined && input.category !== null) {
+    patch.categoryId = meansNoCategory(input.category)
+      ? null
+      : resolveOpenCategory(categories, { name: input.category }).id;
   }
   if (Object.keys(patch).length === 0) {
     throw new UserError("link.noChange", "Say what to change: a note, title, author or category.");
@@ -94,7 +99,10 @@ export interface ListLinksInput {
   workspace: string;
   /** `YYYY-MM`; month boundaries are taken in the workspace's time zone. */
   month?: string;
+  /** A category name as a person typed it; "none" or "other" lists links without one. */
   category?: string;
+  /** A category id, as a pager sends it; null lists links without one. */
+  categoryId?: number | null;
   sharedById?: string;
   sharedByName?: string;
   search?: string;
@@ -112,10 +120,14 @@ export function listLinks({ store }: LinkDeps, input: ListLinksInput): LinkView[
     filter.from = start;
     filter.to = end;
   }
-  if (input.category !== undefined) {
-    const wanted = input.category.trim().toLowerCase();
+  if (input.categoryId !== undefined) {
+    // A category removed since the page was shown lists nothing rather than everything.
     filter.categoryId =
-      wanted === "other" || wanted === "none" ? null : resolveCategory(categories, input.category).id;
+      input.categoryId === null ? null : (findCategoryById(categories, input.categoryId)?.id ?? -1);
+  } else if (input.category !== undefined) {
+    filter.categoryId = meansNoCategory(input.category)
+      ? null
+      : resolveCategory(categories, input.category).id;
   }
   if (input.sharedById !== undefined) filter.sharedById = input.sharedById;
   if (input.sharedByName !== undefined) filter.sharedByName = input.sharedByName;

@@ -257,7 +257,7 @@ export async function submitAddModal(
     result = addLink(deps, {
       workspace: ix.workspace,
       url: form.url,
-      category: form.categoryId,
+      categoryId: form.categoryId === null ? null : Number(form.categoryId),
       note: form.note,
       userId: ix.userId,
       userName,
@@ -331,7 +331,7 @@ export async function pickCategory(deps: SlackDeps, ix: Interaction, value: stri
   if (typeof parsed.link !== "number" || typeof parsed.category !== "number") {
     throw new UserError("action.invalid", "That button is out of date; use /read edit instead.");
   }
-  const input = { workspace: ix.workspace, id: parsed.link, category: String(parsed.category) };
+  const input = { workspace: ix.workspace, id: parsed.link, categoryId: parsed.category };
   try {
     editLink(deps, { ...input, actor: { userId: ix.userId, isAdmin: false } });
   } catch (error) {
