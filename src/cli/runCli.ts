@@ -1,6 +1,7 @@
 import { userInfo } from "node:os";
 import { isUserError } from "../core/errors.js";
 import type { Clock, MetadataFetcher, RoundupPublisher, Store } from "../core/ports.js";
+import { DEFAULT_LOCAL_WORKSPACE } from "../core/workspace.js";
 import { UsageError } from "./args.js";
 import { commands } from "./commands/index.js";
 
@@ -88,7 +89,7 @@ export async function runCli(
         clock: deps.clock,
         fetcher: deps.fetcher,
         publishers: deps.publishers ?? (() => ({})),
-        workspace: workspace ?? "local:default",
+        workspace: workspace ?? DEFAULT_LOCAL_WORKSPACE,
         defaultUser: defaultUser(),
         out: io.out,
       },

@@ -195,6 +195,8 @@ export interface WorkspaceStore {
    * in one transaction. Returns true when it was created by this call.
    */
   ensure(workspace: WorkspaceKey, defaultCategories: NewCategory[]): boolean;
+  /** Whether the workspace was ever created (by a link, a category or a setting). */
+  exists(workspace: WorkspaceKey): boolean;
 }
 
 /** Everything the core reads and writes. */

@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import type { NewCategory, Store, WorkspaceStore } from "../core/ports.js";
 import type { WorkspaceKey } from "../core/types.js";
 import { SqliteCategoryStore } from "./categoryStore.js";
@@ -30,6 +31,17 @@ class SqliteWorkspaceStore implements WorkspaceStore {
     });
     this.known.add(workspace);
     return created;
+  }
+
+  exists(workspace: WorkspaceKey): boolean {
+    if (this.known.has(workspace)) return true;
+    const row = this.db
+      .select({ key: workspacesTable.key })
+      .from(workspacesTable)
+      .where(eq(workspacesTable.key, workspace))
+      .get();
+    if (row) this.known.add(workspace);
+    return row !== undefined;
   }
 }
 

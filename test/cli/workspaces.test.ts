@@ -1,5 +1,6 @@
 /**
- * The CLI in process (`runCli` on a temp SQLite file, a fixed clock).
+ * The CLI in process (`runCli` on a temp SQLite file, a fixed clock): which workspaces reading and
+ * writing commands see, and the category answers a person gets back.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/runCli.js";
@@ -7,11 +8,12 @@ import { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
 
 let path: string;
+let store: SqliteStore;
 let cleanup: () => void;
 const clock = fixedClock("2026-07-20T12:00:00Z");
 
 beforeEach(() => {
-  ({ path, cleanup } = tempStore());
+  ({ store, path, cleanup } = tempStore());
   clock.set("2026-07-20T12:00:00Z");
 });
 afterEach(() => cleanup());
@@ -27,6 +29,67 @@ async function cli(...args: string[]) {
   );
   return { status, out: out.join("\n"), err: err.join("\n") };
 }
+
+/** Every row the database holds for any workspace: the workspace itself, its settings, its categories. */
+function traces(): unknown[] {
+  const client = store.db.$client;
+  return [
+    ...client.prepare("SELECT key FROM workspaces").all(),
+    ...client.prepare("SELECT workspace_key FROM workspace_settings").all(),
+    ...client.prepare("SELECT workspace_key, name FROM categories").all(),
+  ];
+}
+
+describe("reading commands", () => {
+  const reading = [
+    ["list"],
+    ["list", "--search", "sqlite"],
+    ["list", "--month", "2026-07", "--json"],
+    ["category", "list", "--all"],
+    ["config", "show"],
+    ["config", "show", "--json"],
+    ["roundup"],
+    ["roundup", "2026-06", "--format", "json"],
+  ];
+
+  it.each(["slack:ta", "discord:abc", "local:other"])(
+    "name the unknown workspace %s, exit 1 and create nothing",
+    async (workspace) => {
+      await cli("add", "https://example.com/kept", "--workspace", "slack:T1");
+      const before = traces();
+      for (const args of reading) {
+        const result = await cli(...args, "--workspace", workspace);
+        expect(result, args.join(" ")).toMatchObject({
+          status: 1,
+          out: "",
+          err: `There is no workspace ${workspace} yet. Check --workspace: a workspace starts with its first link or setting.`,
+        });
+      }
+      expect(traces()).toEqual(before);
+    },
+  );
+
+  it("read the default local workspace of a new database as empty, without creating it", async () => {
+    expect(await cli("list")).toEqual({ status: 0, out: "No links found.", err: "" });
+    expect(await cli("list", "--json")).toEqual({ status: 0, out: "[]", err: "" });
+    const categories = await cli("category", "list");
+    expect(categories.out.split("\n")).toEqual([
+      "1. 📚 Articles & Learning  [articles-learning]",
+      "2. 🧩 Neat Open Source Projects  [neat-open-source-projects]",
+      "3. 🛠️ Tools  [tools]",
+    ]);
+    expect((await cli("config", "show")).out).toContain("workspace:  local:default");
+    expect((await cli("roundup")).out).toContain("# What we've been reading in June 2026");
+    expect(traces()).toEqual([]);
+  });
+
+  it("leave writing commands to create the workspace, which reading then finds", async () => {
+    expect((await cli("add", "https://example.com/first", "--workspace", "local:other")).status).toBe(0);
+    const listed = await cli("list", "--workspace", "local:other");
+    expect(listed.status).toBe(0);
+    expect(listed.out).toContain("https://example.com/first");
+  });
+});
 
 describe("category answers", () => {
   it("name the categories an ambiguous prefix could be", async () => {

@@ -123,7 +123,7 @@ describe("addLink", () => {
   });
 
   it("does not let a new link go into an archived category, and says how to restore it", () => {
-    archiveCategory({ store }, { workspace: "local:team", category: "tools", archived: true });
+    archiveCategory({ store, clock }, { workspace: "local:team", category: "tools", archived: true });
     expect(() => add({ category: "tools" })).toThrow(
       '"Tools" is archived, so new links can\'t go there. An admin can restore it: /read category unarchive tools (CLI: category unarchive tools).',
     );
@@ -135,7 +135,7 @@ describe("addLink", () => {
   });
 
   it("files a link picked by category id there, even when another category is named that id", () => {
-    const first = addCategory({ store }, { workspace: "local:team", name: "First" });
+    const first = addCategory({ store, clock }, { workspace: "local:team", name: "First" });
     const tools = listCategories({ store }, { workspace: "local:team" }).find((c) => c.name === "Tools");
     if (!tools) throw new Error("no Tools");
     // Named after Tools' id, and first in order, where a lookup that also matched ids would find it.
@@ -207,7 +207,10 @@ describe("editLink and removeLink", () => {
 
 describe("listLinks", () => {
   it("filters by month in the workspace's time zone, by category and by words", () => {
-    setSchedule({ store }, { workspace: "local:team", day: 1, time: "09:00", timeZone: "America/New_York" });
+    setSchedule(
+      { store, clock },
+      { workspace: "local:team", day: 1, time: "09:00", timeZone: "America/New_York" },
+    );
     add({
       url: "https://a.example/1",
       at: Date.parse("2026-08-01T02:00:00Z"),

@@ -6,6 +6,7 @@ import {
   removeCategory,
   renameCategory,
 } from "../../core/categories/manageCategories.js";
+import { requireWorkspace } from "../../core/workspace.js";
 import { expectPositionals, parse, stringValue, UsageError } from "../args.js";
 import type { CliCommand } from "../context.js";
 import { categoryLine } from "../format.js";
@@ -28,13 +29,16 @@ export const categoryCommand: CliCommand = {
   usage,
   run(context, args) {
     const [action, ...rest] = args;
-    const deps = { store: context.store };
+    const deps = { store: context.store, clock: context.clock };
     const workspace = context.workspace;
     switch (action) {
       case "list": {
         const parsed = parse(rest, { all: { type: "boolean" }, json: { type: "boolean" } }, usage);
         expectPositionals(parsed, [], usage);
-        const categories = listCategories(deps, { workspace, includeArchived: parsed.values.all === true });
+        const categories = listCategories(deps, {
+          workspace: requireWorkspace(context.store, workspace),
+          includeArchived: parsed.values.all === true,
+        });
         if (parsed.values.json) {
           context.out(
             JSON.stringify(

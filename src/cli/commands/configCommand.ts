@@ -10,6 +10,7 @@ import {
   setTitleTemplate,
 } from "../../core/settings/manageSettings.js";
 import type { Settings } from "../../core/types.js";
+import { requireWorkspace } from "../../core/workspace.js";
 import { expectPositionals, parse, stringValue, UsageError } from "../args.js";
 import type { CliCommand, CliContext } from "../context.js";
 import { settingsText } from "../format.js";
@@ -27,7 +28,7 @@ const usage = `Usage: roundup config <action> ...
 Example: npm run -s cli -- config set schedule --day 1 --time 09:00 --tz Europe/Berlin`;
 
 function show(context: CliContext, settings: Settings, json = false) {
-  const { lastRun } = configSummary({ store: context.store }, { workspace: settings.workspace });
+  const { lastRun } = configSummary(context, { workspace: settings.workspace });
   context.out(json ? JSON.stringify({ ...settings, lastRun }, null, 2) : settingsText(settings, lastRun));
 }
 
@@ -37,12 +38,16 @@ export const configCommand: CliCommand = {
   usage,
   run(context, args) {
     const [action, ...rest] = args;
-    const deps = { store: context.store };
+    const deps = { store: context.store, clock: context.clock };
     const workspace = context.workspace;
     if (action === "show") {
       const parsed = parse(rest, { json: { type: "boolean" } }, usage);
       expectPositionals(parsed, [], usage);
-      show(context, getSettings(deps, { workspace }), parsed.values.json === true);
+      show(
+        context,
+        getSettings(deps, { workspace: requireWorkspace(context.store, workspace) }),
+        parsed.values.json === true,
+      );
       return;
     }
     if (action === "admins") {

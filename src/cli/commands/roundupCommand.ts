@@ -5,6 +5,7 @@ import { buildRoundup } from "../../core/roundup/buildRoundup.js";
 import { type PostResult, postRoundup } from "../../core/roundup/postRoundup.js";
 import { getSettings } from "../../core/settings/manageSettings.js";
 import { parsePeriod, previousPeriod } from "../../core/time/period.js";
+import { requireWorkspace } from "../../core/workspace.js";
 import { expectPositionals, parse, stringValue, UsageError } from "../args.js";
 import type { CliCommand, CliContext } from "../context.js";
 
@@ -64,6 +65,7 @@ export const roundupCommand: CliCommand = {
   summary: "print a month's roundup as Markdown or JSON, or post it to the channel",
   usage,
   async run(context, args) {
+    requireWorkspace(context.store, context.workspace);
     if (args[0] === "post") return post(context, args.slice(1));
     const parsed = parse(args, { format: { type: "string" } }, usage);
     const [period] = expectPositionals(parsed, ["[YYYY-MM]"], usage, 1);
@@ -71,10 +73,10 @@ export const roundupCommand: CliCommand = {
     if (format !== "markdown" && format !== "json") {
       throw new UsageError(`unknown format "${format}"; use markdown or json`, usage);
     }
-    const doc = buildRoundup(
-      { store: context.store },
-      { workspace: context.workspace, now: context.clock.now(), ...(period !== undefined ? { period } : {}) },
-    );
+    const doc = buildRoundup(context, {
+      workspace: context.workspace,
+      ...(period !== undefined ? { period } : {}),
+    });
     context.out(format === "json" ? JSON.stringify(doc, null, 2) : renderMarkdown(doc).trimEnd());
   },
 };

@@ -44,13 +44,13 @@ export type AddLinkResult =
  * stores nothing; a second share of the same page adds the sharer's note to the first entry.
  */
 export function addLink({ store, clock }: AddLinkDeps, input: AddLinkInput): AddLinkResult {
-  const workspace = ensureWorkspace(store, input.workspace);
   const url = parseWebUrl(input.url);
   const note = checkNote(input.note);
   const title = checkLine(input.title, "title");
   const author = checkLine(input.author, "author");
   const sharedAt = input.at ?? clock.now();
   if (!Number.isFinite(sharedAt)) throw new UserError("link.date", "That date isn't valid.");
+  const workspace = ensureWorkspace({ store, clock }, input.workspace);
   const categories = store.categories.list(workspace, { includeArchived: true });
   const category =
     input.categoryId !== undefined && input.categoryId !== null

@@ -4,11 +4,12 @@ import {
   resolveCategory,
   resolveOpenCategory,
 } from "../categories/categoryName.js";
+import { listCategories } from "../categories/manageCategories.js";
 import { UserError } from "../errors.js";
 import type { LinkFilter, LinkPatch, Store } from "../ports.js";
 import { parsePeriod, periodBounds } from "../time/period.js";
 import type { Category, Link } from "../types.js";
-import { ensureWorkspace } from "../workspace.js";
+import { assertWorkspaceKey } from "../workspace.js";
 import { checkLine, checkNote } from "./linkText.js";
 
 export interface LinkDeps {
@@ -61,8 +62,9 @@ export interface EditLinkInput {
   categoryId?: number | null;
 }
 
+/** Edits a link; it exists, so its workspace does, and nothing is created. */
 export function editLink({ store }: LinkDeps, input: EditLinkInput): LinkView {
-  const workspace = ensureWorkspace(store, input.workspace);
+  const workspace = assertWorkspaceKey(input.workspace);
   ownLink(store, workspace, input.id, input.actor);
   const patch: LinkPatch = {};
   if (input.note !== undefined) patch.note = checkNote(input.note);
@@ -89,7 +91,7 @@ export function removeLink(
   { store }: LinkDeps,
   input: { workspace: string; id: number; actor: Actor },
 ): Link {
-  const workspace = ensureWorkspace(store, input.workspace);
+  const workspace = assertWorkspaceKey(input.workspace);
   const link = ownLink(store, workspace, input.id, input.actor);
   store.links.remove(workspace, link.id);
   return link;
@@ -110,9 +112,10 @@ export interface ListLinksInput {
   offset?: number;
 }
 
+/** Links, oldest first; a workspace nobody has used yet has none, and reading it creates nothing. */
 export function listLinks({ store }: LinkDeps, input: ListLinksInput): LinkView[] {
-  const workspace = ensureWorkspace(store, input.workspace);
-  const categories = store.categories.list(workspace, { includeArchived: true });
+  const workspace = assertWorkspaceKey(input.workspace);
+  const categories = listCategories({ store }, { workspace, includeArchived: true });
   const filter: LinkFilter = {};
   if (input.month !== undefined) {
     const { timeZone } = store.settings.get(workspace).schedule;

@@ -1,7 +1,7 @@
 import { type Clock, PublishError, type RoundupPublisher, type Store } from "../ports.js";
 import type { Period } from "../time/period.js";
 import type { RoundupRun } from "../types.js";
-import { ensureWorkspace } from "../workspace.js";
+import { assertWorkspaceKey, platformOf } from "../workspace.js";
 import { buildRoundup } from "./buildRoundup.js";
 import type { RoundupDoc } from "./roundupDoc.js";
 
@@ -42,17 +42,14 @@ export function quietMonthDoc(doc: RoundupDoc): RoundupDoc {
   return { ...doc, intro: `A quiet month: nobody shared a link in ${doc.periodLabel}.`, sections: [] };
 }
 
-function platformOf(workspace: string): string {
-  return workspace.slice(0, workspace.indexOf(":"));
-}
-
 /**
  * Posts a period's roundup to the workspace's channel through the ledger, so it is posted at most
  * once: the schedule, an admin's "post" and a crashed process resuming all go through here.
  */
 export async function postRoundup(deps: PostDeps, options: PostOptions): Promise<PostResult> {
   const { store, clock } = deps;
-  const workspace = ensureWorkspace(store, options.workspace);
+  // A workspace with a channel exists; one without has nothing to post to, and is not created.
+  const workspace = assertWorkspaceKey(options.workspace);
   const settings = store.settings.get(workspace);
   if (!settings.channelId) return { status: "no-channel" };
   const publisher = deps.publishers[platformOf(workspace)];
@@ -69,7 +66,7 @@ export async function postRoundup(deps: PostDeps, options: PostOptions): Promise
   });
   if (!run) return { status: "already", run: store.runs.get(workspace, options.period) };
 
-  const built = buildRoundup({ store }, { workspace, period: options.period });
+  const built = buildRoundup(deps, { workspace, period: options.period });
   if (built.linkCount === 0 && !settings.quietMonthNote) {
     store.runs.finish(run.id, options.owner, "quiet", null, clock.now());
     return { status: "quiet", run: store.runs.get(workspace, options.period) ?? run };

@@ -1,25 +1,26 @@
 import { UserError } from "../errors.js";
-import { type Clock, type Store, systemClock } from "../ports.js";
+import type { Clock, Store } from "../ports.js";
 import { firstPeriodAfter } from "../schedule/dueTime.js";
 import { assertTimeZone } from "../time/period.js";
 import type { AdminEntry, RoundupRun, Schedule, Settings } from "../types.js";
-import { ensureWorkspace } from "../workspace.js";
+import { assertWorkspaceKey, ensureWorkspace } from "../workspace.js";
 
 export interface SettingsDeps {
   store: Store;
-  /** When "now" is, for planning the next roundup; the system clock when left out. */
-  clock?: Clock;
+  /** When "now" is: for planning the next roundup. */
+  clock: Clock;
 }
 
-export function getSettings({ store }: SettingsDeps, input: { workspace: string }): Settings {
-  return store.settings.get(ensureWorkspace(store, input.workspace));
+/** The settings; a workspace nobody has used yet reads as the defaults, and is not created. */
+export function getSettings({ store }: Pick<SettingsDeps, "store">, input: { workspace: string }): Settings {
+  return store.settings.get(assertWorkspaceKey(input.workspace));
 }
 
 export function setChannel(
   { store, clock }: SettingsDeps,
   input: { workspace: string; channelId: string },
 ): Settings {
-  const workspace = ensureWorkspace(store, input.workspace);
+  const workspace = ensureWorkspace({ store, clock }, input.workspace);
   const channelId = input.channelId.trim();
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(channelId)) {
     throw new UserError("channel.invalid", `"${channelId}" isn't a channel id.`);
@@ -29,7 +30,7 @@ export function setChannel(
     store.settings.setChannel(workspace, channelId);
     // A first channel starts the roundups from now on; nothing already past is posted to it.
     if (before.channelId === null || before.nextDue === null) {
-      store.settings.setNextDue(workspace, firstPeriodAfter((clock ?? systemClock).now(), before.schedule));
+      store.settings.setNextDue(workspace, firstPeriodAfter(clock.now(), before.schedule));
     }
     const settings = store.settings.get(workspace);
     // A notice about the missing channel is answered now.
@@ -65,21 +66,22 @@ export function setSchedule(
   { store, clock }: SettingsDeps,
   input: { workspace: string; day: number | string; time: string; timeZone: string },
 ): Settings {
-  const workspace = ensureWorkspace(store, input.workspace);
+  const workspace = ensureWorkspace({ store, clock }, input.workspace);
   const schedule = checkSchedule(input);
   store.transaction(() => {
     store.settings.setSchedule(workspace, schedule);
     // Counted from now: a period whose new time has already passed is not posted.
-    store.settings.setNextDue(workspace, firstPeriodAfter((clock ?? systemClock).now(), schedule));
+    store.settings.setNextDue(workspace, firstPeriodAfter(clock.now(), schedule));
   });
   return store.settings.get(workspace);
 }
 
 export function setTitleTemplate(
-  { store }: SettingsDeps,
+  deps: SettingsDeps,
   input: { workspace: string; template: string },
 ): Settings {
-  const workspace = ensureWorkspace(store, input.workspace);
+  const { store } = deps;
+  const workspace = ensureWorkspace(deps, input.workspace);
   const template = input.template.replace(/\s+/g, " ").trim();
   if (template.length === 0 || template.length > 200) {
     throw new UserError("title.template", "The roundup title must be 1 to 200 characters.");
@@ -88,11 +90,9 @@ export function setTitleTemplate(
   return store.settings.get(workspace);
 }
 
-export function setIntro(
-  { store }: SettingsDeps,
-  input: { workspace: string; intro: string | null },
-): Settings {
-  const workspace = ensureWorkspace(store, input.workspace);
+export function setIntro(deps: SettingsDeps, input: { workspace: string; intro: string | null }): Settings {
+  const { store } = deps;
+  const workspace = ensureWorkspace(deps, input.workspace);
   const intro = input.intro?.trim() || null;
   if (intro !== null && intro.length > 1000) {
     throw new UserError("intro.tooLong", "The intro can be up to 1,000 characters.");
@@ -102,33 +102,38 @@ export function setIntro(
 }
 
 export function setQuietMonthNote(
-  { store }: SettingsDeps,
+  deps: SettingsDeps,
   input: { workspace: string; enabled: boolean },
 ): Settings {
-  const workspace = ensureWorkspace(store, input.workspace);
+  const { store } = deps;
+  const workspace = ensureWorkspace(deps, input.workspace);
   store.settings.setQuietMonthNote(workspace, input.enabled);
   return store.settings.get(workspace);
 }
 
-/** What `config show` tells: the settings, and how the last roundup went. */
+/** What `config show` tells: the settings, and how the last roundup went. Reading creates nothing. */
 export function configSummary(
-  { store }: SettingsDeps,
+  { store }: Pick<SettingsDeps, "store">,
   input: { workspace: string },
 ): { settings: Settings; lastRun: RoundupRun | null } {
-  const workspace = ensureWorkspace(store, input.workspace);
+  const workspace = assertWorkspaceKey(input.workspace);
   return { settings: store.settings.get(workspace), lastRun: store.runs.latest(workspace) ?? null };
 }
 
 /** Hands the admins' pending notice over once, clearing it. */
-export function takeAdminNotice({ store }: SettingsDeps, input: { workspace: string }): string | null {
-  const workspace = ensureWorkspace(store, input.workspace);
+export function takeAdminNotice(
+  { store }: Pick<SettingsDeps, "store">,
+  input: { workspace: string },
+): string | null {
+  const workspace = assertWorkspaceKey(input.workspace);
   const notice = store.settings.get(workspace).adminNotice;
   if (notice !== null) store.settings.setAdminNotice(workspace, null);
   return notice;
 }
 
-export function addAdmin({ store }: SettingsDeps, input: { workspace: string; admin: AdminEntry }): Settings {
-  const workspace = ensureWorkspace(store, input.workspace);
+export function addAdmin(deps: SettingsDeps, input: { workspace: string; admin: AdminEntry }): Settings {
+  const { store } = deps;
+  const workspace = ensureWorkspace(deps, input.workspace);
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(input.admin.id)) {
     throw new UserError("admin.invalid", `"${input.admin.id}" isn't a ${input.admin.kind} id.`);
   }
@@ -136,11 +141,9 @@ export function addAdmin({ store }: SettingsDeps, input: { workspace: string; ad
   return store.settings.get(workspace);
 }
 
-export function removeAdmin(
-  { store }: SettingsDeps,
-  input: { workspace: string; admin: AdminEntry },
-): Settings {
-  const workspace = ensureWorkspace(store, input.workspace);
+export function removeAdmin(deps: SettingsDeps, input: { workspace: string; admin: AdminEntry }): Settings {
+  const { store } = deps;
+  const workspace = ensureWorkspace(deps, input.workspace);
   if (!store.settings.removeAdmin(workspace, input.admin)) {
     throw new UserError("admin.unknown", `That ${input.admin.kind} isn't on the admin list.`);
   }

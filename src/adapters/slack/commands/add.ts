@@ -3,7 +3,7 @@
  * buttons on the confirmation, and the "Add to reading list" message shortcut.
  */
 import type { types, ViewResponseAction } from "@slack/bolt";
-import { listCategories } from "../../../core/categories/manageCategories.js";
+import { categoriesForNewLink, listCategories } from "../../../core/categories/manageCategories.js";
 import { isUserError, UserError } from "../../../core/errors.js";
 import { type AddLinkResult, addLink } from "../../../core/links/addLink.js";
 import { enrichLink } from "../../../core/links/enrichLink.js";
@@ -21,7 +21,7 @@ export const ADD_MODAL_CALLBACK = "read_add_modal";
 export const ADD_SHORTCUT_CALLBACK = "read_add_from_message";
 
 function openCategories(deps: SlackDeps, workspace: string): Category[] {
-  return listCategories(deps, { workspace });
+  return categoriesForNewLink(deps, { workspace });
 }
 
 /**
