@@ -54,7 +54,11 @@ export function runText(run: RoundupRun | null): string {
   return `${periodLabel(run.period)}: ${run.status}${why}`;
 }
 
-export function settingsText(settings: Settings, lastRun: RoundupRun | null = null): string {
+export function settingsText(
+  settings: Settings,
+  lastRun: RoundupRun | null = null,
+  waiting: string | null = null,
+): string {
   const { day, time, timeZone } = settings.schedule;
   const admins = settings.admins.map((a) => `${a.kind}:${a.id}`).join(", ") || "(platform admins only)";
   const next = settings.nextDue
@@ -70,5 +74,6 @@ export function settingsText(settings: Settings, lastRun: RoundupRun | null = nu
     `admins:     ${admins}`,
     `next:       ${next}`,
     `last run:   ${runText(lastRun)}`,
+    ...(waiting ? [waiting] : []),
   ].join("\n");
 }

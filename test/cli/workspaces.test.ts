@@ -1,9 +1,11 @@
 /**
  * The CLI in process (`runCli` on a temp SQLite file, a fixed clock): which workspaces reading and
- * writing commands see, and the category answers a person gets back.
+ * writing commands see, what `config show` says about a roundup nobody is there to post, and the
+ * category answers a person gets back.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/runCli.js";
+import { setChannel, setSchedule } from "../../src/core/settings/manageSettings.js";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
 
@@ -88,6 +90,31 @@ describe("reading commands", () => {
     const listed = await cli("list", "--workspace", "local:other");
     expect(listed.status).toBe(0);
     expect(listed.out).toContain("https://example.com/first");
+  });
+});
+
+describe("config show", () => {
+  /** A Slack workspace with a channel, its June roundup due on July 1 at 09:00 UTC. */
+  function slackWorkspaceDueInJuly() {
+    clock.set("2026-06-20T12:00:00Z");
+    setSchedule({ store, clock }, { workspace: "slack:T1", day: 1, time: "09:00", timeZone: "UTC" });
+    setChannel({ store, clock }, { workspace: "slack:T1", channelId: "C1" });
+  }
+
+  it("says a roundup past due is waiting for a bot with the platform's token", async () => {
+    slackWorkspaceDueInJuly();
+    clock.set("2026-07-02T10:00:00Z");
+    const shown = await cli("config", "show", "--workspace", "slack:T1");
+    expect(shown.status).toBe(0);
+    expect(shown.out).toContain(
+      "The June 2026 roundup was due on 2026-07-01 09:00 UTC and is waiting for a running bot with SLACK_BOT_TOKEN.",
+    );
+  });
+
+  it("says nothing of waiting before the roundup is due", async () => {
+    slackWorkspaceDueInJuly();
+    clock.set("2026-07-01T08:59:00Z");
+    expect((await cli("config", "show", "--workspace", "slack:T1")).out).not.toMatch(/waiting/);
   });
 });
 

@@ -49,7 +49,7 @@ describe("a new workspace", () => {
       "Tools",
     ]);
     expect(getSettings({ store }, { workspace }).channelId).toBeNull();
-    expect(configSummary({ store }, { workspace })).toMatchObject({ lastRun: null });
+    expect(configSummary({ store, clock }, { workspace })).toMatchObject({ lastRun: null, waiting: null });
     expect(buildRoundup({ store, clock }, { workspace })).toMatchObject({ period: "2031-02", linkCount: 0 });
     expect(store.workspaces.exists(workspace)).toBe(false);
     expect(store.db.$client.prepare("SELECT count(*) AS n FROM categories").get()).toEqual({ n: 0 });

@@ -28,8 +28,12 @@ const usage = `Usage: roundup config <action> ...
 Example: npm run -s cli -- config set schedule --day 1 --time 09:00 --tz Europe/Berlin`;
 
 function show(context: CliContext, settings: Settings, json = false) {
-  const { lastRun } = configSummary(context, { workspace: settings.workspace });
-  context.out(json ? JSON.stringify({ ...settings, lastRun }, null, 2) : settingsText(settings, lastRun));
+  const { lastRun, waiting } = configSummary(context, { workspace: settings.workspace });
+  context.out(
+    json
+      ? JSON.stringify({ ...settings, lastRun, waiting }, null, 2)
+      : settingsText(settings, lastRun, waiting),
+  );
 }
 
 export const configCommand: CliCommand = {

@@ -1,13 +1,14 @@
 import { UserError } from "../errors.js";
 import type { Clock, Store } from "../ports.js";
 import { firstPeriodAfter } from "../schedule/dueTime.js";
-import { assertTimeZone } from "../time/period.js";
+import { formatLocalDateTime } from "../time/formatLocal.js";
+import { assertTimeZone, periodLabel } from "../time/period.js";
 import type { AdminEntry, RoundupRun, Schedule, Settings } from "../types.js";
-import { assertWorkspaceKey, ensureWorkspace } from "../workspace.js";
+import { assertWorkspaceKey, ensureWorkspace, postingToken } from "../workspace.js";
 
 export interface SettingsDeps {
   store: Store;
-  /** When "now" is: for planning the next roundup. */
+  /** When "now" is: for planning the next roundup, and for saying one is late. */
   clock: Clock;
 }
 
@@ -111,13 +112,34 @@ export function setQuietMonthNote(
   return store.settings.get(workspace);
 }
 
-/** What `config show` tells: the settings, and how the last roundup went. Reading creates nothing. */
+/** How late a roundup may be before `config show` says it is waiting: a running scheduler takes a tick or two. */
+const LATE_MS = 10 * 60_000;
+
+/**
+ * Why the planned roundup has not gone out, once it is clearly late: only a process with the
+ * platform's token posts it (the scheduler leaves other platforms' roundups due), and none has.
+ */
+function waitingFor(settings: Settings, lastRun: RoundupRun | null, now: number): string | null {
+  const { nextDue } = settings;
+  const token = postingToken(settings.workspace);
+  if (!nextDue || !settings.channelId || token === null || now - nextDue.at < LATE_MS) return null;
+  if (lastRun?.period === nextDue.period && lastRun.status === "posting") return null;
+  const { timeZone } = settings.schedule;
+  return `The ${periodLabel(nextDue.period)} roundup was due on ${formatLocalDateTime(nextDue.at, timeZone)} ${timeZone} and is waiting for a running bot with ${token}.`;
+}
+
+/**
+ * What `config show` tells: the settings, how the last roundup went, and why a late one has not gone
+ * out (`waiting`). Reading creates nothing.
+ */
 export function configSummary(
-  { store }: Pick<SettingsDeps, "store">,
+  { store, clock }: SettingsDeps,
   input: { workspace: string },
-): { settings: Settings; lastRun: RoundupRun | null } {
+): { settings: Settings; lastRun: RoundupRun | null; waiting: string | null } {
   const workspace = assertWorkspaceKey(input.workspace);
-  return { settings: store.settings.get(workspace), lastRun: store.runs.latest(workspace) ?? null };
+  const settings = store.settings.get(workspace);
+  const lastRun = store.runs.latest(workspace) ?? null;
+  return { settings, lastRun, waiting: waitingFor(settings, lastRun, clock.now()) };
 }
 
 /** Hands the admins' pending notice over once, clearing it. */
