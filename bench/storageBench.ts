@@ -9,6 +9,7 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { DEFAULT_CATEGORIES } from "../src/core/categories/defaultCategories.js";
+import { systemClock } from "../src/core/ports.js";
 import { renderMarkdown } from "../src/core/render/renderMarkdown.js";
 import { buildRoundup } from "../src/core/roundup/buildRoundup.js";
 import type { NewLink } from "../src/core/types.js";
@@ -486,7 +487,9 @@ async function benchRoundup(store: SqliteStore): Promise<void> {
     if (i % 200 === 199) await breathe();
     let markdown = "";
     const ns = time(() => {
-      markdown = renderMarkdown(buildRoundup({ store }, { workspace: q.workspace, period: q.period }));
+      markdown = renderMarkdown(
+        buildRoundup({ store, clock: systemClock }, { workspace: q.workspace, period: q.period }),
+      );
     });
     if (i < ROUNDUP.warmup) continue;
     samples.push(ns);

@@ -48,7 +48,7 @@ export function roundupJson(doc: RoundupDoc) {
 }
 
 /** `config show --json`: the settings and the last run, their dates in ISO form. */
-export function settingsJson(settings: Settings, lastRun: RoundupRun | null) {
+export function settingsJson(settings: Settings, lastRun: RoundupRun | null, waiting: string | null = null) {
   return {
     ...settings,
     nextDue: settings.nextDue && { ...settings.nextDue, at: iso(settings.nextDue.at) },
@@ -57,6 +57,7 @@ export function settingsJson(settings: Settings, lastRun: RoundupRun | null) {
       leaseUntil: isoOrNull(lastRun.leaseUntil),
       updatedAt: isoOrNull(lastRun.updatedAt),
     },
+    waiting,
   };
 }
 
@@ -94,7 +95,11 @@ export function runText(run: RoundupRun | null): string {
   return `${periodLabel(run.period)}: ${run.status}${why}`;
 }
 
-export function settingsText(settings: Settings, lastRun: RoundupRun | null = null): string {
+export function settingsText(
+  settings: Settings,
+  lastRun: RoundupRun | null = null,
+  waiting: string | null = null,
+): string {
   const { day, time, timeZone } = settings.schedule;
   const admins = settings.admins.map((a) => `${a.kind}:${a.id}`).join(", ") || "(platform admins only)";
   const next = settings.nextDue
@@ -110,5 +115,6 @@ export function settingsText(settings: Settings, lastRun: RoundupRun | null = nu
     `admins:     ${admins}`,
     `next:       ${next}`,
     `last run:   ${runText(lastRun)}`,
+    ...(waiting ? [waiting] : []),
   ].join("\n");
 }

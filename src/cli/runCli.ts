@@ -2,6 +2,7 @@ import { userInfo } from "node:os";
 import { isUserError } from "../core/errors.js";
 import type { Clock, MetadataFetcher, RoundupPublisher, Store } from "../core/ports.js";
 import { sanitizeText } from "../core/text/sanitizeText.js";
+import { DEFAULT_LOCAL_WORKSPACE } from "../core/workspace.js";
 import { PROGRAM, takesValue, UsageError } from "./args.js";
 import { commands } from "./commands/index.js";
 import type { CliCommand } from "./context.js";
@@ -99,7 +100,7 @@ export async function runCli(
         clock: deps.clock,
         fetcher: deps.fetcher,
         publishers: deps.publishers ?? (() => ({})),
-        workspace: workspace ?? "local:default",
+        workspace: workspace ?? DEFAULT_LOCAL_WORKSPACE,
         defaultUser: defaultUser(),
         // Stored text may predate sanitizing on the way in; a terminal must never get a control sequence.
         out: (text) => io.out(sanitizeText(text)),

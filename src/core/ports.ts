@@ -49,7 +49,10 @@ export interface LinkFilter {
   sharedById?: string;
   /** The sharer's display name, any case. */
   sharedByName?: string;
-  /** Words that must all appear in the title, note, author, description or URL. */
+  /**
+   * Words that must all appear in what people wrote or pages said: the title, note, author,
+   * description, URL, sharer's name, or a recommendation's note or name.
+   */
   search?: string;
   limit?: number;
   offset?: number;
@@ -105,8 +108,11 @@ export interface SettingsStore {
   setQuietMonthNote(workspace: WorkspaceKey, enabled: boolean): void;
   setNextDue(workspace: WorkspaceKey, due: { period: string; at: number } | null): void;
   setAdminNotice(workspace: WorkspaceKey, notice: string | null): void;
-  /** Workspaces whose next roundup is due at or before `now`, most overdue first (an indexed query). */
-  due(now: number, limit: number): DueWorkspace[];
+  /**
+   * Workspaces of `platforms` ("discord", "slack") whose next roundup is due at or before `now`, most
+   * overdue first (an indexed query). Those of other platforms wait for a process that can post them.
+   */
+  due(now: number, limit: number, platforms: readonly string[]): DueWorkspace[];
 }
 
 /** How a post was asked for: the schedule, an admin (resumes a failed one), or an admin on purpose again. */
@@ -189,6 +195,8 @@ export interface WorkspaceStore {
    * in one transaction. Returns true when it was created by this call.
    */
   ensure(workspace: WorkspaceKey, defaultCategories: NewCategory[]): boolean;
+  /** Whether the workspace was ever created (by a link, a category or a setting). */
+  exists(workspace: WorkspaceKey): boolean;
 }
 
 /** Everything the core reads and writes. */

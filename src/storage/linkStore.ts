@@ -10,6 +10,9 @@ const LINK_COLUMNS = `number AS id, workspace_key AS workspace, url, normalized_
   description, site_name AS siteName, note, category_id AS categoryId, shared_by_id AS sharedById,
   shared_by_name AS sharedByName, shared_at AS sharedAt, source, canonical_url AS canonicalUrl, recommendations`;
 
+/** The columns a search reads: what people wrote and what pages said about themselves. */
+const SEARCHED_COLUMNS = ["title", "note", "author", "description", "url", "shared_by_name"];
+
 type LinkRow = Omit<Link, "recommendations"> & { recommendations: string | null };
 
 function toLink(row: LinkRow): Link {
@@ -161,9 +164,11 @@ export class SqliteLinkStore implements LinkStore {
     }
     const words = (filter.search ?? "").split(/\s+/).filter((word) => word.length > 0);
     words.forEach((word, i) => {
+      // Recommendations are JSON: only their notes and names are text; their keys, ids and times are not.
       where.push(
-        `(title LIKE @w${i} ESCAPE '\\' OR note LIKE @w${i} ESCAPE '\\' OR author LIKE @w${i} ESCAPE '\\'
-          OR description LIKE @w${i} ESCAPE '\\' OR url LIKE @w${i} ESCAPE '\\' OR recommendations LIKE @w${i} ESCAPE '\\')`,
+        `(${SEARCHED_COLUMNS.map((column) => `${column} LIKE @w${i} ESCAPE '\\'`).join(" OR ")}
+          OR EXISTS (SELECT 1 FROM json_each(recommendations)
+            WHERE value ->> 'note' LIKE @w${i} ESCAPE '\\' OR value ->> 'userName' LIKE @w${i} ESCAPE '\\'))`,
       );
       params[`w${i}`] = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     });

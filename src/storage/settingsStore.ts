@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { DueWorkspace, SettingsStore } from "../core/ports.js";
 import {
   type AdminEntry,
@@ -96,7 +96,11 @@ export class SqliteSettingsStore implements SettingsStore {
     this.upsert(workspace, { adminNotice: notice });
   }
 
-  due(now: number, limit: number): DueWorkspace[] {
+  due(now: number, limit: number, platforms: readonly string[]): DueWorkspace[] {
+    if (platforms.length === 0) return [];
+    // An expression no index serves, so SQLite keeps walking the next-due index; a workspace of another
+    // platform costs a row read per tick, never a place in the batch.
+    const platform = sql`substr(${settingsTable.workspaceKey}, 1, instr(${settingsTable.workspaceKey}, ':') - 1)`;
     return this.db
       .select({
         workspace: settingsTable.workspaceKey,
@@ -104,7 +108,7 @@ export class SqliteSettingsStore implements SettingsStore {
         at: settingsTable.nextDueAt,
       })
       .from(settingsTable)
-      .where(lte(settingsTable.nextDueAt, now))
+      .where(and(lte(settingsTable.nextDueAt, now), inArray(platform, [...platforms])))
       .orderBy(asc(settingsTable.nextDueAt))
       .limit(limit)
       .all() as DueWorkspace[];

@@ -14,20 +14,20 @@ import { explainDatabaseError, refusingWrites, sqliteErrorCode } from "./sqliteE
 class SqliteWorkspaceStore implements WorkspaceStore {
   /** Workspaces known to exist, so the common case costs no write. */
   private readonly known = new Set<WorkspaceKey>();
-  private readonly exists: Database.Statement<[WorkspaceKey]>;
+  private readonly lookup: Database.Statement<[WorkspaceKey]>;
 
   constructor(
     private readonly db: Db,
     private readonly categories: SqliteCategoryStore,
   ) {
-    this.exists = db.$client.prepare("SELECT 1 FROM workspaces WHERE key = ?");
+    this.lookup = db.$client.prepare("SELECT 1 FROM workspaces WHERE key = ?");
   }
 
   ensure(workspace: WorkspaceKey, defaultCategories: NewCategory[]): boolean {
     if (this.known.has(workspace)) return false;
     // Looking first takes no write lock for a workspace that exists, and works on a read-only database.
     const created =
-      !this.exists.get(workspace) &&
+      !this.lookup.get(workspace) &&
       this.db.transaction((tx) => {
         const inserted = tx
           .insert(workspacesTable)
@@ -40,6 +40,13 @@ class SqliteWorkspaceStore implements WorkspaceStore {
       }, IMMEDIATE);
     this.known.add(workspace);
     return created;
+  }
+
+  exists(workspace: WorkspaceKey): boolean {
+    if (this.known.has(workspace)) return true;
+    const found = this.lookup.get(workspace) !== undefined;
+    if (found) this.known.add(workspace);
+    return found;
   }
 }
 

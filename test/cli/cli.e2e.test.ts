@@ -466,7 +466,10 @@ describe("workspaces", SCENARIO, () => {
 
   it("keeps links of one workspace out of another", async () => {
     addedId(await sandbox.cli("add", "https://example.com/team-a", "--workspace", "local:a"));
-    expect(await listLinks(sandbox, "--workspace", "local:b")).toEqual([]);
+    addedId(await sandbox.cli("add", "https://example.com/team-b", "--workspace", "local:b"));
+    expect((await listLinks(sandbox, "--workspace", "local:b")).map((link) => link.url)).toEqual([
+      "https://example.com/team-b",
+    ]);
     expect((await listLinks(sandbox, "--workspace=local:a")).map((link) => link.url)).toEqual([
       "https://example.com/team-a",
     ]);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { archiveCategory } from "../../src/core/categories/manageCategories.js";
+import { addCategory, archiveCategory, listCategories } from "../../src/core/categories/manageCategories.js";
 import { UserError } from "../../src/core/errors.js";
 import { type AddLinkInput, addLink } from "../../src/core/links/addLink.js";
 import { editLink, listLinks, removeLink } from "../../src/core/links/manageLinks.js";
@@ -139,9 +139,32 @@ describe("addLink", () => {
     expect(all("local:other")).toHaveLength(1);
   });
 
-  it("does not let a new link go into an archived category", () => {
-    archiveCategory({ store }, { workspace: "local:team", category: "tools", archived: true });
-    expect(codeOf(() => add({ category: "tools" }))).toBe("category.unknown");
+  it("does not let a new link go into an archived category, and says how to restore it", () => {
+    archiveCategory({ store, clock }, { workspace: "local:team", category: "tools", archived: true });
+    expect(() => add({ category: "tools" })).toThrow(
+      '"Tools" is archived, so new links can\'t go there. An admin can restore it: /read category unarchive tools (CLI: category unarchive tools).',
+    );
+    const tools = listCategories({ store }, { workspace: "local:team", includeArchived: true })[2];
+    expect(codeOf(() => add({ categoryId: tools?.id ?? 0 }))).toBe("category.archived");
+    // Only the full name says so: in Slack a word that is no category starts the note instead.
+    expect(codeOf(() => add({ category: "too" }))).toBe("category.unknown");
+    expect(all()).toHaveLength(0);
+  });
+
+  it("files a link picked by category id there, even when another category is named that id", () => {
+    const first = addCategory({ store, clock }, { workspace: "local:team", name: "First" });
+    const tools = listCategories({ store }, { workspace: "local:team" }).find((c) => c.name === "Tools");
+    if (!tools) throw new Error("no Tools");
+    // Named after Tools' id, and first in order, where a lookup that also matched ids would find it.
+    const named = store.categories.update("local:team", first.id, {
+      name: String(tools.id),
+      slug: String(tools.id),
+    });
+    const rest = store.categories.list("local:team").filter((c) => c.id !== named.id);
+    store.categories.reorder("local:team", [named.id, ...rest.map((c) => c.id)]);
+    add({ categoryId: tools.id });
+    expect(all()[0]?.categoryName).toBe("Tools");
+    expect(codeOf(() => add({ url: "https://example.com/gone", categoryId: 9999 }))).toBe("category.unknown");
   });
 });
 
@@ -201,7 +224,10 @@ describe("editLink and removeLink", () => {
 
 describe("listLinks", () => {
   it("filters by month in the workspace's time zone, by category and by words", () => {
-    setSchedule({ store }, { workspace: "local:team", day: 1, time: "09:00", timeZone: "America/New_York" });
+    setSchedule(
+      { store, clock },
+      { workspace: "local:team", day: 1, time: "09:00", timeZone: "America/New_York" },
+    );
     add({
       url: "https://a.example/1",
       at: Date.parse("2026-08-01T02:00:00Z"),

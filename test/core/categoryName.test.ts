@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   checkCategoryName,
   findCategory,
+  findCategoryById,
   resolveCategory,
   slugify,
 } from "../../src/core/categories/categoryName.js";
@@ -51,9 +52,21 @@ describe("findCategory", () => {
     expect(findCategory(categories, "tools")?.id).toBe(3);
   });
 
-  it("does not guess between two categories a prefix fits", () => {
+  it("does not guess between two categories a prefix fits, and names them", () => {
     expect(findCategory(categories, "t")).toBeUndefined();
     expect(findCategory(categories, "ta")?.id).toBe(4);
+    expect(() => resolveCategory(categories, "t")).toThrow(
+      '"t" could be Tools or Talks: type more of the name.',
+    );
+    expect(() => resolveCategory(categories, "a")).not.toThrow();
+  });
+
+  it("takes what a person typed as a name, never as an id", () => {
+    const named3 = { ...categories[0], id: 9, name: "3", slug: "3", position: -1 } as Category;
+    expect(findCategory(categories, "3")).toBeUndefined();
+    expect(findCategory([named3, ...categories], "3")?.id).toBe(9);
+    expect(findCategoryById([named3, ...categories], 3)?.name).toBe("Tools");
+    expect(findCategoryById(categories, 9)).toBeUndefined();
   });
 
   it("says which categories exist when none matches", () => {
@@ -80,6 +93,8 @@ describe("checkCategoryName", () => {
     ["!!!", /at least one letter or digit/],
     ["other", /where links without a category go/],
     ["Other", /where links without a category go/],
+    ["none", /"none" is reserved/],
+    [" NONE ", /"none" is reserved/],
   ])("refuses %j", (name, message) => {
     expect(() => checkCategoryName(name)).toThrow(message);
   });

@@ -75,7 +75,7 @@ describe("enrichLink", () => {
     };
     const result = await enrichLink({ store, fetcher }, { workspace, linkId: link.id });
     expect(result).toMatchObject({ status: "failed", reason: "the site answered 500" });
-    const doc = buildRoundup({ store }, { workspace, period: "2026-07" });
+    const doc = buildRoundup({ store, clock }, { workspace, period: "2026-07" });
     expect(doc.sections[0]?.items[0]?.title).toBe("https://example.com/post");
   });
 
@@ -117,7 +117,7 @@ describe("enrichLink", () => {
       },
       { workspace, linkId: link.id },
     );
-    const markdown = renderMarkdown(buildRoundup({ store }, { workspace, period: "2026-07" }));
+    const markdown = renderMarkdown(buildRoundup({ store, clock }, { workspace, period: "2026-07" }));
     expect(markdown).toContain(
       "- [\\@everyone \\<\\@&1\\> \\[x\\](https\\://evil)](https://example.com/post) by \\<img src=x onerror=alert(1)\\>",
     );

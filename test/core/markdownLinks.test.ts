@@ -85,7 +85,9 @@ describe("the Markdown roundup's links", () => {
     const [link] = store.links.list("local:team");
     expect(link?.url).toBe(url);
 
-    const markdown = renderMarkdown(buildRoundup({ store }, { workspace: "local:team", period: "2026-07" }));
+    const markdown = renderMarkdown(
+      buildRoundup({ store, clock }, { workspace: "local:team", period: "2026-07" }),
+    );
     expect(hrefs(markdown, { raw: true })).toEqual([url]);
     expect(hrefs(markdown, { raw: false })).toEqual([published(url)]);
   });

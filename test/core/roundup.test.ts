@@ -57,7 +57,7 @@ describe("buildRoundup", () => {
     });
     share({ url: "https://june.example", category: "articles", at: "2026-06-30T10:00:00Z" });
 
-    const doc = buildRoundup({ store }, { workspace, period: "2026-07" });
+    const doc = buildRoundup({ store, clock }, { workspace, period: "2026-07" });
     expect(doc.title).toBe("What we've been reading in July 2026");
     expect(doc.linkCount).toBe(4);
     expect(doc.sections.map((s) => [s.name, s.items.map((i) => i.title)])).toEqual([
@@ -76,35 +76,37 @@ describe("buildRoundup", () => {
       at: "2026-07-03T10:00:00Z",
     });
     share({ url: "https://n.example", category: "neat", title: "A project", at: "2026-07-04T10:00:00Z" });
-    moveCategory({ store }, { workspace, category: "tools", position: 1 });
-    removeCategory({ store }, { workspace, category: "neat" });
-    const doc = buildRoundup({ store }, { workspace, period: "2026-07" });
+    moveCategory({ store, clock }, { workspace, category: "tools", position: 1 });
+    removeCategory({ store, clock }, { workspace, category: "neat" });
+    const doc = buildRoundup({ store, clock }, { workspace, period: "2026-07" });
     expect(doc.sections.map((s) => s.name)).toEqual(["Tools", "Articles & Learning", "Other"]);
     expect(doc.sections[2]?.items.map((i) => i.title)).toEqual(["A project"]);
   });
 
   it("takes month boundaries in the workspace's time zone", () => {
-    setSchedule({ store }, { workspace, day: 1, time: "09:00", timeZone: "Asia/Tokyo" });
+    setSchedule({ store, clock }, { workspace, day: 1, time: "09:00", timeZone: "Asia/Tokyo" });
     // 2026-07-31T16:00Z is already August 1st, 01:00, in Tokyo.
     share({ url: "https://late.example", at: "2026-07-31T16:00:00Z" });
     share({ url: "https://early.example", at: "2026-06-30T16:00:00Z" }); // July 1st, 01:00 in Tokyo
     const urls = (period: string) =>
-      buildRoundup({ store }, { workspace, period }).sections.flatMap((s) => s.items.map((i) => i.url));
+      buildRoundup({ store, clock }, { workspace, period }).sections.flatMap((s) =>
+        s.items.map((i) => i.url),
+      );
     expect(urls("2026-07")).toEqual(["https://early.example/"]);
     expect(urls("2026-08")).toEqual(["https://late.example/"]);
   });
 
   it("defaults to last month as the workspace's clock sees it", () => {
     share({ url: "https://june.example", at: "2026-06-20T10:00:00Z" });
-    const doc = buildRoundup({ store }, { workspace, now: Date.parse("2026-07-01T09:00:00Z") });
+    const doc = buildRoundup({ store, clock: fixedClock("2026-07-01T09:00:00Z") }, { workspace });
     expect(doc.period).toBe("2026-06");
     expect(doc.linkCount).toBe(1);
   });
 
   it("uses the workspace's title template and intro", () => {
-    setTitleTemplate({ store }, { workspace, template: "Reading list, {monthName} {year}" });
-    setIntro({ store }, { workspace, intro: "Here is what caught our eye." });
-    const doc = buildRoundup({ store }, { workspace, period: "2026-07" });
+    setTitleTemplate({ store, clock }, { workspace, template: "Reading list, {monthName} {year}" });
+    setIntro({ store, clock }, { workspace, intro: "Here is what caught our eye." });
+    const doc = buildRoundup({ store, clock }, { workspace, period: "2026-07" });
     expect(doc.title).toBe("Reading list, July 2026");
     expect(doc.intro).toBe("Here is what caught our eye.");
   });
@@ -113,7 +115,7 @@ describe("buildRoundup", () => {
 describe("renderMarkdown", () => {
   it("reads like the reference post: title, intro, category headings, linked titles by their authors, notes", () => {
     setIntro(
-      { store },
+      { store, clock },
       { workspace, intro: "Here are the articles, videos, and tools we're excited about." },
     );
     share({
@@ -137,7 +139,7 @@ describe("renderMarkdown", () => {
       },
     );
 
-    const markdown = renderMarkdown(buildRoundup({ store }, { workspace, period: "2026-07" }));
+    const markdown = renderMarkdown(buildRoundup({ store, clock }, { workspace, period: "2026-07" }));
     expect(markdown).toBe(
       [
         "# What we've been reading in July 2026",
@@ -169,7 +171,7 @@ describe("renderMarkdown", () => {
   });
 
   it("says so when nobody shared anything that month", () => {
-    const markdown = renderMarkdown(buildRoundup({ store }, { workspace, period: "2026-02" }));
+    const markdown = renderMarkdown(buildRoundup({ store, clock }, { workspace, period: "2026-02" }));
     expect(markdown).toBe(
       "# What we've been reading in February 2026\n\nNo links were shared in February 2026.\n",
     );
@@ -183,7 +185,7 @@ describe("renderMarkdown", () => {
       "https://evil.example/bare www.evil.example mail@evil.example `code` **bold** _em_ ~~strike~~ | table |",
       "&lt;script&gt; &#60;b&#62; $x^2$ \\[escaped\\]",
     ].join("\n");
-    addCategory({ store }, { workspace, name: "Safe & Sound" });
+    addCategory({ store, clock }, { workspace, name: "Safe & Sound" });
     share({
       url: "https://ok.example/(paren)",
       category: "safe",
@@ -203,7 +205,7 @@ describe("renderMarkdown", () => {
         source: "cli",
       },
     );
-    const markdown = renderMarkdown(buildRoundup({ store }, { workspace, period: "2026-07" }));
+    const markdown = renderMarkdown(buildRoundup({ store, clock }, { workspace, period: "2026-07" }));
     const { links, headings, htmlTokens, images, html } = published(markdown);
     expect(links).toEqual(["https://ok.example/(paren)"]);
     expect(headings).toEqual(["h1", "h2"]);

@@ -27,7 +27,7 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 function roundupMarkdown(): string {
-  return renderMarkdown(buildRoundup({ store }, { workspace, period: "2026-07" }));
+  return renderMarkdown(buildRoundup({ store, clock }, { workspace, period: "2026-07" }));
 }
 
 describe("text people type", () => {
@@ -82,10 +82,10 @@ describe("text people type", () => {
       { workspace, id: link.id, actor: { userId: "u1", isAdmin: false }, note: `Edited${HOSTILE}${RLO}` },
     );
     // Category names refuse "[" on their own; the escape's other characters go quietly.
-    addCategory({ store }, { workspace, name: "Podcasts\u0007\u0000" });
-    renameCategory({ store }, { workspace, category: "podcasts", newName: "Talks\u001b\u0007" });
-    setTitleTemplate({ store }, { workspace, template: `Reads${HOSTILE} of {month}` });
-    setIntro({ store }, { workspace, intro: `Hello${HOSTILE}\nteam${RLO}` });
+    addCategory({ store, clock }, { workspace, name: "Podcasts\u0007\u0000" });
+    renameCategory({ store, clock }, { workspace, category: "podcasts", newName: "Talks\u001b\u0007" });
+    setTitleTemplate({ store, clock }, { workspace, template: `Reads${HOSTILE} of {month}` });
+    setIntro({ store, clock }, { workspace, intro: `Hello${HOSTILE}\nteam${RLO}` });
 
     expect(store.links.get(workspace, link.id)?.note).toBe("Edited[31m");
     expect(store.categories.list(workspace).map((c) => c.name)).toContain("Talks");

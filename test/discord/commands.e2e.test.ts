@@ -3,6 +3,8 @@
  * answering interactions from the fake gateway with a real SQLite store behind it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addCategory } from "../../src/core/categories/manageCategories.js";
+import { addLink } from "../../src/core/links/addLink.js";
 import { ensureWorkspace } from "../../src/core/workspace.js";
 import {
   bool,
@@ -262,6 +264,36 @@ describe("/read list", () => {
     expect(textOf(next)).toContain("paged.example/11");
     expect(textOf(next)).not.toContain("paged.example/0>");
     expect(messageOf(next).components[0].components[0].disabled).toBe(false);
+  });
+
+  it("pages through the category asked for, even when another category is named by its id", async () => {
+    const guild = "140000000000000001";
+    const workspace = `discord:${guild}`;
+    const deps = { store: h.store, clock: h.clock };
+    const share = (url: string) =>
+      addLink(deps, {
+        workspace,
+        url,
+        category: "Tools",
+        userId: ALICE,
+        userName: "Alice",
+        source: "discord",
+      });
+    share("https://tooled.example/0");
+    const tools = h.store.categories.list(workspace).find((c) => c.name === "Tools");
+    if (!tools) throw new Error("no Tools");
+    const named = addCategory(deps, { workspace, name: String(tools.id) });
+    const others = h.store.categories.list(workspace).filter((c) => c.id !== named.id);
+    h.store.categories.reorder(workspace, [named.id, ...others.map((c) => c.id)]);
+    for (let i = 1; i < 12; i++) share(`https://tooled.example/${i}`);
+    const member: Sender = { guildId: guild, userId: ALICE, name: "Alice" };
+
+    const first = await answer(member, ["list"], [str("category", "Tools")]);
+    expect(first.text).toContain("Links shared in July 2026 (in Tools)");
+    expect(first.text).toContain("tooled.example/0");
+    const row = first.message.components[0].components;
+    const next = await h.ask(buttonClick(h.fake, member, row[1].custom_id));
+    expect(textOf(next)).toContain("tooled.example/11");
   });
 
   it("refuses a bad month and an unknown category", async () => {
@@ -734,6 +766,27 @@ describe("tenant isolation", () => {
   });
 });
 
+describe("a server that has not used /read yet", () => {
+  it("reads as empty with the default sections, and reading does not create it", async () => {
+    const guild = "160000000000000001";
+    const fresh: Sender = { guildId: guild, userId: BOB, name: "Bob", permissions: MANAGE_GUILD };
+    h.clock.set("2026-07-20T12:00:00Z");
+    expect((await answer(fresh, ["list"])).text).toContain("No links shared in July 2026 yet");
+    expect((await answer(fresh, ["search"], [str("query", "anything")])).text).toMatch(/Nothing matches/);
+    expect((await answer(fresh, ["category", "list"])).text).toMatch(/Articles & Learning[\s\S]*Tools/);
+    expect((await answer(fresh, ["config", "show"])).text).toContain("Roundup channel:** not set");
+    expect((await answer(fresh, ["roundup", "preview"])).text).toMatch(/June 2026/);
+    const choices = await h.ask(
+      readCommand(h.fake, fresh, ["add"], [str("category", "", true)], { autocomplete: true }),
+    );
+    expect(choices.body.data.choices.map((c: { value: string }) => c.value)).toContain("Tools");
+    const created = h.store.db.$client
+      .prepare("SELECT key FROM workspaces WHERE key = ?")
+      .get(`discord:${guild}`);
+    expect(created).toBeUndefined();
+  });
+});
+
 describe("failures", () => {
   it("answers an unexpected error with a short apology and logs it with the interaction id", async () => {
     const list = h.store.links.list.bind(h.store.links);
@@ -772,7 +825,7 @@ describe("failures", () => {
 describe("admin notices", () => {
   it("hands the scheduler's notice to the next admin, once, and to no one else", async () => {
     const guild = "130000000000000001";
-    ensureWorkspace(h.store, `discord:${guild}`);
+    ensureWorkspace(h, `discord:${guild}`);
     h.store.settings.setAdminNotice(`discord:${guild}`, "The roundup was due but there is no channel.");
     const member: Sender = { guildId: guild, userId: ALICE, name: "Alice" };
     const boss: Sender = { guildId: guild, userId: BOB, name: "Bob", permissions: MANAGE_GUILD };
@@ -792,6 +845,30 @@ describe("admin notices", () => {
     await h.ask(third);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(notices(third)).toHaveLength(0);
+  });
+});
+
+describe("admin notices, by the bot's clock", () => {
+  it("looks for a new notice again once a minute has passed on the injected clock", async () => {
+    const guild = "150000000000000001";
+    const workspace = `discord:${guild}`;
+    h.store.workspaces.ensure(workspace, []);
+    const boss: Sender = { guildId: guild, userId: BOB, name: "Bob", permissions: MANAGE_GUILD };
+    const notices = (payload: { token: string }) =>
+      h.traffic(payload).filter((r) => r.method === "POST" && r.path.startsWith("/webhooks/"));
+    const start = h.clock.now();
+    try {
+      // Nothing to hand over: the workspace is then not asked again for a minute.
+      await h.ask(readCommand(h.fake, boss, ["help"]));
+      h.store.settings.setAdminNotice(workspace, "The roundup could not be posted.");
+      h.clock.set(new Date(start + 2 * 60_000).toISOString());
+      const later = readCommand(h.fake, boss, ["help"]);
+      await h.ask(later);
+      await until(() => notices(later).length === 1);
+      expect(textOf(notices(later)[0] as RecordedRequest)).toBe("ℹ️ The roundup could not be posted.");
+    } finally {
+      h.clock.set(new Date(start).toISOString());
+    }
   });
 });
 

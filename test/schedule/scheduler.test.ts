@@ -107,7 +107,7 @@ describe("scheduled roundups", () => {
     expect(await tick()).toEqual([{ workspace, period: "2026-06", outcome: "quiet" }]);
     expect(publisher.posted("C1")).toEqual([]);
 
-    setQuietMonthNote({ store }, { workspace, enabled: true });
+    setQuietMonthNote({ store, clock }, { workspace, enabled: true });
     clock.set("2026-08-01T09:01:00Z");
     expect(await tick()).toEqual([{ workspace, period: "2026-07", outcome: "posted" }]);
     expect(publisher.posted("C1")).toEqual([
@@ -171,5 +171,57 @@ describe("scheduled roundups", () => {
     const forced = await postRoundup(deps(), { workspace, period: "2026-06", owner: "admin", mode: "force" });
     expect(forced.status).toBe("posted");
     expect(publisher.posted("C1")).toHaveLength(2);
+  });
+});
+
+describe("two processes on one database, one per platform", () => {
+  const guild = "discord:G1";
+
+  /** A process with only this platform's credentials: its scheduler has only this publisher. */
+  function tickOf(platform: "discord" | "slack", own: MemoryPublisher) {
+    return () =>
+      schedulerTick(
+        { store, clock, publishers: { [platform]: own }, sleep: noWait },
+        { owner: `${platform}-bot`, retryDelaysMs: [0, 0, 0] },
+      );
+  }
+
+  it("each post their own platform's roundup and leave the other's due, with no run and no notice", async () => {
+    const discord = new MemoryPublisher();
+    const discordTick = tickOf("discord", discord);
+    const slackTick = tickOf("slack", publisher);
+    configure();
+    setSchedule({ store, clock }, { workspace: guild, day: 1, time: "09:00", timeZone: "UTC" });
+    setChannel({ store, clock }, { workspace: guild, channelId: "D1" });
+    shareInJune(1);
+    seedJune(store, clock, guild, 1);
+    const juneDue = { period: "2026-06", at: Date.parse("2026-07-01T09:00:00Z") };
+
+    clock.set("2026-07-01T09:00:30Z");
+    expect(await discordTick()).toEqual([{ workspace: guild, period: "2026-06", outcome: "posted" }]);
+    expect(discord.posted("D1")).toHaveLength(1);
+    clock.set("2026-07-01T09:01:00Z");
+    expect(await discordTick()).toEqual([]);
+    expect(getSettings({ store }, { workspace }).nextDue).toEqual(juneDue);
+    expect(store.runs.get(workspace, "2026-06")).toBeUndefined();
+    expect(getSettings({ store }, { workspace }).adminNotice).toBeNull();
+
+    expect(await slackTick()).toEqual([{ workspace, period: "2026-06", outcome: "posted" }]);
+    expect(publisher.posted("C1")).toHaveLength(1);
+    expect(getSettings({ store }, { workspace }).nextDue?.period).toBe("2026-07");
+    expect(await slackTick()).toEqual([]);
+    expect(discord.posted("D1")).toHaveLength(1);
+  });
+
+  it("leave a workspace no running process can post for due, in every tick", async () => {
+    configure();
+    shareInJune(1);
+    const discordTick = tickOf("discord", new MemoryPublisher());
+    for (const at of ["2026-07-01T09:01:00Z", "2026-07-05T09:01:00Z", "2026-08-01T09:01:00Z"]) {
+      clock.set(at);
+      expect(await discordTick()).toEqual([]);
+    }
+    expect(getSettings({ store }, { workspace }).nextDue?.period).toBe("2026-06");
+    expect(store.runs.latest(workspace)).toBeUndefined();
   });
 });

@@ -3,7 +3,10 @@
  * shortcut, and the page lookup that follows the answer.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { DEFAULT_CATEGORIES } from "../../src/core/categories/defaultCategories.js";
+import { addCategory } from "../../src/core/categories/manageCategories.js";
 import type { FetchOutcome, MetadataFetcher } from "../../src/core/ports.js";
+import type { Category } from "../../src/core/types.js";
 import { allText, Harness, waitFor } from "./harness.js";
 
 let h: Harness;
@@ -58,6 +61,22 @@ function buttonPayload(
       },
     ],
   };
+}
+
+/**
+ * Team T1 with a category named after Tools' id, first in order: where a lookup that also matches ids
+ * by name would land.
+ */
+function toolsNamedByAnother(harness: Harness): Category {
+  const workspace = "slack:T1";
+  const deps = { store: harness.store, clock: harness.clock };
+  harness.store.workspaces.ensure(workspace, DEFAULT_CATEGORIES);
+  const tools = harness.store.categories.list(workspace).find((c) => c.name === "Tools");
+  if (!tools) throw new Error("no Tools");
+  const named = addCategory(deps, { workspace, name: String(tools.id) });
+  const rest = harness.store.categories.list(workspace).filter((c) => c.id !== named.id);
+  harness.store.categories.reorder(workspace, [named.id, ...rest.map((c) => c.id)]);
+  return tools;
 }
 
 describe("/read add", () => {
@@ -133,6 +152,19 @@ describe("/read add", () => {
     expect(updated.text).toContain("to *Tools*");
     expect(buttons(updated as { blocks?: unknown[] })).toBeUndefined();
     expect(h.links()[0]?.categoryName).toBe("Tools");
+  });
+
+  it("files the link in the category whose button was clicked, even when another is named by its id", async () => {
+    h = await Harness.start();
+    const tools = toolsNamedByAnother(h);
+    const res = await h.command("add <https://example.com/picked>");
+    const actions = buttons(res.body);
+    const button = actions?.elements.find((e) => e.text.text === "🛠️ Tools");
+    if (!actions || !button) throw new Error("no Tools button");
+    const click = await h.interact(buttonPayload(button, actions.block_id));
+    const updated = await waitFor(() => h.followUps(click.responseId)[0]);
+    expect(updated.text).toContain("to *Tools*");
+    expect(h.links()[0]?.categoryId).toBe(tools.id);
   });
 
   it("acknowledges in under a second while the page lookup hangs, then updates the confirmation", async () => {
@@ -245,6 +277,17 @@ describe("the add form", () => {
     const confirm = await waitFor(() => h.api.callsTo("chat.postEphemeral")[0]);
     expect(confirm.params).toMatchObject({ channel: "CGENERAL", user: "UAMY" });
     expect(String(confirm.params.text)).toContain("Added #1 to *Tools*");
+  });
+
+  it("files the link in the category picked, even when another category is named by its id", async () => {
+    h = await Harness.start();
+    const tools = toolsNamedByAnother(h);
+    const submitted = await h.interact(
+      submission({ url: "https://form.example/picked", category: String(tools.id) }),
+      false,
+    );
+    expect(submitted.raw).toBe("");
+    expect(h.links()[0]).toMatchObject({ categoryId: tools.id, categoryName: "Tools" });
   });
 
   it("closes at once and confirms with what the page lookup found", async () => {

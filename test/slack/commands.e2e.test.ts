@@ -82,6 +82,17 @@ describe("list and search", () => {
   });
 });
 
+describe("a team that has not used /read yet", () => {
+  it("reads as empty with the default categories, and reading does not create it", async () => {
+    expect((await h.command("list")).body?.text).toContain("No links shared in July 2026");
+    expect((await h.command("search anything")).body?.text).toContain("Nothing matches");
+    expect(allText((await h.command("category list")).body)).toMatch(/Articles &amp; Learning[\s\S]*Tools/);
+    expect((await h.command("config show", { user: "UADMIN" })).status).toBe(200);
+    expect((await h.command("roundup preview", { user: "UADMIN" })).status).toBe(200);
+    expect(h.store.workspaces.exists(T1)).toBe(false);
+  });
+});
+
 describe("edit and remove", () => {
   it("lets the sharer edit and remove their link", async () => {
     const link = share("https://e.example/1", "UAMY", "Amy", "2026-07-02T10:00:00Z");
@@ -256,7 +267,7 @@ describe("config", () => {
   });
 
   it("hands an admin the scheduler's notice once, on their next command", async () => {
-    settings(); // the workspace exists once it has been read
+    h.store.workspaces.ensure(T1, []);
     h.store.settings.setAdminNotice(
       T1,
       "The monthly roundup was due but there is no <channel> & nothing was posted.",
@@ -270,6 +281,17 @@ describe("config", () => {
       "monthly roundup was due",
     );
     expect(settings().adminNotice).toBeNull();
+  });
+
+  it("looks for a new notice again once a minute has passed on the injected clock", async () => {
+    h.store.workspaces.ensure(T1, []);
+    // Nothing to hand over: the workspace is then not asked again for a minute.
+    expect(allText((await h.command("help", { user: "UADMIN" })).body)).not.toContain("could not be posted");
+    h.store.settings.setAdminNotice(T1, "The roundup could not be posted.");
+    h.clock.set?.("2026-07-20T12:02:00Z");
+    expect((await h.command("help", { user: "UADMIN" })).body?.text).toContain(
+      ":information_source: The roundup could not be posted.",
+    );
   });
 
   it("sets the title and intro", async () => {

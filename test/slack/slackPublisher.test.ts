@@ -84,7 +84,7 @@ describe("scheduled roundups in Slack", () => {
     expect(await schedulerTick(deps(), { owner: "bot" })).toEqual([
       { workspace, period: "2026-06", outcome: "failed" },
     ]);
-    expect(configSummary({ store }, { workspace }).lastRun).toMatchObject({
+    expect(configSummary({ store, clock }, { workspace }).lastRun).toMatchObject({
       status: "failed",
       lastError: "the bot is not in the roundup channel: invite it, or give it chat:write.public",
     });

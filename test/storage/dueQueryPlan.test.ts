@@ -23,14 +23,14 @@ function preparedBy(client: Database.Database, work: () => void): string[] {
 }
 
 describe("the scheduler's due query", () => {
-  it("searches the next-due index instead of scanning every workspace", () => {
+  it("searches the next-due index instead of scanning every workspace, for the platforms asked", () => {
     const store = SqliteStore.open(":memory:");
     const client = store.db.$client;
-    const [sql] = preparedBy(client, () => store.settings.due(Date.now(), 100));
+    const [sql] = preparedBy(client, () => store.settings.due(Date.now(), 100, ["discord", "slack"]));
     expect(sql).toMatch(/next_due_at/);
     const plan = client
       .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-      .all(Date.now(), 100)
+      .all(Date.now(), "discord", "slack", 100)
       .map((row) => (row as { detail: string }).detail);
     expect(plan.join("\n")).toMatch(
       /SEARCH workspace_settings USING INDEX workspace_settings_next_due_at_idx/,

@@ -119,7 +119,11 @@ function runLine(run: RoundupRun | null): string {
   }
 }
 
-export function settingsEmbed(settings: Settings, lastRun: RoundupRun | null): APIEmbed {
+export function settingsEmbed(
+  settings: Settings,
+  lastRun: RoundupRun | null,
+  waiting: string | null = null,
+): APIEmbed {
   const { day, time, timeZone } = settings.schedule;
   const next = settings.nextDue
     ? `${periodLabel(settings.nextDue.period)}, on ${formatLocalDateTime(settings.nextDue.at, timeZone)} (${timeZone})`
@@ -133,6 +137,7 @@ export function settingsEmbed(settings: Settings, lastRun: RoundupRun | null): A
     `**Intro:** ${settings.intro ? escapeDiscord(clip(settings.intro, 300)) : "none"}`,
     `**Quiet months:** ${settings.quietMonthNote ? "a short note" : "nothing posted"}`,
     `**Admins:** ${adminList(settings.admins)}`,
+    ...(waiting ? [waiting] : []),
   ];
   return { color: EMBED_COLOR, title: "Roundup settings", description: clip(lines.join("\n"), 4_000) };
 }

@@ -14,7 +14,7 @@ export class AdminNotices {
 
   /** The notice, if there is one and this person is an admin; it is then handed over and cleared. */
   take(ctx: CommandContext): string | null {
-    const now = Date.now();
+    const now = ctx.deps.clock.now();
     if ((this.quietUntil.get(ctx.workspace) ?? 0) > now) return null;
     if (getSettings(ctx.deps, { workspace: ctx.workspace }).adminNotice === null) {
       if (this.quietUntil.size >= MAX_REMEMBERED) this.quietUntil.clear();

@@ -147,7 +147,11 @@ function lastRunText(run: RoundupRun): string {
   }
 }
 
-export function settingsReply(settings: Settings, lastRun: RoundupRun | null = null): Reply {
+export function settingsReply(
+  settings: Settings,
+  lastRun: RoundupRun | null = null,
+  waiting: string | null = null,
+): Reply {
   const { day, time, timeZone } = settings.schedule;
   const admins = settings.admins.filter((a) => a.kind === "user").map((a) => `<@${a.id}>`);
   const lines = [
@@ -165,6 +169,7 @@ export function settingsReply(settings: Settings, lastRun: RoundupRun | null = n
     );
   }
   if (lastRun) lines.push(`Last roundup: ${lastRunText(lastRun)}`);
+  if (waiting) lines.push(escapeMrkdwn(waiting));
   return {
     text: "Roundup settings",
     blocks: [{ type: "section", text: { type: "mrkdwn", text: lines.join("\n") } }],

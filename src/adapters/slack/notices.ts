@@ -14,7 +14,7 @@ export class AdminNotices {
 
   /** The notice for this person if they are an admin and there is one; it is then handed over and cleared. */
   async take(deps: SlackDeps, ix: Interaction): Promise<string | null> {
-    const now = Date.now();
+    const now = deps.clock.now();
     if ((this.quietUntil.get(ix.workspace) ?? 0) > now) return null;
     if (getSettings(deps, { workspace: ix.workspace }).adminNotice === null) {
       if (this.quietUntil.size > 10_000) this.quietUntil.clear();

@@ -6,6 +6,7 @@ import {
   removeCategory,
   renameCategory,
 } from "../../core/categories/manageCategories.js";
+import { requireWorkspace } from "../../core/workspace.js";
 import { expectPositionals, PROGRAM, parse, stringValue, UsageError } from "../args.js";
 import type { CliCommand } from "../context.js";
 import { categoryJson, categoryLine } from "../format.js";
@@ -32,14 +33,17 @@ export const categoryCommand: CliCommand = {
   options: { ...listOptions, ...addOptions },
   run(context, args) {
     const [action, ...rest] = args;
-    const deps = { store: context.store };
+    const deps = { store: context.store, clock: context.clock };
     const workspace = context.workspace;
     switch (action) {
       case "list": {
         const parsed = parse(rest, listOptions, usage);
         expectPositionals(parsed, [], usage);
         // Numbered in the whole roundup order, archived ones counted, as `category move` counts them.
-        const numbered = listCategories(deps, { workspace, includeArchived: true })
+        const numbered = listCategories(deps, {
+          workspace: requireWorkspace(context.store, workspace),
+          includeArchived: true,
+        })
           .map((category, index) => ({ category, position: index + 1 }))
           .filter(({ category }) => parsed.values.all === true || !category.archived);
         if (parsed.values.json) {

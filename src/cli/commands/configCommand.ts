@@ -1,4 +1,3 @@
-import { platformOf } from "../../core/roundup/postRoundup.js";
 import {
   addAdmin,
   configSummary,
@@ -11,6 +10,7 @@ import {
   setTitleTemplate,
 } from "../../core/settings/manageSettings.js";
 import type { Settings } from "../../core/types.js";
+import { platformOf, requireWorkspace } from "../../core/workspace.js";
 import { expectPositionals, PROGRAM, parse, stringValue, UsageError } from "../args.js";
 import type { CliCommand, CliContext } from "../context.js";
 import { settingsJson, settingsText } from "../format.js";
@@ -36,9 +36,11 @@ const scheduleOptions = {
 } as const;
 
 function show(context: CliContext, settings: Settings, json = false) {
-  const { lastRun } = configSummary({ store: context.store }, { workspace: settings.workspace });
+  const { lastRun, waiting } = configSummary(context, { workspace: settings.workspace });
   context.out(
-    json ? JSON.stringify(settingsJson(settings, lastRun), null, 2) : settingsText(settings, lastRun),
+    json
+      ? JSON.stringify(settingsJson(settings, lastRun, waiting), null, 2)
+      : settingsText(settings, lastRun, waiting),
   );
 }
 
@@ -49,12 +51,16 @@ export const configCommand: CliCommand = {
   options: { ...showOptions, ...scheduleOptions },
   run(context, args) {
     const [action, ...rest] = args;
-    const deps = { store: context.store };
+    const deps = { store: context.store, clock: context.clock };
     const workspace = context.workspace;
     if (action === "show") {
       const parsed = parse(rest, showOptions, usage);
       expectPositionals(parsed, [], usage);
-      show(context, getSettings(deps, { workspace }), parsed.values.json === true);
+      show(
+        context,
+        getSettings(deps, { workspace: requireWorkspace(context.store, workspace) }),
+        parsed.values.json === true,
+      );
       return;
     }
     if (action === "admins") {

@@ -5,6 +5,7 @@ import { type EnrichResult, enrichLink } from "../../core/links/enrichLink.js";
 import { editLink, listLinks, removeLink } from "../../core/links/manageLinks.js";
 import { getSettings } from "../../core/settings/manageSettings.js";
 import { formatLocalDate } from "../../core/time/formatLocal.js";
+import { requireWorkspace } from "../../core/workspace.js";
 import { expectPositionals, linkId, PROGRAM, parse, stringValue, UsageError } from "../args.js";
 import type { CliCommand, CliContext } from "../context.js";
 import { linkJson, linkLine } from "../format.js";
@@ -119,7 +120,7 @@ Lists links, oldest first. Example: ${PROGRAM} list --month 2026-07 --json`,
     const links = listLinks(
       { store: context.store },
       {
-        workspace: context.workspace,
+        workspace: requireWorkspace(context.store, context.workspace),
         ...(month !== undefined ? { month } : {}),
         ...(category !== undefined ? { category } : {}),
         ...(by !== undefined ? { sharedByName: by } : {}),

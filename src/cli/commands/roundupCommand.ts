@@ -5,6 +5,7 @@ import { buildRoundup } from "../../core/roundup/buildRoundup.js";
 import { type PostResult, postRoundup } from "../../core/roundup/postRoundup.js";
 import { getSettings } from "../../core/settings/manageSettings.js";
 import { parsePeriod, previousPeriod } from "../../core/time/period.js";
+import { requireWorkspace } from "../../core/workspace.js";
 import { commandLine, expectPositionals, PROGRAM, parse, stringValue, UsageError } from "../args.js";
 import type { CliCommand, CliContext } from "../context.js";
 import { roundupJson } from "../format.js";
@@ -82,6 +83,7 @@ export const roundupCommand: CliCommand = {
   usage,
   options: { ...printOptions, ...postOptions },
   async run(context, args) {
+    requireWorkspace(context.store, context.workspace);
     if (args[0] === "post") return post(context, args.slice(1));
     const parsed = parse(args, printOptions, usage);
     const [period] = expectPositionals(parsed, ["[YYYY-MM]"], usage, 1);
@@ -89,10 +91,10 @@ export const roundupCommand: CliCommand = {
     if (format !== "markdown" && format !== "json") {
       throw new UsageError(`unknown format "${format}"; use markdown or json`, usage);
     }
-    const doc = buildRoundup(
-      { store: context.store },
-      { workspace: context.workspace, now: context.clock.now(), ...(period !== undefined ? { period } : {}) },
-    );
+    const doc = buildRoundup(context, {
+      workspace: context.workspace,
+      ...(period !== undefined ? { period } : {}),
+    });
     context.out(
       format === "json" ? JSON.stringify(roundupJson(doc), null, 2) : renderMarkdown(doc).trimEnd(),
     );

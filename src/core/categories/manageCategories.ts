@@ -1,11 +1,14 @@
 import { UserError } from "../errors.js";
-import type { Store } from "../ports.js";
-import type { Category } from "../types.js";
-import { ensureWorkspace } from "../workspace.js";
+import type { Clock, Store } from "../ports.js";
+import type { Category, WorkspaceKey } from "../types.js";
+import { assertWorkspaceKey, ensureWorkspace } from "../workspace.js";
 import { checkCategoryName, resolveCategory } from "./categoryName.js";
+import { DEFAULT_CATEGORIES } from "./defaultCategories.js";
 
 export interface CategoryDeps {
   store: Store;
+  /** Plans a new workspace's first roundup; see `ensureWorkspace`. */
+  clock: Clock;
 }
 
 const MAX_CATEGORIES = 25;
@@ -26,21 +29,38 @@ function assertNameFree(categories: Category[], name: string, slug: string, exce
   }
 }
 
-/** Categories in roundup order; archived ones only when asked for. */
+/**
+ * What a workspace nobody has used yet reads as: the categories its first link or setting will create.
+ * Their ids are negative, which no stored category has, so nothing can be filed under them.
+ */
+function categoriesToCome(workspace: WorkspaceKey): Category[] {
+  return DEFAULT_CATEGORIES.map((c, i) => ({ ...c, id: -(i + 1), workspace, position: i, archived: false }));
+}
+
+/** Categories in roundup order; archived ones only when asked for. Reading creates nothing. */
 export function listCategories(
-  { store }: CategoryDeps,
+  { store }: Pick<CategoryDeps, "store">,
   input: { workspace: string; includeArchived?: boolean },
 ): Category[] {
-  const workspace = ensureWorkspace(store, input.workspace);
-  return store.categories.list(workspace, { includeArchived: input.includeArchived ?? false });
+  const workspace = assertWorkspaceKey(input.workspace);
+  const categories = store.categories.list(workspace, { includeArchived: input.includeArchived ?? false });
+  if (categories.length === 0 && !store.workspaces.exists(workspace)) return categoriesToCome(workspace);
+  return categories;
+}
+
+/** The open categories, for a form that is about to add a link: their ids are real, so it may create the workspace. */
+export function categoriesForNewLink(deps: CategoryDeps, input: { workspace: string }): Category[] {
+  const workspace = ensureWorkspace(deps, input.workspace);
+  return deps.store.categories.list(workspace);
 }
 
 /** Adds a category at the end of the roundup. */
 export function addCategory(
-  { store }: CategoryDeps,
+  deps: CategoryDeps,
   input: { workspace: string; name: string; emoji?: string | null },
 ): Category {
-  const workspace = ensureWorkspace(store, input.workspace);
+  const { store } = deps;
+  const workspace = ensureWorkspace(deps, input.workspace);
   const { name, slug } = checkCategoryName(input.name);
   const categories = all(store, workspace);
   assertNameFree(categories, name, slug);
@@ -54,10 +74,11 @@ export function addCategory(
 }
 
 export function renameCategory(
-  { store }: CategoryDeps,
+  deps: CategoryDeps,
   input: { workspace: string; category: string; newName: string },
 ): { before: Category; after: Category } {
-  const workspace = ensureWorkspace(store, input.workspace);
+  const { store } = deps;
+  const workspace = ensureWorkspace(deps, input.workspace);
   const categories = all(store, workspace);
   const before = resolveCategory(categories, input.category);
   const { name, slug } = checkCategoryName(input.newName);
@@ -68,10 +89,11 @@ export function renameCategory(
 
 /** Moves a category to `position` (1 = first in the roundup), shifting the others. */
 export function moveCategory(
-  { store }: CategoryDeps,
+  deps: CategoryDeps,
   input: { workspace: string; category: string; position: number },
 ): Category[] {
-  const workspace = ensureWorkspace(store, input.workspace);
+  const { store } = deps;
+  const workspace = ensureWorkspace(deps, input.workspace);
   const categories = all(store, workspace);
   const target = resolveCategory(categories, input.category);
   if (!Number.isInteger(input.position) || input.position < 1 || input.position > categories.length) {
@@ -91,20 +113,22 @@ export function moveCategory(
 
 /** Hides a category from pickers and new links; its links still appear in the roundup. */
 export function archiveCategory(
-  { store }: CategoryDeps,
+  deps: CategoryDeps,
   input: { workspace: string; category: string; archived: boolean },
 ): Category {
-  const workspace = ensureWorkspace(store, input.workspace);
+  const { store } = deps;
+  const workspace = ensureWorkspace(deps, input.workspace);
   const category = resolveCategory(all(store, workspace), input.category);
   return store.categories.update(workspace, category.id, { archived: input.archived });
 }
 
 /** Removes a category; its links move to "Other" rather than vanish. */
 export function removeCategory(
-  { store }: CategoryDeps,
+  deps: CategoryDeps,
   input: { workspace: string; category: string },
 ): { removed: Category; linksMoved: number } {
-  const workspace = ensureWorkspace(store, input.workspace);
+  const { store } = deps;
+  const workspace = ensureWorkspace(deps, input.workspace);
   const removed = resolveCategory(all(store, workspace), input.category);
   const linksMoved = store.categories.remove(workspace, removed.id);
   return { removed, linksMoved };

@@ -1,4 +1,4 @@
-import { resolveCategory } from "../categories/categoryName.js";
+import { resolveOpenCategory } from "../categories/categoryName.js";
 import { UserError } from "../errors.js";
 import type { Clock, Store } from "../ports.js";
 import type { Category, Link, Source } from "../types.js";
@@ -15,7 +15,10 @@ export interface AddLinkDeps {
 export interface AddLinkInput {
   workspace: string;
   url: string;
+  /** A category name as a person typed it. */
   category?: string | null;
+  /** A category id, as a menu or button sends it; wins over `category`. */
+  categoryId?: number | null;
   note?: string | null;
   title?: string | null;
   author?: string | null;
@@ -41,21 +44,21 @@ export type AddLinkResult =
  * stores nothing; a second share of the same page adds the sharer's note to the first entry.
  */
 export function addLink({ store, clock }: AddLinkDeps, input: AddLinkInput): AddLinkResult {
-  const workspace = ensureWorkspace(store, input.workspace);
   const { url, text: urlText } = sharedUrl(input.url);
   const note = checkNote(input.note);
   const title = checkLine(input.title, "title");
   const author = checkLine(input.author, "author");
   const userName = displayName(input.userName, input.userId);
-  const categories = store.categories.list(workspace, { includeArchived: true });
-  const category = input.category?.trim()
-    ? resolveCategory(
-        categories.filter((c) => !c.archived),
-        input.category,
-      )
-    : null;
   const sharedAt = input.at ?? clock.now();
   if (!Number.isFinite(sharedAt)) throw new UserError("link.date", "That date isn't valid.");
+  const workspace = ensureWorkspace({ store, clock }, input.workspace);
+  const categories = store.categories.list(workspace, { includeArchived: true });
+  const category =
+    input.categoryId !== undefined && input.categoryId !== null
+      ? resolveOpenCategory(categories, { id: input.categoryId })
+      : input.category?.trim()
+        ? resolveOpenCategory(categories, { name: input.category })
+        : null;
 
   return store.transaction(() => {
     const { link, created } = store.links.insertOrGet({

@@ -1,7 +1,7 @@
 import type { LinkPatch, MetadataFetcher, PageMetadata, Store } from "../ports.js";
 import { sanitizeText } from "../text/sanitizeText.js";
 import type { Link } from "../types.js";
-import { ensureWorkspace } from "../workspace.js";
+import { assertWorkspaceKey } from "../workspace.js";
 import { recordRepeatShare } from "./recordRepeatShare.js";
 import { normalizeUrl } from "./url.js";
 
@@ -62,7 +62,7 @@ export async function enrichLink(
   { store, fetcher }: EnrichDeps,
   input: { workspace: string; linkId: number },
 ): Promise<EnrichResult> {
-  const workspace = ensureWorkspace(store, input.workspace);
+  const workspace = assertWorkspaceKey(input.workspace);
   const before = store.links.get(workspace, input.linkId);
   if (!before) return { status: "gone" };
   const outcome = await fetcher.fetchMetadata(before.url);

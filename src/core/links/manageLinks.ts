@@ -1,9 +1,15 @@
-import { resolveCategory } from "../categories/categoryName.js";
+import {
+  findCategoryById,
+  meansNoCategory,
+  resolveCategory,
+  resolveOpenCategory,
+} from "../categories/categoryName.js";
+import { listCategories } from "../categories/manageCategories.js";
 import { UserError } from "../errors.js";
 import type { LinkFilter, LinkPatch, Store } from "../ports.js";
 import { parsePeriod, periodBounds } from "../time/period.js";
 import type { Category, Link } from "../types.js";
-import { ensureWorkspace } from "../workspace.js";
+import { assertWorkspaceKey } from "../workspace.js";
 import { checkLine, checkNote } from "./linkText.js";
 
 export interface LinkDeps {
@@ -50,27 +56,28 @@ export interface EditLinkInput {
   note?: string | null;
   title?: string | null;
   author?: string | null;
-  /** A category name or slug; "none" or "other" clears it. */
+  /** A category name or slug as a person typed it; "none" or "other" clears it. */
   category?: string | null;
+  /** A category id, as a button or menu sends it; null clears it. */
+  categoryId?: number | null;
 }
 
+/** Edits a link; it exists, so its workspace does, and nothing is created. */
 export function editLink({ store }: LinkDeps, input: EditLinkInput): LinkView {
-  const workspace = ensureWorkspace(store, input.workspace);
+  const workspace = assertWorkspaceKey(input.workspace);
   ownLink(store, workspace, input.id, input.actor);
   const patch: LinkPatch = {};
   if (input.note !== undefined) patch.note = checkNote(input.note);
   if (input.title !== undefined) patch.title = checkLine(input.title, "title");
   if (input.author !== undefined) patch.author = checkLine(input.author, "author");
   const categories = store.categories.list(workspace, { includeArchived: true });
-  if (input.category !== undefined && input.category !== null) {
-    const wanted = input.category.trim().toLowerCase();
+  if (input.categoryId !== undefined) {
     patch.categoryId =
-      wanted === "none" || wanted === "other"
-        ? null
-        : resolveCategory(
-            categories.filter((c) => !c.archived),
-            input.category,
-          ).id;
+      input.categoryId === null ? null : resolveOpenCategory(categories, { id: input.categoryId }).id;
+  } else if (input.category !== undefined && input.category !== null) {
+    patch.categoryId = meansNoCategory(input.category)
+      ? null
+      : resolveOpenCategory(categories, { name: input.category }).id;
   }
   if (Object.keys(patch).length === 0) {
     throw new UserError("link.noChange", "Say what to change: a note, title, author or category.");
@@ -84,7 +91,7 @@ export function removeLink(
   { store }: LinkDeps,
   input: { workspace: string; id: number; actor: Actor },
 ): Link {
-  const workspace = ensureWorkspace(store, input.workspace);
+  const workspace = assertWorkspaceKey(input.workspace);
   const link = ownLink(store, workspace, input.id, input.actor);
   store.links.remove(workspace, link.id);
   return link;
@@ -94,7 +101,10 @@ export interface ListLinksInput {
   workspace: string;
   /** `YYYY-MM`; month boundaries are taken in the workspace's time zone. */
   month?: string;
+  /** A category name as a person typed it; "none" or "other" lists links without one. */
   category?: string;
+  /** A category id, as a pager sends it; null lists links without one. */
+  categoryId?: number | null;
   sharedById?: string;
   sharedByName?: string;
   search?: string;
@@ -102,9 +112,10 @@ export interface ListLinksInput {
   offset?: number;
 }
 
+/** Links, oldest first; a workspace nobody has used yet has none, and reading it creates nothing. */
 export function listLinks({ store }: LinkDeps, input: ListLinksInput): LinkView[] {
-  const workspace = ensureWorkspace(store, input.workspace);
-  const categories = store.categories.list(workspace, { includeArchived: true });
+  const workspace = assertWorkspaceKey(input.workspace);
+  const categories = listCategories({ store }, { workspace, includeArchived: true });
   const filter: LinkFilter = {};
   if (input.month !== undefined) {
     const { timeZone } = store.settings.get(workspace).schedule;
@@ -112,10 +123,14 @@ export function listLinks({ store }: LinkDeps, input: ListLinksInput): LinkView[
     filter.from = start;
     filter.to = end;
   }
-  if (input.category !== undefined) {
-    const wanted = input.category.trim().toLowerCase();
+  if (input.categoryId !== undefined) {
+    // A category removed since the page was shown lists nothing rather than everything.
     filter.categoryId =
-      wanted === "other" || wanted === "none" ? null : resolveCategory(categories, input.category).id;
+      input.categoryId === null ? null : (findCategoryById(categories, input.categoryId)?.id ?? -1);
+  } else if (input.category !== undefined) {
+    filter.categoryId = meansNoCategory(input.category)
+      ? null
+      : resolveCategory(categories, input.category).id;
   }
   if (input.sharedById !== undefined) filter.sharedById = input.sharedById;
   if (input.sharedByName !== undefined) filter.sharedByName = input.sharedByName;

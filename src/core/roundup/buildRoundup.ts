@@ -1,12 +1,14 @@
 import { OTHER_SECTION_NAME } from "../categories/defaultCategories.js";
-import type { Store } from "../ports.js";
+import type { Clock, Store } from "../ports.js";
 import { type Period, parsePeriod, periodBounds, periodLabel, previousPeriod } from "../time/period.js";
 import type { Category, Link } from "../types.js";
-import { ensureWorkspace } from "../workspace.js";
+import { assertWorkspaceKey } from "../workspace.js";
 import type { RoundupDoc, RoundupItem, RoundupSection } from "./roundupDoc.js";
 
 export interface RoundupDeps {
   store: Store;
+  /** Says which month "last month" is. */
+  clock: Clock;
 }
 
 /** Fills `{month}` ("July 2026"), `{year}` and `{monthName}` in a title template. */
@@ -62,16 +64,18 @@ export function groupIntoSections(links: Link[], categories: Category[]): Roundu
   return sections;
 }
 
-/** The roundup of `period` (default: the month before now, in the workspace's time zone). */
+/**
+ * The roundup of `period` (default: the month before the clock's now, in the workspace's time zone).
+ * Reading: a workspace nobody has used yet gives an empty roundup and is not created.
+ */
 export function buildRoundup(
-  { store }: RoundupDeps,
-  input: { workspace: string; period?: string; now?: number },
+  { store, clock }: RoundupDeps,
+  input: { workspace: string; period?: string },
 ): RoundupDoc {
-  const workspace = ensureWorkspace(store, input.workspace);
+  const workspace = assertWorkspaceKey(input.workspace);
   const settings = store.settings.get(workspace);
   const zone = settings.schedule.timeZone;
-  const period =
-    input.period === undefined ? previousPeriod(input.now ?? Date.now(), zone) : parsePeriod(input.period);
+  const period = input.period === undefined ? previousPeriod(clock.now(), zone) : parsePeriod(input.period);
   const { start, end } = periodBounds(period, zone);
   const links = store.links.list(workspace, { from: start, to: end });
   const categories = store.categories.list(workspace, { includeArchived: true });

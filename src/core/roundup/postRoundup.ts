@@ -1,7 +1,7 @@
 import { type Clock, PublishError, type RoundupPublisher, type Store } from "../ports.js";
 import type { Period } from "../time/period.js";
 import type { RoundupRun } from "../types.js";
-import { assertWorkspaceKey, ensureWorkspace } from "../workspace.js";
+import { assertWorkspaceKey, type Platform, platformOf } from "../workspace.js";
 import { buildRoundup } from "./buildRoundup.js";
 import type { RoundupDoc } from "./roundupDoc.js";
 
@@ -43,24 +43,18 @@ export function quietMonthDoc(doc: RoundupDoc): RoundupDoc {
   return { ...doc, intro: `A quiet month: nobody shared a link in ${doc.periodLabel}.`, sections: [] };
 }
 
-/** Where a workspace lives: a chat platform, or `local`, a workspace only this database knows. */
-export type Platform = "discord" | "slack" | "local";
-
-export function platformOf(workspace: string): Platform {
-  return assertWorkspaceKey(workspace).slice(0, workspace.indexOf(":")) as Platform;
-}
-
 /**
  * Posts a period's roundup to the workspace's channel through the ledger, so it is posted at most
  * once: the schedule, an admin's "post" and a crashed process resuming all go through here.
  */
 export async function postRoundup(deps: PostDeps, options: PostOptions): Promise<PostResult> {
   const { store, clock } = deps;
-  // Checked before anything is written: a post that cannot happen leaves no trace.
-  const platform = platformOf(options.workspace);
+  // Checked before anything is written: a post that cannot happen leaves no trace, and a workspace
+  // that was never set up (so has no channel) is not created.
+  const workspace = assertWorkspaceKey(options.workspace);
+  const platform = platformOf(workspace);
   const publisher = deps.publishers[platform];
   if (!publisher) return { status: "no-platform", platform };
-  const workspace = ensureWorkspace(store, options.workspace);
   const settings = store.settings.get(workspace);
   if (!settings.channelId) return { status: "no-channel" };
   const leaseMs = options.leaseMs ?? 120_000;
@@ -75,7 +69,7 @@ export async function postRoundup(deps: PostDeps, options: PostOptions): Promise
   });
   if (!run) return { status: "already", run: store.runs.get(workspace, options.period) };
 
-  const built = buildRoundup({ store }, { workspace, period: options.period });
+  const built = buildRoundup(deps, { workspace, period: options.period });
   if (built.linkCount === 0 && !settings.quietMonthNote) {
     store.runs.finish(run.id, options.owner, "quiet", null, clock.now());
     return { status: "quiet", run: store.runs.get(workspace, options.period) ?? run };

@@ -40,16 +40,19 @@ function skippedNotice(period: string, maxLateMs: number): string {
 }
 
 /**
- * One scheduler tick: asks the database which workspaces are due (one indexed query), posts or skips
- * each through the ledger, and moves each on to its next period. Safe to run in several processes.
+ * One scheduler tick: asks the database which workspaces this process can post for are due (one
+ * indexed query), posts or skips each through the ledger, and moves each on to its next period. Safe
+ * to run in several processes, with the same or different platforms.
  */
 export async function schedulerTick(deps: TickDeps, options: TickOptions): Promise<TickReport[]> {
   const { store, clock, logger } = deps;
   const now = clock.now();
   const maxLate = options.maxLateMs ?? WEEK;
   const reports: TickReport[] = [];
+  // Only what this process can post: another platform's roundups stay due for a process that can.
+  const platforms = Object.keys(deps.publishers).filter((platform) => deps.publishers[platform]);
 
-  for (const due of store.settings.due(now, options.batch ?? 100)) {
+  for (const due of store.settings.due(now, options.batch ?? 100, platforms)) {
     const { workspace, period } = due;
     const settings = store.settings.get(workspace);
     let outcome: TickReport["outcome"];

@@ -1,26 +1,28 @@
 import { UserError } from "../errors.js";
-import { type Clock, type Store, systemClock } from "../ports.js";
+import type { Clock, Store } from "../ports.js";
 import { firstPeriodAfter } from "../schedule/dueTime.js";
 import { sanitizeText } from "../text/sanitizeText.js";
-import { assertTimeZone } from "../time/period.js";
+import { formatLocalDateTime } from "../time/formatLocal.js";
+import { assertTimeZone, periodLabel } from "../time/period.js";
 import type { AdminEntry, RoundupRun, Schedule, Settings } from "../types.js";
-import { ensureWorkspace } from "../workspace.js";
+import { assertWorkspaceKey, ensureWorkspace, postingToken } from "../workspace.js";
 
 export interface SettingsDeps {
   store: Store;
-  /** When "now" is, for planning the next roundup; the system clock when left out. */
-  clock?: Clock;
+  /** When "now" is: for planning the next roundup, and for saying one is late. */
+  clock: Clock;
 }
 
-export function getSettings({ store }: SettingsDeps, input: { workspace: string }): Settings {
-  return store.settings.get(ensureWorkspace(store, input.workspace));
+/** The settings; a workspace nobody has used yet reads as the defaults, and is not created. */
+export function getSettings({ store }: Pick<SettingsDeps, "store">, input: { workspace: string }): Settings {
+  return store.settings.get(assertWorkspaceKey(input.workspace));
 }
 
 export function setChannel(
   { store, clock }: SettingsDeps,
   input: { workspace: string; channelId: string },
 ): Settings {
-  const workspace = ensureWorkspace(store, input.workspace);
+  const workspace = ensureWorkspace({ store, clock }, input.workspace);
   const channelId = input.channelId.trim();
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(channelId)) {
     throw new UserError("channel.invalid", `"${channelId}" isn't a channel id.`);
@@ -30,7 +32,7 @@ export function setChannel(
     store.settings.setChannel(workspace, channelId);
     // A first channel starts the roundups from now on; nothing already past is posted to it.
     if (before.channelId === null || before.nextDue === null) {
-      store.settings.setNextDue(workspace, firstPeriodAfter((clock ?? systemClock).now(), before.schedule));
+      store.settings.setNextDue(workspace, firstPeriodAfter(clock.now(), before.schedule));
     }
     const settings = store.settings.get(workspace);
     // A notice about the missing channel is answered now.
@@ -66,21 +68,22 @@ export function setSchedule(
   { store, clock }: SettingsDeps,
   input: { workspace: string; day: number | string; time: string; timeZone: string },
 ): Settings {
-  const workspace = ensureWorkspace(store, input.workspace);
+  const workspace = ensureWorkspace({ store, clock }, input.workspace);
   const schedule = checkSchedule(input);
   store.transaction(() => {
     store.settings.setSchedule(workspace, schedule);
     // Counted from now: a period whose new time has already passed is not posted.
-    store.settings.setNextDue(workspace, firstPeriodAfter((clock ?? systemClock).now(), schedule));
+    store.settings.setNextDue(workspace, firstPeriodAfter(clock.now(), schedule));
   });
   return store.settings.get(workspace);
 }
 
 export function setTitleTemplate(
-  { store }: SettingsDeps,
+  deps: SettingsDeps,
   input: { workspace: string; template: string },
 ): Settings {
-  const workspace = ensureWorkspace(store, input.workspace);
+  const { store } = deps;
+  const workspace = ensureWorkspace(deps, input.workspace);
   const template = sanitizeText(input.template).replace(/\s+/g, " ").trim();
   if (template.length === 0 || template.length > 200) {
     throw new UserError("title.template", "The roundup title must be 1 to 200 characters.");
@@ -89,11 +92,9 @@ export function setTitleTemplate(
   return store.settings.get(workspace);
 }
 
-export function setIntro(
-  { store }: SettingsDeps,
-  input: { workspace: string; intro: string | null },
-): Settings {
-  const workspace = ensureWorkspace(store, input.workspace);
+export function setIntro(deps: SettingsDeps, input: { workspace: string; intro: string | null }): Settings {
+  const { store } = deps;
+  const workspace = ensureWorkspace(deps, input.workspace);
   const intro = sanitizeText(input.intro ?? "").trim() || null;
   if (intro !== null && intro.length > 1000) {
     throw new UserError("intro.tooLong", "The intro can be up to 1,000 characters.");
@@ -103,33 +104,59 @@ export function setIntro(
 }
 
 export function setQuietMonthNote(
-  { store }: SettingsDeps,
+  deps: SettingsDeps,
   input: { workspace: string; enabled: boolean },
 ): Settings {
-  const workspace = ensureWorkspace(store, input.workspace);
+  const { store } = deps;
+  const workspace = ensureWorkspace(deps, input.workspace);
   store.settings.setQuietMonthNote(workspace, input.enabled);
   return store.settings.get(workspace);
 }
 
-/** What `config show` tells: the settings, and how the last roundup went. */
+/** How late a roundup may be before `config show` says it is waiting: a running scheduler takes a tick or two. */
+const LATE_MS = 10 * 60_000;
+
+/**
+ * Why the planned roundup has not gone out, once it is clearly late: only a process with the
+ * platform's token posts it (the scheduler leaves other platforms' roundups due), and none has.
+ */
+function waitingFor(settings: Settings, lastRun: RoundupRun | null, now: number): string | null {
+  const { nextDue } = settings;
+  const token = postingToken(settings.workspace);
+  if (!nextDue || !settings.channelId || token === null || now - nextDue.at < LATE_MS) return null;
+  if (lastRun?.period === nextDue.period && lastRun.status === "posting") return null;
+  const { timeZone } = settings.schedule;
+  return `The ${periodLabel(nextDue.period)} roundup was due on ${formatLocalDateTime(nextDue.at, timeZone)} ${timeZone} and is waiting for a running bot with ${token}.`;
+}
+
+/**
+ * What `config show` tells: the settings, how the last roundup went, and why a late one has not gone
+ * out (`waiting`). Reading creates nothing.
+ */
 export function configSummary(
-  { store }: SettingsDeps,
+  { store, clock }: SettingsDeps,
   input: { workspace: string },
-): { settings: Settings; lastRun: RoundupRun | null } {
-  const workspace = ensureWorkspace(store, input.workspace);
-  return { settings: store.settings.get(workspace), lastRun: store.runs.latest(workspace) ?? null };
+): { settings: Settings; lastRun: RoundupRun | null; waiting: string | null } {
+  const workspace = assertWorkspaceKey(input.workspace);
+  const settings = store.settings.get(workspace);
+  const lastRun = store.runs.latest(workspace) ?? null;
+  return { settings, lastRun, waiting: waitingFor(settings, lastRun, clock.now()) };
 }
 
 /** Hands the admins' pending notice over once, clearing it. */
-export function takeAdminNotice({ store }: SettingsDeps, input: { workspace: string }): string | null {
-  const workspace = ensureWorkspace(store, input.workspace);
+export function takeAdminNotice(
+  { store }: Pick<SettingsDeps, "store">,
+  input: { workspace: string },
+): string | null {
+  const workspace = assertWorkspaceKey(input.workspace);
   const notice = store.settings.get(workspace).adminNotice;
   if (notice !== null) store.settings.setAdminNotice(workspace, null);
   return notice;
 }
 
-export function addAdmin({ store }: SettingsDeps, input: { workspace: string; admin: AdminEntry }): Settings {
-  const workspace = ensureWorkspace(store, input.workspace);
+export function addAdmin(deps: SettingsDeps, input: { workspace: string; admin: AdminEntry }): Settings {
+  const { store } = deps;
+  const workspace = ensureWorkspace(deps, input.workspace);
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(input.admin.id)) {
     throw new UserError("admin.invalid", `"${input.admin.id}" isn't a ${input.admin.kind} id.`);
   }
@@ -137,11 +164,9 @@ export function addAdmin({ store }: SettingsDeps, input: { workspace: string; ad
   return store.settings.get(workspace);
 }
 
-export function removeAdmin(
-  { store }: SettingsDeps,
-  input: { workspace: string; admin: AdminEntry },
-): Settings {
-  const workspace = ensureWorkspace(store, input.workspace);
+export function removeAdmin(deps: SettingsDeps, input: { workspace: string; admin: AdminEntry }): Settings {
+  const { store } = deps;
+  const workspace = ensureWorkspace(deps, input.workspace);
   if (!store.settings.removeAdmin(workspace, input.admin)) {
     throw new UserError("admin.unknown", `That ${input.admin.kind} isn't on the admin list.`);
   }

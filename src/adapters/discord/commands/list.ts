@@ -9,7 +9,8 @@ import {
   ComponentType,
   SlashCommandSubcommandBuilder,
 } from "discord.js";
-import { resolveCategory } from "../../../core/categories/categoryName.js";
+import { findCategoryById, meansNoCategory, resolveCategory } from "../../../core/categories/categoryName.js";
+import { OTHER_SECTION_NAME } from "../../../core/categories/defaultCategories.js";
 import { listCategories } from "../../../core/categories/manageCategories.js";
 import { listLinks } from "../../../core/links/manageLinks.js";
 import { getSettings } from "../../../core/settings/manageSettings.js";
@@ -26,13 +27,25 @@ const PREFIX = "list";
 export interface ListQuery {
   offset: number;
   month: string;
-  /** A category id, "none" for Other, or null for all. */
-  category: string | null;
+  /** A category id, null for Other (no category), or undefined for all. */
+  categoryId: number | null | undefined;
   mine: boolean;
 }
 
+/** The category part of a custom id: an id, "none" for Other, "" for all. */
+function categoryPart(categoryId: number | null | undefined): string {
+  return categoryId === undefined ? "" : categoryId === null ? "none" : String(categoryId);
+}
+
+function parseCategoryPart(part: string | undefined): number | null | undefined {
+  if (!part) return undefined;
+  return part === "none" ? null : Number(part);
+}
+
 function customId(direction: "p" | "n", query: ListQuery, offset: number): string {
-  return [PREFIX, direction, offset, query.month, query.category ?? "", query.mine ? 1 : 0].join(":");
+  return [PREFIX, direction, offset, query.month, categoryPart(query.categoryId), query.mine ? 1 : 0].join(
+    ":",
+  );
 }
 
 export function listPage(ctx: CommandContext, query: ListQuery): Answer {
@@ -41,16 +54,16 @@ export function listPage(ctx: CommandContext, query: ListQuery): Answer {
   const links = listLinks(deps, {
     workspace,
     month: query.month,
-    ...(query.category !== null ? { category: query.category } : {}),
+    ...(query.categoryId !== undefined ? { categoryId: query.categoryId } : {}),
     ...(query.mine ? { sharedById: ctx.userId } : {}),
     limit: PAGE_SIZE + 1,
     offset: query.offset,
   });
   let categoryName: string | null = null;
-  if (query.category === "none") categoryName = "Other";
-  else if (query.category !== null) {
+  if (query.categoryId === null) categoryName = OTHER_SECTION_NAME;
+  else if (query.categoryId !== undefined) {
     const all = listCategories(deps, { workspace, includeArchived: true });
-    categoryName = all.find((c) => String(c.id) === query.category)?.name ?? null;
+    categoryName = findCategoryById(all, query.categoryId)?.name ?? null;
   }
   const filters = [categoryName ? `in ${categoryName}` : "", query.mine ? "shared by you" : ""]
     .filter(Boolean)
@@ -112,23 +125,19 @@ export default {
     const month = options.getString("month");
     const categoryName = options.getString("category");
     const { timeZone } = getSettings(ctx.deps, { workspace: ctx.workspace }).schedule;
-    let category: string | null = null;
+    let categoryId: number | null | undefined;
     if (categoryName !== null) {
-      const wanted = categoryName.trim().toLowerCase();
-      category =
-        wanted === "other" || wanted === "none"
-          ? "none"
-          : String(
-              resolveCategory(
-                listCategories(ctx.deps, { workspace: ctx.workspace, includeArchived: true }),
-                categoryName,
-              ).id,
-            );
+      categoryId = meansNoCategory(categoryName)
+        ? null
+        : resolveCategory(
+            listCategories(ctx.deps, { workspace: ctx.workspace, includeArchived: true }),
+            categoryName,
+          ).id;
     }
     const query: ListQuery = {
       offset: 0,
       month: month === null ? periodOf(ctx.deps.clock.now(), timeZone) : parsePeriod(month),
-      category,
+      categoryId,
       mine: options.getBoolean("mine") ?? false,
     };
     await ctx.reply(listPage(ctx, query));
@@ -143,7 +152,7 @@ export const listPager = {
     const query: ListQuery = {
       offset: Math.max(0, Number(offset) || 0),
       month: parsePeriod(month ?? ""),
-      category: category ? category : null,
+      categoryId: parseCategoryPart(category),
       mine: mine === "1",
     };
     await ctx.interaction.update({ ...listPage(ctx, query), allowedMentions: NO_MENTIONS });

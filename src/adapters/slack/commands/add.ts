@@ -3,7 +3,7 @@
  * buttons on the confirmation, and the "Add to reading list" message shortcut.
  */
 import type { types, ViewResponseAction } from "@slack/bolt";
-import { listCategories } from "../../../core/categories/manageCategories.js";
+import { categoriesForNewLink, listCategories } from "../../../core/categories/manageCategories.js";
 import { isUserError, UserError } from "../../../core/errors.js";
 import { type AddLinkResult, addLink } from "../../../core/links/addLink.js";
 import { enrichLink } from "../../../core/links/enrichLink.js";
@@ -22,7 +22,7 @@ export const ADD_MODAL_CALLBACK = "read_add_modal";
 export const ADD_SHORTCUT_CALLBACK = "read_add_from_message";
 
 function openCategories(deps: SlackDeps, workspace: string): Category[] {
-  return listCategories(deps, { workspace });
+  return categoriesForNewLink(deps, { workspace });
 }
 
 /**
@@ -258,7 +258,7 @@ export async function submitAddModal(
     result = addLink(deps, {
       workspace: ix.workspace,
       url: form.url,
-      category: form.categoryId,
+      categoryId: form.categoryId === null ? null : Number(form.categoryId),
       note: form.note,
       userId: ix.userId,
       userName,
@@ -332,7 +332,7 @@ export async function pickCategory(deps: SlackDeps, ix: Interaction, value: stri
   if (typeof parsed.link !== "number" || typeof parsed.category !== "number") {
     throw new UserError("action.invalid", "That button is out of date; use /read edit instead.");
   }
-  const input = { workspace: ix.workspace, id: parsed.link, category: String(parsed.category) };
+  const input = { workspace: ix.workspace, id: parsed.link, categoryId: parsed.category };
   try {
     editLink(deps, { ...input, actor: { userId: ix.userId, isAdmin: false } });
   } catch (error) {

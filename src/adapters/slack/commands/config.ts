@@ -20,8 +20,8 @@ import { section } from "../render.js";
 export async function configCommand(deps: SlackDeps, ix: Interaction, input: ConfigAction): Promise<void> {
   const workspace = ix.workspace;
   if (input.action === "show") {
-    const { settings, lastRun } = configSummary(deps, { workspace });
-    await ix.reply(settingsReply(settings, lastRun));
+    const { settings, lastRun, waiting } = configSummary(deps, { workspace });
+    await ix.reply(settingsReply(settings, lastRun, waiting));
     return;
   }
   if (input.action === "admins" && input.change === "list") {

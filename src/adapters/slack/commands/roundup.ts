@@ -56,7 +56,6 @@ async function exportMarkdown(deps: SlackDeps, ix: Interaction, period: string |
 function build(deps: SlackDeps, ix: Interaction, period: string | null): RoundupDoc {
   return buildRoundup(deps, {
     workspace: ix.workspace,
-    now: deps.clock.now(),
     ...(period !== null ? { period } : {}),
   });
 }

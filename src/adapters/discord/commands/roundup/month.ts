@@ -18,7 +18,6 @@ export function roundupOfMonth(ctx: CommandContext<ChatInputCommandInteraction>)
   const month = ctx.interaction.options.getString("month");
   return buildRoundup(ctx.deps, {
     workspace: ctx.workspace,
-    now: ctx.deps.clock.now(),
     ...(month !== null ? { period: parsePeriod(month) } : {}),
   });
 }
