@@ -5,7 +5,7 @@ import { buildRoundup } from "../../core/roundup/buildRoundup.js";
 import { type PostResult, postRoundup } from "../../core/roundup/postRoundup.js";
 import { getSettings } from "../../core/settings/manageSettings.js";
 import { parsePeriod, previousPeriod } from "../../core/time/period.js";
-import { requireWorkspace } from "../../core/workspace.js";
+import { platformOf, postingToken, requireWorkspace } from "../../core/workspace.js";
 import { commandLine, expectPositionals, PROGRAM, parse, stringValue, UsageError } from "../args.js";
 import type { CliCommand, CliContext } from "../context.js";
 import { roundupJson } from "../format.js";
@@ -22,9 +22,6 @@ Examples: ${PROGRAM} roundup 2026-07 > july.md
 
 const printOptions = { format: { type: "string" } } as const;
 const postOptions = { force: { type: "boolean" } } as const;
-
-/** The variable that gives this machine a platform's token, so it can post there. */
-const TOKEN_VARIABLE = { slack: "SLACK_BOT_TOKEN", discord: "DISCORD_TOKEN" } as const;
 
 /** Why a local workspace takes no channel and posts nothing, and what it has instead. */
 export function noChatError(workspace: string): UserError {
@@ -53,7 +50,7 @@ function explain(result: PostResult, period: string, workspace: string): string 
       if (result.platform === "local") throw noChatError(workspace);
       throw new UserError(
         "roundup.noPlatform",
-        `Posting to ${workspace} needs ${TOKEN_VARIABLE[result.platform]} in the environment; nothing was posted.`,
+        `Posting to ${workspace} needs ${postingToken(workspace)} in the environment; nothing was posted.`,
       );
     case "failed":
       throw new UserError("roundup.failed", `The ${period} roundup could not be posted: ${result.reason}`);
@@ -63,6 +60,9 @@ function explain(result: PostResult, period: string, workspace: string): string 
 async function post(context: CliContext, args: string[]): Promise<void> {
   const parsed = parse(args, postOptions, usage);
   const [given] = expectPositionals(parsed, ["[YYYY-MM]"], usage, 1);
+  // A local workspace can never post, whether or not it exists yet: say that rather than "no workspace".
+  if (platformOf(context.workspace) === "local") throw noChatError(context.workspace);
+  requireWorkspace(context.store, context.workspace);
   const { timeZone } = getSettings({ store: context.store }, { workspace: context.workspace }).schedule;
   const period = given === undefined ? previousPeriod(context.clock.now(), timeZone) : parsePeriod(given);
   const result = await postRoundup(
@@ -83,8 +83,8 @@ export const roundupCommand: CliCommand = {
   usage,
   options: { ...printOptions, ...postOptions },
   async run(context, args) {
-    requireWorkspace(context.store, context.workspace);
     if (args[0] === "post") return post(context, args.slice(1));
+    requireWorkspace(context.store, context.workspace);
     const parsed = parse(args, printOptions, usage);
     const [period] = expectPositionals(parsed, ["[YYYY-MM]"], usage, 1);
     const format = stringValue(parsed, "format") ?? "markdown";
