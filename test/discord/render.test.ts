@@ -125,6 +125,10 @@ describe("escape", () => {
     expect(escapeDiscord("line one\n# line two")).toBe("line one \\# line two");
   });
 
+  it("drops control characters and an open right-to-left override from text stored before notes were cleaned", () => {
+    expect(escapeDiscord("red\u001b[31m bell\u0007 nul\u0000 \u202eevil")).toBe("red\\[31m bell nul evil");
+  });
+
   it("links titles but never behind an address, and keeps the destination whole", () => {
     expect(maskedLink("A (good) read", "https://x.y/a_(b)")).toBe(
       "[A \\(good\\) read](<https://x.y/a_%28b%29>)",

@@ -141,6 +141,12 @@ describe("renderRoundup", () => {
   });
 });
 
+describe("escapeMrkdwn", () => {
+  it("drops control characters and an open right-to-left override from text stored before notes were cleaned", () => {
+    expect(escapeMrkdwn("red\u001b[31m bell\u0007 <b> \u202eevil")).toBe("red[31m bell &lt;b&gt; evil");
+  });
+});
+
 describe("chunkMrkdwn", () => {
   it("never cuts inside a link or an entity", () => {
     const link = mrkdwnLink("https://example.com/?a=1&b=2", "A & B");

@@ -1,3 +1,5 @@
+import { sanitizeText } from "../../core/text/sanitizeText.js";
+
 /**
  * User and page text in Discord markdown. Discord's parser treats a backslash before any punctuation
  * as "show this character", so over-escaping is harmless and under-escaping is the risk: every
@@ -10,7 +12,8 @@ const INLINE = /[\\*_~`|<>[\]()@#]/g;
 
 /** Text shown as written: never a mention, link, heading, list, quote, code or emphasis. */
 export function escapeDiscord(text: string): string {
-  return text
+  // Text stored before notes were cleaned on the way in may still carry control characters.
+  return sanitizeText(text)
     .replace(/\s+/g, " ")
     .trim()
     .replace(INLINE, "\\$&")

@@ -1,3 +1,4 @@
+import { sanitizeText } from "../../core/text/sanitizeText.js";
 /**
  * Slack mrkdwn escaping. Slack reads `<...>` as a link, a mention (`<@U123>`, `<#C1>`) or a
  * broadcast (`<!channel>`, `<!here>`), and `&lt;` `&gt;` `&amp;` as the characters themselves. So
@@ -5,7 +6,8 @@
  * nobody; it must be done exactly once, on the way out.
  */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
+  // Text stored before notes were cleaned on the way in may still carry control characters.
+  return sanitizeText(text).replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
 }
 
 /** Decodes the three entities Slack escapes in text it sends us; one pass, so `&amp;lt;` stays `&lt;`. */

@@ -7,7 +7,7 @@ import type { ReadSubcommand } from "./types.js";
 
 const MAX_SHOWN = 10;
 
-/** `/read search query:`: words anywhere in a title, note, author or address, every month. */
+/** `/read search query:`: words in what people wrote or pages said (title, note, author, address, names), every month. */
 export default {
   data: new SlashCommandSubcommandBuilder()
     .setName("search")
@@ -15,7 +15,7 @@ export default {
     .addStringOption((o) =>
       o
         .setName("query")
-        .setDescription("Words in the title, note, author or address")
+        .setDescription("Words in the title, note, author, address or who shared it")
         .setRequired(true)
         .setMaxLength(200),
     ),

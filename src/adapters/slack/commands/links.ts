@@ -45,7 +45,7 @@ export async function listCommand(
   );
 }
 
-/** `/read search <words>`: every month, words anywhere in title, note, author or address. */
+/** `/read search <words>`: every month, words in what people wrote or pages said (title, note, author, address, names). */
 export async function searchCommand(
   deps: SlackDeps,
   ix: Interaction,
