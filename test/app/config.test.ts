@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
@@ -11,7 +10,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, loadEnvFile } from "../../src/config.js";
 import { runEntry } from "../helpers/entryProcess.js";
 
@@ -113,34 +112,9 @@ describe("loadConfig", () => {
   });
 });
 
-describe("npm start without credentials", () => {
-  it("says what to set and where it is explained, and exits non-zero", () => {
-    const env = { PATH: process.env.PATH ?? "", DATABASE_URL: ":memory:" };
-    const run = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: root,
-      env,
-      encoding: "utf8",
-    });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain("DISCORD_TOKEN");
-    expect(run.stderr).toContain("SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET");
-    expect(run.stderr).toContain("README.md");
-  });
-
-  it("refuses a bad setting at start, naming it", () => {
-    const env = { PATH: process.env.PATH ?? "", DATABASE_URL: ":memory:", LOG_LEVEL: "chatty" };
-    const run = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: root,
-      env,
-      encoding: "utf8",
-    });
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/LOG_LEVEL/);
-  });
-});
-
+// Removed when the file is done: the spawning tests below run at the same time.
 const dirs: string[] = [];
-afterEach(() => {
+afterAll(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 /** An empty folder to run in, holding `.env` when given. */
@@ -151,7 +125,34 @@ function workingDir(dotEnv?: string): string {
   return dir;
 }
 
-describe("npm start with nothing to run", () => {
+/*
+ * The entry points themselves, each in a process of its own (1-2 s each): what they print, on which
+ * stream, and their exit status. The describes run concurrently, so the processes overlap, and
+ * each gets the time of a busy machine.
+ */
+const SPAWNS = { timeout: 60_000 };
+
+describe.concurrent("npm start without credentials", SPAWNS, () => {
+  it("says what to set and where it is explained, and exits non-zero", async () => {
+    // An empty folder, so no .env in the checkout can give the bot credentials.
+    const run = await runEntry("bot", { cwd: workingDir(), env: { DATABASE_URL: ":memory:" } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("DISCORD_TOKEN");
+    expect(run.stderr).toContain("SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET");
+    expect(run.stderr).toContain("README.md");
+  });
+
+  it("refuses a bad setting at start, naming it", async () => {
+    const run = await runEntry("bot", {
+      cwd: workingDir(),
+      env: { DATABASE_URL: ":memory:", LOG_LEVEL: "chatty" },
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/LOG_LEVEL/);
+  });
+});
+
+describe.concurrent("npm start with nothing to run", SPAWNS, () => {
   it("touches nothing: no data folder and no database file", async () => {
     const dir = workingDir();
     const run = await runEntry("bot", { cwd: dir });
@@ -161,7 +162,7 @@ describe("npm start with nothing to run", () => {
   });
 });
 
-describe("a database URL that is not a SQLite file", () => {
+describe.concurrent("a database URL that is not a SQLite file", SPAWNS, () => {
   it("stops the CLI, naming DATABASE_URL, and creates nothing", async () => {
     const dir = workingDir();
     const run = await runEntry("cli", {
@@ -177,7 +178,7 @@ describe("a database URL that is not a SQLite file", () => {
   });
 });
 
-describe(".env in the working directory", () => {
+describe.concurrent(".env in the working directory", SPAWNS, () => {
   it("is read by npm start and by the CLI", async () => {
     const botDir = workingDir("LOG_LEVEL=chatty\n");
     const cliDir = workingDir(

@@ -1,17 +1,30 @@
 /**
- * End-to-end tests of the command line: each step spawns `node --import tsx src/cli/main.ts` as a real
- * process on a temporary SQLite file and checks what a user sees (stdout, stderr, exit status).
- * Tests inside a `describe` share its database and run in order, each building on the one before;
- * the `describe`s are independent of each other.
+ * End-to-end tests of the command line: what a user sees (stdout, stderr, exit status) from the CLI
+ * on a temporary SQLite file, a new one for each test. Most steps run the CLI in this process
+ * (`runCli` with the deps src/cli/main.ts builds, in milliseconds); the steps that call
+ * `sandbox.process` spawn `node --import tsx src/cli/main.ts` for what only a process shows: the real
+ * entry point runs, writes to its streams and sets its exit status. Each test sets up what it needs
+ * through the CLI itself, so every test runs alone (`-t`).
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import MarkdownIt from "markdown-it";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CliResult, createSandbox, type LinkJson, parseJson, type Sandbox } from "./cliHarness.js";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type CliResult, createSandbox, type LinkJson, parseJson } from "./cliHarness.js";
+import { inProcessCli } from "./inProcessCli.js";
 
-/** A spawn costs 0.5-1 s (more on a busy machine); a test runs up to six of them. */
-const SCENARIO = { timeout: 60_000 };
+/** A test that spawns: a spawn costs 1-2 s (more on a busy machine). */
+const SPAWNS = { timeout: 60_000 };
+
+type Cli = (...args: string[]) => Promise<CliResult>;
+
+interface Sandbox {
+  databaseUrl: string;
+  /** The CLI in this process, as src/cli/main.ts runs it (no chat tokens, no page fetching). */
+  cli: Cli;
+  /** The real entry point in a process of its own. */
+  process: Cli;
+}
 
 /** A successful run: exit 0, nothing on stderr. Shows both streams when it fails. */
 function expectSuccess(result: CliResult): void {
@@ -40,8 +53,8 @@ function addedId(result: CliResult): number {
   return Number(match[1]);
 }
 
-async function listLinks(sandbox: Sandbox, ...args: string[]): Promise<LinkJson[]> {
-  const result = await sandbox.cli("list", "--json", ...args);
+async function listLinks(cli: Cli, ...args: string[]): Promise<LinkJson[]> {
+  const result = await cli("list", "--json", ...args);
   expectSuccess(result);
   return parseJson<LinkJson[]>(result);
 }
@@ -51,23 +64,89 @@ function headings(markdown: string): string[] {
   return markdown.split("\n").filter((line) => line.startsWith("## "));
 }
 
-/** One sandbox per `describe`, removed afterwards. */
+/** A new sandbox (a folder, no database file yet) for each test, removed afterwards. */
 function useSandbox(databaseUrl?: (dir: string) => string): Sandbox {
   const sandbox = {} as Sandbox;
-  beforeAll(() => {
-    Object.assign(sandbox, createSandbox(databaseUrl));
+  let cleanup: (() => void) | undefined;
+  beforeEach(() => {
+    const made = createSandbox(databaseUrl);
+    cleanup = made.cleanup;
+    Object.assign(sandbox, {
+      databaseUrl: made.databaseUrl,
+      cli: inProcessCli(made.databaseUrl, { asMain: {} }),
+      process: made.cli,
+    } satisfies Sandbox);
   });
-  afterAll(() => {
-    sandbox.cleanup?.();
+  afterEach(() => {
+    cleanup?.();
   });
   return sandbox;
 }
 
-describe("sharing, listing, editing and removing links", SCENARIO, () => {
+const SQLITE_TIPS = "https://example.com/posts/sqlite-tips";
+
+/** alice shares the SQLite tips article in July, with everything a share can say. */
+function shareSqliteTips(sandbox: Sandbox): Promise<CliResult> {
+  return sandbox.cli(
+    "add",
+    SQLITE_TIPS,
+    "--category",
+    "articles",
+    "--note",
+    "Great read on WAL mode",
+    "--title",
+    "SQLite tips",
+    "--author",
+    "Jane Doe",
+    "--by",
+    "alice",
+    "--at",
+    "2026-07-10T09:30:00Z",
+  );
+}
+
+/** bob shares the same page again, under another spelling of its URL. */
+function reshareSqliteTips(sandbox: Sandbox): Promise<CliResult> {
+  return sandbox.cli(
+    "add",
+    "https://www.example.com/posts/sqlite-tips/?utm_source=newsletter#comments",
+    "--by",
+    "bob",
+    "--note",
+    "Seconded, the checkpoint part is gold",
+  );
+}
+
+/** carol shares one piece on the last second of June and one on the first second of August; the August id. */
+async function shareJuneAndAugustPieces(sandbox: Sandbox): Promise<number> {
+  addedId(
+    await sandbox.cli(
+      "add",
+      "https://example.org/june",
+      "--title",
+      "June piece",
+      "--by",
+      "carol",
+      "--at",
+      "2026-06-30T23:59:59Z",
+    ),
+  );
+  return addedId(
+    await sandbox.cli(
+      "add",
+      "https://example.org/august",
+      "--title",
+      "August piece",
+      "--by",
+      "carol",
+      "--at",
+      "2026-08-01T00:00:00Z",
+    ),
+  );
+}
+
+describe("sharing, listing, editing and removing links", () => {
   const sandbox = useSandbox();
-  const url = "https://example.com/posts/sqlite-tips";
-  let julyId = 0;
-  let augustId = 0;
 
   it("refuses javascript:, ftp:, credential-bearing and bare-word URLs with a reason, and stores nothing", async () => {
     expectRefused(await sandbox.cli("add", "javascript:alert(1)"), /only web links.*not javascript links/i);
@@ -77,40 +156,25 @@ describe("sharing, listing, editing and removing links", SCENARIO, () => {
       /user name or password/i,
     );
     expectRefused(await sandbox.cli("add", "hello"), /"hello" isn't a link/);
-    expect(await listLinks(sandbox)).toEqual([]);
+    expect(await listLinks(sandbox.cli)).toEqual([]);
   });
 
   it("refuses a note over 1,000 characters and stores nothing", async () => {
     const result = await sandbox.cli("add", "https://example.com/long-note", "--note", "a".repeat(1001));
     expectRefused(result, /up to 1,000 characters/);
-    expect(await listLinks(sandbox)).toEqual([]);
+    expect(await listLinks(sandbox.cli)).toEqual([]);
   });
 
   it("adds a link with category, note, title, author, sharer and date, and list --json shows them", async () => {
-    const result = await sandbox.cli(
-      "add",
-      url,
-      "--category",
-      "articles",
-      "--note",
-      "Great read on WAL mode",
-      "--title",
-      "SQLite tips",
-      "--author",
-      "Jane Doe",
-      "--by",
-      "alice",
-      "--at",
-      "2026-07-10T09:30:00Z",
-    );
-    julyId = addedId(result);
+    const result = await shareSqliteTips(sandbox);
+    const julyId = addedId(result);
     expect(result.stdout.trim()).toBe(`Added #${julyId} in Articles & Learning: SQLite tips`);
 
-    const links = await listLinks(sandbox);
+    const links = await listLinks(sandbox.cli);
     expect(links).toHaveLength(1);
     expect(links[0]).toMatchObject({
       id: julyId,
-      url,
+      url: SQLITE_TIPS,
       title: "SQLite tips",
       author: "Jane Doe",
       note: "Great read on WAL mode",
@@ -122,23 +186,18 @@ describe("sharing, listing, editing and removing links", SCENARIO, () => {
   });
 
   it("keeps a second share of the same page (www., utm_source, trailing slash, fragment) as a recommendation", async () => {
-    const result = await sandbox.cli(
-      "add",
-      "https://www.example.com/posts/sqlite-tips/?utm_source=newsletter#comments",
-      "--by",
-      "bob",
-      "--note",
-      "Seconded, the checkpoint part is gold",
-    );
+    const julyId = addedId(await shareSqliteTips(sandbox));
+
+    const result = await reshareSqliteTips(sandbox);
     expectSuccess(result);
     expect(result.stdout).toContain(`Already shared: #${julyId} was shared by alice on 2026-07-10.`);
     expect(result.stdout).toContain("Your note was added to it.");
 
-    const links = await listLinks(sandbox);
+    const links = await listLinks(sandbox.cli);
     expect(links).toHaveLength(1);
     expect(links[0]).toMatchObject({
       id: julyId,
-      url,
+      url: SQLITE_TIPS,
       note: "Great read on WAL mode",
       sharedBy: "alice",
       recommendations: [{ by: "bob", note: "Seconded, the checkpoint part is gold" }],
@@ -146,36 +205,19 @@ describe("sharing, listing, editing and removing links", SCENARIO, () => {
   });
 
   it("list --month shows only the links shared in that month", async () => {
-    addedId(
-      await sandbox.cli(
-        "add",
-        "https://example.org/june",
-        "--title",
-        "June piece",
-        "--by",
-        "carol",
-        "--at",
-        "2026-06-30T23:59:59Z",
-      ),
-    );
-    augustId = addedId(
-      await sandbox.cli(
-        "add",
-        "https://example.org/august",
-        "--title",
-        "August piece",
-        "--by",
-        "carol",
-        "--at",
-        "2026-08-01T00:00:00Z",
-      ),
-    );
+    addedId(await shareSqliteTips(sandbox));
 
-    const july = await listLinks(sandbox, "--month", "2026-07");
+    await shareJuneAndAugustPieces(sandbox);
+
+    const july = await listLinks(sandbox.cli, "--month", "2026-07");
     expect(july.map((link) => link.title)).toEqual(["SQLite tips"]);
   });
 
   it("edits and removes links by id, and refuses an unknown id with exit 1", async () => {
+    const julyId = addedId(await shareSqliteTips(sandbox));
+    expectSuccess(await reshareSqliteTips(sandbox));
+    const augustId = await shareJuneAndAugustPieces(sandbox);
+
     const edited = await sandbox.cli(
       "edit",
       String(julyId),
@@ -195,7 +237,7 @@ describe("sharing, listing, editing and removing links", SCENARIO, () => {
     expectSuccess(removed);
     expect(removed.stdout.trim()).toBe(`Removed #${augustId}: August piece`);
 
-    const links = await listLinks(sandbox);
+    const links = await listLinks(sandbox.cli);
     expect(links.map((link) => link.title)).toEqual(["June piece", "SQLite tips, revised"]);
     expect(links[1]).toMatchObject({
       id: julyId,
@@ -209,10 +251,11 @@ describe("sharing, listing, editing and removing links", SCENARIO, () => {
   });
 });
 
-describe("back-filling with --at", SCENARIO, () => {
+describe("back-filling with --at", () => {
   const sandbox = useSandbox();
 
   it("works as the very first command on a new database", async () => {
+    expect(existsSync(sandbox.databaseUrl)).toBe(false);
     const result = await sandbox.cli(
       "add",
       "https://example.com/first",
@@ -224,12 +267,12 @@ describe("back-filling with --at", SCENARIO, () => {
       "2026-07-10T09:30:00Z",
     );
     addedId(result);
-    const links = await listLinks(sandbox);
+    const links = await listLinks(sandbox.cli);
     expect(links).toMatchObject([{ title: "First", sharedAt: "2026-07-10T09:30:00.000Z" }]);
   });
 });
 
-describe("categories", SCENARIO, () => {
+describe("categories", () => {
   const sandbox = useSandbox();
 
   it("adds, renames and moves categories, and refuses a name that differs only in case", async () => {
@@ -254,6 +297,11 @@ describe("categories", SCENARIO, () => {
   });
 
   it("removing a category moves its links to Other, in list --json and in the roundup", async () => {
+    // The categories as the test above leaves them.
+    expectSuccess(await sandbox.cli("category", "add", "Podcasts", "--emoji", "🎧"));
+    expectSuccess(await sandbox.cli("category", "rename", "tools", "Dev Tools"));
+    expectSuccess(await sandbox.cli("category", "move", "podcasts", "1"));
+
     const id = addedId(
       await sandbox.cli(
         "add",
@@ -273,7 +321,7 @@ describe("categories", SCENARIO, () => {
     expectSuccess(removed);
     expect(removed.stdout.trim()).toBe('Removed "Articles & Learning"; 1 link moved to "Other".');
 
-    expect(await listLinks(sandbox)).toMatchObject([{ id, category: null }]);
+    expect(await listLinks(sandbox.cli)).toMatchObject([{ id, category: null }]);
 
     const roundup = await sandbox.cli("roundup", "2026-07");
     expectSuccess(roundup);
@@ -289,27 +337,102 @@ describe("categories", SCENARIO, () => {
   });
 });
 
-describe("schedule and roundup", SCENARIO, () => {
+/** Roundups on day 15 at 08:30 in New York, so a month ends at midnight there. */
+function setNewYorkSchedule(sandbox: Sandbox): Promise<CliResult> {
+  return sandbox.cli(
+    "config",
+    "set",
+    "schedule",
+    "--day",
+    "15",
+    "--time",
+    "8:30",
+    "--tz",
+    "America/New_York",
+  );
+}
+
+/** erin's share at 02:00 UTC on August 1: still July 31 in New York. */
+async function shareLateJulyRead(sandbox: Sandbox): Promise<void> {
+  addedId(
+    await sandbox.cli(
+      "add",
+      "https://example.com/late-july",
+      "--title",
+      "Late July read",
+      "--by",
+      "erin",
+      "--at",
+      "2026-08-01T02:00:00Z",
+    ),
+  );
+}
+
+/** Three July shares in the opposite order of their categories, one with a hostile note. */
+async function shareJulyReads(sandbox: Sandbox): Promise<void> {
+  addedId(
+    await sandbox.cli(
+      "add",
+      "https://github.com/BurntSushi/ripgrep",
+      "--title",
+      "ripgrep",
+      "--author",
+      "Andrew Gallant",
+      "--category",
+      "tools",
+      "--by",
+      "frank",
+      "--at",
+      "2026-07-05",
+    ),
+  );
+  addedId(
+    await sandbox.cli(
+      "add",
+      "https://sqlite.org/whentouse.html",
+      "--title",
+      "Appropriate Uses For SQLite",
+      "--author",
+      "Richard Hipp",
+      "--category",
+      "articles",
+      "--note",
+      "Good for settling arguments",
+      "--by",
+      "grace",
+      "--at",
+      "2026-07-06",
+    ),
+  );
+  addedId(
+    await sandbox.cli(
+      "add",
+      "https://example.com/innocent",
+      "--title",
+      "Innocent looking",
+      "--note",
+      "@everyone <script>x</script> [click](https://evil.example)",
+      "--by",
+      "mallory",
+      "--at",
+      "2026-07-07",
+    ),
+  );
+}
+
+describe("schedule and roundup", () => {
   const sandbox = useSandbox();
   const scheduleLine = "schedule:   day 15 of each month at 08:30 America/New_York";
 
   it("config set schedule accepts a valid day, time and time zone and prints the saved schedule", async () => {
-    const set = await sandbox.cli(
-      "config",
-      "set",
-      "schedule",
-      "--day",
-      "15",
-      "--time",
-      "8:30",
-      "--tz",
-      "America/New_York",
-    );
+    const set = await setNewYorkSchedule(sandbox);
     expectSuccess(set);
     expect(set.stdout).toContain(scheduleLine);
   });
 
   it("refuses a bad day, time or time zone with exit 1, and config show still shows the saved schedule", async () => {
+    expectSuccess(await setNewYorkSchedule(sandbox));
+
     const schedule = (day: string, time: string, tz: string) =>
       sandbox.cli("config", "set", "schedule", "--day", day, "--time", time, "--tz", tz);
     expectRefused(await schedule("29", "09:00", "Europe/Berlin"), /day must be a whole number from 1 to 28/);
@@ -322,18 +445,9 @@ describe("schedule and roundup", SCENARIO, () => {
   });
 
   it("counts a link shared at 02:00 UTC on August 1 (July 31 in New York) in July's roundup, not August's", async () => {
-    addedId(
-      await sandbox.cli(
-        "add",
-        "https://example.com/late-july",
-        "--title",
-        "Late July read",
-        "--by",
-        "erin",
-        "--at",
-        "2026-08-01T02:00:00Z",
-      ),
-    );
+    expectSuccess(await setNewYorkSchedule(sandbox));
+
+    await shareLateJulyRead(sandbox);
 
     const july = await sandbox.cli("roundup", "2026-07");
     expectSuccess(july);
@@ -345,63 +459,13 @@ describe("schedule and roundup", SCENARIO, () => {
     expect(august.stdout).toContain("No links were shared in August 2026.");
   });
 
-  let julyMarkdown = "";
-
   it("prints the month's roundup as Markdown: title, category headings in order, linked titles and authors", async () => {
     // Added in the opposite order of their categories, so the headings follow categories, not sharing.
-    addedId(
-      await sandbox.cli(
-        "add",
-        "https://github.com/BurntSushi/ripgrep",
-        "--title",
-        "ripgrep",
-        "--author",
-        "Andrew Gallant",
-        "--category",
-        "tools",
-        "--by",
-        "frank",
-        "--at",
-        "2026-07-05",
-      ),
-    );
-    addedId(
-      await sandbox.cli(
-        "add",
-        "https://sqlite.org/whentouse.html",
-        "--title",
-        "Appropriate Uses For SQLite",
-        "--author",
-        "Richard Hipp",
-        "--category",
-        "articles",
-        "--note",
-        "Good for settling arguments",
-        "--by",
-        "grace",
-        "--at",
-        "2026-07-06",
-      ),
-    );
-    addedId(
-      await sandbox.cli(
-        "add",
-        "https://example.com/innocent",
-        "--title",
-        "Innocent looking",
-        "--note",
-        "@everyone <script>x</script> [click](https://evil.example)",
-        "--by",
-        "mallory",
-        "--at",
-        "2026-07-07",
-      ),
-    );
+    await shareJulyReads(sandbox);
 
     const result = await sandbox.cli("roundup", "2026-07");
     expectSuccess(result);
     const markdown = result.stdout;
-    julyMarkdown = markdown;
     expect(markdown.split("\n")[0]).toBe("# What we've been reading in July 2026");
     expect(headings(markdown)).toEqual(["## 📚 Articles & Learning", "## 🛠️ Tools", "## Other"]);
     expect(markdown).toContain(
@@ -419,9 +483,12 @@ describe("schedule and roundup", SCENARIO, () => {
     expect(ripgrepAt).toBeLessThan(otherAt);
   });
 
-  it("shows a hostile note in that roundup as text: no raw <script> and no live link to where it points", () => {
-    // The note of "Innocent looking" above: `@everyone <script>x</script> [click](https://evil.example)`.
-    const markdown = julyMarkdown;
+  it("shows a hostile note in that roundup as text: no raw <script> and no live link to where it points", async () => {
+    // The note of "Innocent looking": `@everyone <script>x</script> [click](https://evil.example)`.
+    await shareJulyReads(sandbox);
+    const result = await sandbox.cli("roundup", "2026-07");
+    expectSuccess(result);
+    const markdown = result.stdout;
     expect(markdown).toContain("[Innocent looking](https://example.com/innocent)");
     expect(markdown).not.toMatch(/(?<!\\)<script/i);
     expect(markdown).not.toContain("](https://evil.example");
@@ -435,6 +502,10 @@ describe("schedule and roundup", SCENARIO, () => {
   });
 
   it("roundup --format json prints the same roundup as parseable JSON with sections", async () => {
+    expectSuccess(await setNewYorkSchedule(sandbox));
+    await shareLateJulyRead(sandbox);
+    await shareJulyReads(sandbox);
+
     const result = await sandbox.cli("roundup", "2026-07", "--format", "json");
     expectSuccess(result);
     const doc = parseJson<{
@@ -461,16 +532,16 @@ describe("schedule and roundup", SCENARIO, () => {
   });
 });
 
-describe("workspaces", SCENARIO, () => {
+describe("workspaces", () => {
   const sandbox = useSandbox();
 
   it("keeps links of one workspace out of another", async () => {
     addedId(await sandbox.cli("add", "https://example.com/team-a", "--workspace", "local:a"));
     addedId(await sandbox.cli("add", "https://example.com/team-b", "--workspace", "local:b"));
-    expect((await listLinks(sandbox, "--workspace", "local:b")).map((link) => link.url)).toEqual([
+    expect((await listLinks(sandbox.cli, "--workspace", "local:b")).map((link) => link.url)).toEqual([
       "https://example.com/team-b",
     ]);
-    expect((await listLinks(sandbox, "--workspace=local:a")).map((link) => link.url)).toEqual([
+    expect((await listLinks(sandbox.cli, "--workspace=local:a")).map((link) => link.url)).toEqual([
       "https://example.com/team-a",
     ]);
   });
@@ -487,11 +558,12 @@ describe("workspaces", SCENARIO, () => {
   });
 });
 
-describe("usage", SCENARIO, () => {
+describe("usage", () => {
   const sandbox = useSandbox();
 
-  it("exits 2 with the usage on stderr for an unknown command", async () => {
-    const result = await sandbox.cli("frobnicate");
+  it("exits 2 with the usage on stderr for an unknown command", SPAWNS, async () => {
+    // The real process: its exit status and which stream the usage goes to.
+    const result = await sandbox.process("frobnicate");
     expectUsageError(result, /Unknown command "frobnicate"/);
     expect(result.stderr).toContain("Commands:");
   });
@@ -518,16 +590,21 @@ describe("usage", SCENARIO, () => {
   });
 });
 
-describe("the database file", SCENARIO, () => {
+describe("the database file", () => {
   const sandbox = useSandbox((dir) => join(dir, "not", "yet", "there", "roundup.db"));
 
-  it("is created with its folders on first run, and a second run reopens it with the data intact", async () => {
-    expect(existsSync(sandbox.databaseUrl)).toBe(false);
-    addedId(await sandbox.cli("add", "https://example.com/kept", "--title", "Kept", "--by", "alice"));
-    expect(existsSync(sandbox.databaseUrl)).toBe(true);
+  it(
+    "is created with its folders on first run, and a second run reopens it with the data intact",
+    SPAWNS,
+    async () => {
+      // Two runs of the real process, which finds the file through DATABASE_URL.
+      expect(existsSync(sandbox.databaseUrl)).toBe(false);
+      addedId(await sandbox.process("add", "https://example.com/kept", "--title", "Kept", "--by", "alice"));
+      expect(existsSync(sandbox.databaseUrl)).toBe(true);
 
-    expect(await listLinks(sandbox)).toMatchObject([
-      { url: "https://example.com/kept", title: "Kept", sharedBy: "alice" },
-    ]);
-  });
+      expect(await listLinks(sandbox.process)).toMatchObject([
+        { url: "https://example.com/kept", title: "Kept", sharedBy: "alice" },
+      ]);
+    },
+  );
 });

@@ -17,6 +17,10 @@ export interface Finished {
   status: number | null;
   /** Everything it printed, stdout and stderr together. */
   output: string;
+  /** What it printed on stdout alone. */
+  stdout: string;
+  /** What it printed on stderr alone. */
+  stderr: string;
 }
 
 /**
@@ -44,13 +48,17 @@ export function runEntry(
       timeout: options.timeoutMs ?? 20_000,
     });
     let output = "";
+    let stdout = "";
+    let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
       output += chunk;
+      stdout += chunk;
     });
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
       output += chunk;
+      stderr += chunk;
     });
     child.on("error", reject);
-    child.on("close", (status) => resolve({ status, output }));
+    child.on("close", (status) => resolve({ status, output, stdout, stderr }));
   });
 }
