@@ -67,7 +67,9 @@ function tickFloor(client: Database.Database): (now: number) => string[] {
     lease_until AS leaseUntil, attempts, last_error AS lastError, updated_at AS updatedAt`;
   const due = client.prepare(
     `select "workspace_key", "next_due_period", "next_due_at" from "workspace_settings"
-     where "workspace_settings"."next_due_at" <= ? order by "workspace_settings"."next_due_at" asc limit ?`,
+     where ("workspace_settings"."next_due_at" <= ? and substr("workspace_settings"."workspace_key", 1,
+       instr("workspace_settings"."workspace_key", ':') - 1) in ('slack'))
+     order by "workspace_settings"."next_due_at" asc limit ?`,
   );
   const settings = client.prepare(
     `select ${SETTINGS_COLUMNS} from "workspace_settings" where "workspace_settings"."workspace_key" = ?`,
