@@ -5,5 +5,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    // Vitest leaves one core idle by default; most files wait on sockets and child processes, so both help.
+    maxWorkers: 2,
   },
 });

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeDiscord } from "../discord/fakeDiscord.js";
 import { visibleText } from "../discord/limits.js";
-import { seedDueRoundup, startBotProcess, until } from "../helpers/botProcess.js";
+import { makeLastMonthDueAgain, seedDueRoundup, startBotProcess, until } from "../helpers/botProcess.js";
 
 const GUILD = "110000000000000009";
 const CHANNEL = "310000000000000009";
@@ -60,11 +60,10 @@ describe("the Discord bot posts a due roundup on its own", () => {
     first.child.kill("SIGTERM");
     expect(await first.stopped).toBe(0);
 
+    const due = makeLastMonthDueAgain(path, workspace);
     const second = startBot();
-    // Wait until the restarted bot is on the gateway, then let it tick a few times.
-    const identified = fake.identifies.length;
-    await until(() => fake.identifies.length > identified, 20_000, "the restarted bot to connect");
-    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    await until(() => due.handled(), 20_000, "the restarted bot to handle the month due again");
+    due.close();
     second.child.kill("SIGTERM");
     expect(await second.stopped).toBe(0);
     expect(channelPosts()).toHaveLength(1);

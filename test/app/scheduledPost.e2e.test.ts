@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDueRoundup, startBotProcess, until } from "../helpers/botProcess.js";
+import { makeLastMonthDueAgain, seedDueRoundup, startBotProcess, until } from "../helpers/botProcess.js";
 import { MockSlackApi } from "../slack/mockSlackApi.js";
 
 const workspace = "slack:T1";
@@ -47,9 +47,10 @@ describe("the bot posts a due roundup on its own", () => {
     first.child.kill("SIGTERM");
     expect(await first.stopped).toBe(0);
 
+    const due = makeLastMonthDueAgain(path, workspace);
     const second = startBot();
-    // Let the restarted bot tick a few times.
-    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    await until(() => due.handled(), 20_000, "the restarted bot to handle the month due again");
+    due.close();
     second.child.kill("SIGTERM");
     expect(await second.stopped).toBe(0);
     expect(api.callsTo("chat.postMessage")).toHaveLength(1);

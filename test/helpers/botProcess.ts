@@ -72,3 +72,25 @@ export function seedDueRoundup(
   store.settings.setNextDue(seed.workspace, { period, at: Date.now() + 2_000 });
   store.close();
 }
+
+/**
+ * Makes last month due again, as if the bot had died after posting it but before moving the schedule
+ * on, so only the ledger stands between a restart and a second post. `handled()` turns true once a
+ * bot has dealt with the month (the schedule moved on): the positive sign a test waits for.
+ */
+export function makeLastMonthDueAgain(
+  path: string,
+  workspace: string,
+): { handled(): boolean; close(): void } {
+  const store = SqliteStore.open(path);
+  const period = previousPeriod(Date.now(), "UTC");
+  if (store.settings.get(workspace).nextDue?.period === period) {
+    store.close();
+    throw new Error(`${workspace} has not moved on from ${period}: was it posted?`);
+  }
+  store.settings.setNextDue(workspace, { period, at: Date.now() });
+  return {
+    handled: () => store.settings.get(workspace).nextDue?.period !== period,
+    close: () => store.close(),
+  };
+}
