@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { type Config, ConfigError, loadConfig, loadEnvFile } from "../config.js";
 import { type MetadataFetcher, type RoundupPublisher, systemClock } from "../core/ports.js";
 import type { PageMetadataFetcherOptions } from "../enrich/pageMetadataFetcher.js";
