@@ -13,6 +13,7 @@ const benches = [
   "schedulerBench.ts",
   "slackBench.ts",
   "discordBench.ts",
+  "cliBench.ts",
 ].filter((name) => existsSync(here(name)));
 
 let failed = 0;

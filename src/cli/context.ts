@@ -1,14 +1,19 @@
 import type { Clock, MetadataFetcher, RoundupPublisher, Store } from "../core/ports.js";
 import type { Options } from "./args.js";
 
+export type Publishers = Partial<Record<string, RoundupPublisher>>;
+
 /** What every CLI command gets: the store, the clock, where to write, and the chosen workspace. */
 export interface CliContext {
   store: Store;
   clock: Clock;
   /** Reads a shared page's title and author; null when fetching is turned off. */
   fetcher: MetadataFetcher | null;
-  /** The platforms this machine can post to (from their tokens), made on first use. */
-  publishers: () => Partial<Record<string, RoundupPublisher>>;
+  /**
+   * The platforms this machine can post to (from their tokens), made on first use. May be async, so
+   * the entry point can load the chat libraries only for the command that posts.
+   */
+  publishers: () => Publishers | Promise<Publishers>;
   workspace: string;
   /** The name recorded as the sharer when `--by` is not given. */
   defaultUser: string;

@@ -1,12 +1,44 @@
-import { createDiscordPublisher } from "../adapters/discord/publisher.js";
-import { createSlackPublisher } from "../adapters/slack/slackPublisher.js";
+#!/usr/bin/env node
 import { type Config, ConfigError, loadConfig, loadEnvFile } from "../config.js";
-import { type RoundupPublisher, systemClock } from "../core/ports.js";
-import { PageMetadataFetcher } from "../enrich/pageMetadataFetcher.js";
+import { type MetadataFetcher, type RoundupPublisher, systemClock } from "../core/ports.js";
+import type { PageMetadataFetcherOptions } from "../enrich/pageMetadataFetcher.js";
 import { parseDatabaseUrl } from "../storage/database.js";
 import { explainDatabaseError } from "../storage/sqliteErrors.js";
 import { SqliteStore } from "../storage/sqliteStore.js";
 import { runCli } from "./runCli.js";
+
+/**
+ * A fetcher that loads the page reader (htmlparser2, ipaddr.js) when `add` first reads a page, so
+ * the commands that never fetch do not pay for it at every start.
+ */
+function lazyFetcher(options: PageMetadataFetcherOptions): MetadataFetcher {
+  let fetcher: Promise<MetadataFetcher> | undefined;
+  return {
+    async fetchMetadata(url) {
+      fetcher ??= import("../enrich/pageMetadataFetcher.js").then(
+        ({ PageMetadataFetcher }) => new PageMetadataFetcher(options),
+      );
+      return (await fetcher).fetchMetadata(url);
+    },
+  };
+}
+
+/**
+ * The chat clients for `roundup post`, loaded only there: discord.js alone costs more CPU at start
+ * than everything `list` does.
+ */
+async function publishers(config: Config): Promise<Partial<Record<string, RoundupPublisher>>> {
+  const found: Partial<Record<string, RoundupPublisher>> = {};
+  if (config.slack) {
+    const { createSlackPublisher } = await import("../adapters/slack/slackPublisher.js");
+    found.slack = createSlackPublisher({ ...config.slack, clock: systemClock }) as RoundupPublisher;
+  }
+  if (config.discord) {
+    const { createDiscordPublisher } = await import("../adapters/discord/publisher.js");
+    found.discord = createDiscordPublisher(config.discord) as RoundupPublisher;
+  }
+  return found;
+}
 
 async function main(): Promise<number> {
   let config: Config;
@@ -25,18 +57,13 @@ async function main(): Promise<number> {
         openStore: () => SqliteStore.open(config.databaseUrl),
         clock: systemClock,
         fetcher: config.fetch.enabled
-          ? new PageMetadataFetcher({
+          ? lazyFetcher({
               clock: systemClock,
               allowPrivateHosts: config.fetch.allowPrivateHosts,
               concurrency: config.fetch.concurrency,
             })
           : null,
-        publishers: () => ({
-          ...(config.slack
-            ? { slack: createSlackPublisher({ ...config.slack, clock: systemClock }) as RoundupPublisher }
-            : {}),
-          ...(config.discord ? { discord: createDiscordPublisher(config.discord) as RoundupPublisher } : {}),
-        }),
+        publishers: () => publishers(config),
       },
       {
         out: (text) => process.stdout.write(`${text}\n`),

@@ -1,11 +1,11 @@
 import { userInfo } from "node:os";
 import { isUserError } from "../core/errors.js";
-import type { Clock, MetadataFetcher, RoundupPublisher, Store } from "../core/ports.js";
+import type { Clock, MetadataFetcher, Store } from "../core/ports.js";
 import { sanitizeText } from "../core/text/sanitizeText.js";
 import { DEFAULT_LOCAL_WORKSPACE } from "../core/workspace.js";
 import { PROGRAM, takesValue, UsageError } from "./args.js";
 import { commands } from "./commands/index.js";
-import type { CliCommand } from "./context.js";
+import type { CliCommand, CliContext } from "./context.js";
 
 export interface CliIo {
   out: (text: string) => void;
@@ -68,7 +68,7 @@ export async function runCli(
     openStore: () => Store;
     clock: Clock;
     fetcher: MetadataFetcher | null;
-    publishers?: () => Partial<Record<string, RoundupPublisher>>;
+    publishers?: CliContext["publishers"];
   },
   io: CliIo,
 ): Promise<number> {

@@ -66,7 +66,7 @@ async function post(context: CliContext, args: string[]): Promise<void> {
   const { timeZone } = getSettings({ store: context.store }, { workspace: context.workspace }).schedule;
   const period = given === undefined ? previousPeriod(context.clock.now(), timeZone) : parsePeriod(given);
   const result = await postRoundup(
-    { store: context.store, clock: context.clock, publishers: context.publishers() },
+    { store: context.store, clock: context.clock, publishers: await context.publishers() },
     {
       workspace: context.workspace,
       period,
