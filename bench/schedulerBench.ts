@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
-import type { RoundupPublisher } from "../src/core/ports.js";
+import type { RoundupPublisher } from "../src/core/ports/publisher.js";
 import { dueInstant, nextPeriod } from "../src/core/schedule/dueTime.js";
 import { schedulerTick } from "../src/core/schedule/schedulerTick.js";
 import { periodBounds } from "../src/core/time/period.js";

@@ -9,7 +9,7 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { DEFAULT_CATEGORIES } from "../src/core/categories/defaultCategories.js";
-import { systemClock } from "../src/core/ports.js";
+import { systemClock } from "../src/core/ports/clock.js";
 import { renderMarkdown } from "../src/core/render/renderMarkdown.js";
 import { buildRoundup } from "../src/core/roundup/buildRoundup.js";
 import type { NewLink } from "../src/core/types.js";

@@ -3,11 +3,12 @@ import { createSlackPublisher } from "./adapters/slack/slackPublisher.js";
 import { startSlack } from "./adapters/slack/startSlack.js";
 import { type Config, loadConfigOrExplain } from "./config.js";
 import { isUserError } from "./core/errors.js";
-import { type RoundupPublisher, systemClock } from "./core/ports.js";
-import { startScheduler } from "./core/schedule/startScheduler.js";
+import { systemClock } from "./core/ports/clock.js";
+import type { RoundupPublisher } from "./core/ports/publisher.js";
 import { PageMetadataFetcher } from "./enrich/pageMetadataFetcher.js";
 import { createLogger, type Logger } from "./logger.js";
 import { installProcessGuards } from "./processGuards.js";
+import { startScheduler } from "./scheduler.js";
 import { explainStartFailure } from "./startFailure.js";
 import { SqliteStore } from "./storage/sqliteStore.js";
 

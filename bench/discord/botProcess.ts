@@ -9,7 +9,7 @@
 
 import type { Client } from "discord.js";
 import { startDiscord } from "../../src/adapters/discord/startDiscord.js";
-import { systemClock } from "../../src/core/ports.js";
+import { systemClock } from "../../src/core/ports/clock.js";
 import { createLogger } from "../../src/logger.js";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
 

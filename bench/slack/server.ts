@@ -14,7 +14,7 @@ import pino from "pino";
 import { MAX_CLOCK_SKEW_SECONDS } from "../../src/adapters/slack/requestCheck.js";
 import { startSlack } from "../../src/adapters/slack/startSlack.js";
 import { addLink } from "../../src/core/links/addLink.js";
-import { systemClock } from "../../src/core/ports.js";
+import { systemClock } from "../../src/core/ports/clock.js";
 import type { Logger } from "../../src/logger.js";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { startMockApi } from "./mockApi.js";

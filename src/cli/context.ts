@@ -1,4 +1,7 @@
-import type { Clock, MetadataFetcher, RoundupPublisher, Store } from "../core/ports.js";
+import type { Clock } from "../core/ports/clock.js";
+import type { MetadataFetcher } from "../core/ports/metadataFetcher.js";
+import type { RoundupPublisher } from "../core/ports/publisher.js";
+import type { Store } from "../core/ports/store.js";
 import type { Options } from "./args.js";
 
 /** What every CLI command gets: the store, the clock, where to write, and the chosen workspace. */

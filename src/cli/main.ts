@@ -1,7 +1,8 @@
 import { createDiscordPublisher } from "../adapters/discord/publisher.js";
 import { createSlackPublisher } from "../adapters/slack/slackPublisher.js";
 import { type Config, ConfigError, loadConfig, loadEnvFile } from "../config.js";
-import { type RoundupPublisher, systemClock } from "../core/ports.js";
+import { systemClock } from "../core/ports/clock.js";
+import type { RoundupPublisher } from "../core/ports/publisher.js";
 import { PageMetadataFetcher } from "../enrich/pageMetadataFetcher.js";
 import { parseDatabaseUrl } from "../storage/database.js";
 import { explainDatabaseError } from "../storage/sqliteErrors.js";

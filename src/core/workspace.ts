@@ -1,6 +1,7 @@
 import { DEFAULT_CATEGORIES } from "./categories/defaultCategories.js";
 import { UserError } from "./errors.js";
-import type { Clock, Store } from "./ports.js";
+import type { Clock } from "./ports/clock.js";
+import type { Store } from "./ports/store.js";
 import { firstPeriodAfter } from "./schedule/dueTime.js";
 import { DEFAULT_SCHEDULE, type WorkspaceKey } from "./types.js";
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { UserError } from "../core/errors.js";
-import type { CategoryStore, NewCategory } from "../core/ports.js";
+import type { CategoryStore, NewCategory } from "../core/ports/categoryStore.js";
 import type { Category, WorkspaceKey } from "../core/types.js";
 import { type Db, IMMEDIATE } from "./database.js";
 import { categoriesTable, linksTable } from "./schema.js";

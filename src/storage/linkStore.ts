@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { LinkFilter, LinkPatch, LinkStore } from "../core/ports.js";
+import type { LinkFilter, LinkPatch, LinkStore } from "../core/ports/linkStore.js";
 import type { Link, NewLink, Recommendation, WorkspaceKey } from "../core/types.js";
 
 /**

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { RequestLogStore } from "../core/ports.js";
+import type { RequestLogStore } from "../core/ports/requestLogStore.js";
 
 /** How often expired signatures are deleted: rows only live minutes, so a sweep a minute keeps it small. */
 const PRUNE_EVERY_MS = 60_000;

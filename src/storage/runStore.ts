@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { ClaimMode, RoundupRunStore } from "../core/ports.js";
+import type { ClaimMode, RoundupRunStore } from "../core/ports/runStore.js";
 import type { RoundupRun, RunStatus, WorkspaceKey } from "../core/types.js";
 
 const RUN_COLUMNS = `id, workspace_key AS workspace, period, status, message_ids AS messageIds, claimed_by AS claimedBy,

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
-import type { DueWorkspace, SettingsStore } from "../core/ports.js";
+import type { DueWorkspace, SettingsStore } from "../core/ports/settingsStore.js";
 import {
   type AdminEntry,
   DEFAULT_SCHEDULE,

@@ -1,6 +1,8 @@
 import type Database from "better-sqlite3";
 import { UserError } from "../core/errors.js";
-import type { NewCategory, Store, WorkspaceStore } from "../core/ports.js";
+import type { NewCategory } from "../core/ports/categoryStore.js";
+import type { Store } from "../core/ports/store.js";
+import type { WorkspaceStore } from "../core/ports/workspaceStore.js";
 import type { WorkspaceKey } from "../core/types.js";
 import { SqliteCategoryStore } from "./categoryStore.js";
 import { BUSY_TIMEOUT_MS, type DatabaseLocation, type Db, IMMEDIATE, openDatabase } from "./database.js";

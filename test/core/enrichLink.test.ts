@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addLink } from "../../src/core/links/addLink.js";
 import { enrichLink } from "../../src/core/links/enrichLink.js";
 import { listLinks, removeLink } from "../../src/core/links/manageLinks.js";
-import type { FetchOutcome, MetadataFetcher, PageMetadata } from "../../src/core/ports.js";
+import type { FetchOutcome, MetadataFetcher, PageMetadata } from "../../src/core/ports/metadataFetcher.js";
 import { renderMarkdown } from "../../src/core/render/renderMarkdown.js";
 import { buildRoundup } from "../../src/core/roundup/buildRoundup.js";
 import type { SqliteStore } from "../../src/storage/sqliteStore.js";

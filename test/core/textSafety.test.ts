@@ -3,7 +3,7 @@ import { addCategory, renameCategory } from "../../src/core/categories/manageCat
 import { addLink } from "../../src/core/links/addLink.js";
 import { enrichLink } from "../../src/core/links/enrichLink.js";
 import { editLink } from "../../src/core/links/manageLinks.js";
-import type { FetchOutcome } from "../../src/core/ports.js";
+import type { FetchOutcome } from "../../src/core/ports/metadataFetcher.js";
 import { renderMarkdown } from "../../src/core/render/renderMarkdown.js";
 import { buildRoundup } from "../../src/core/roundup/buildRoundup.js";
 import { setIntro, setTitleTemplate } from "../../src/core/settings/manageSettings.js";

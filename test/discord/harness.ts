@@ -1,7 +1,8 @@
 import { Writable } from "node:stream";
 import pino from "pino";
 import { type RunningDiscord, startDiscord } from "../../src/adapters/discord/startDiscord.js";
-import type { Clock, FetchOutcome, MetadataFetcher } from "../../src/core/ports.js";
+import type { Clock } from "../../src/core/ports/clock.js";
+import type { FetchOutcome, MetadataFetcher } from "../../src/core/ports/metadataFetcher.js";
 import type { Logger } from "../../src/logger.js";
 import type { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDiscordPublisher, nonceFor } from "../../src/adapters/discord/publisher.js";
-import { PublishError } from "../../src/core/ports.js";
+import { PublishError } from "../../src/core/ports/publisher.js";
 import {
   FakeDiscord,
   type FakeReply,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Clock } from "../../src/core/ports.js";
+import type { Clock } from "../../src/core/ports/clock.js";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
 
 /** A migrated SQLite file in a fresh temp folder; `cleanup` closes and deletes it. */

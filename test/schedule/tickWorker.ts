@@ -3,7 +3,7 @@
  * tick at NOW against the loopback platform, and prints the tick's report as JSON. With KILL_AFTER=n
  * it SIGKILLs itself right after its n-th message is posted, like a crash mid-roundup.
  */
-import type { RoundupPublisher } from "../../src/core/ports.js";
+import type { RoundupPublisher } from "../../src/core/ports/publisher.js";
 import { schedulerTick } from "../../src/core/schedule/schedulerTick.js";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { planLines } from "./fakePublisher.js";

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_CATEGORIES } from "../../src/core/categories/defaultCategories.js";
 import { addCategory } from "../../src/core/categories/manageCategories.js";
-import type { FetchOutcome, MetadataFetcher } from "../../src/core/ports.js";
+import type { FetchOutcome, MetadataFetcher } from "../../src/core/ports/metadataFetcher.js";
 import type { Category } from "../../src/core/types.js";
 import { allText, Harness, waitFor } from "./harness.js";
 

@@ -5,7 +5,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { SLACK_LIMITS } from "../../src/adapters/slack/render.js";
 import { addLink } from "../../src/core/links/addLink.js";
-import type { MetadataFetcher, Store } from "../../src/core/ports.js";
+import type { MetadataFetcher } from "../../src/core/ports/metadataFetcher.js";
+import type { Store } from "../../src/core/ports/store.js";
 import { allText, Harness, sign, waitFor } from "./harness.js";
 
 let h: Harness;

@@ -13,7 +13,10 @@ import {
   type RepliableInteraction,
 } from "discord.js";
 import { UserError } from "../../core/errors.js";
-import type { Clock, MetadataFetcher, RoundupPublisher, Store } from "../../core/ports.js";
+import type { Clock } from "../../core/ports/clock.js";
+import type { MetadataFetcher } from "../../core/ports/metadataFetcher.js";
+import type { RoundupPublisher } from "../../core/ports/publisher.js";
+import type { Store } from "../../core/ports/store.js";
 import { getSettings, isAdmin } from "../../core/settings/manageSettings.js";
 import type { Logger } from "../../logger.js";
 import type { InFlight } from "./background.js";

@@ -7,7 +7,8 @@
  */
 import type { IncomingMessage } from "node:http";
 import { HTTPModuleFunctions, verifySlackRequest } from "@slack/bolt";
-import type { Clock, RequestLogStore } from "../../core/ports.js";
+import type { Clock } from "../../core/ports/clock.js";
+import type { RequestLogStore } from "../../core/ports/requestLogStore.js";
 
 /** Slack's rule, applied both ways: a request signed more than five minutes from now is refused. */
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;

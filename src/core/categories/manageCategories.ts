@@ -1,5 +1,6 @@
 import { UserError } from "../errors.js";
-import type { Clock, Store } from "../ports.js";
+import type { Clock } from "../ports/clock.js";
+import type { Store } from "../ports/store.js";
 import type { Category, WorkspaceKey } from "../types.js";
 import { assertWorkspaceKey, ensureWorkspace } from "../workspace.js";
 import { checkCategoryName, resolveCategory } from "./categoryName.js";

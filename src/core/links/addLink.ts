@@ -1,6 +1,7 @@
 import { resolveOpenCategory } from "../categories/categoryName.js";
 import { UserError } from "../errors.js";
-import type { Clock, Store } from "../ports.js";
+import type { Clock } from "../ports/clock.js";
+import type { Store } from "../ports/store.js";
 import type { Category, Link, Source } from "../types.js";
 import { ensureWorkspace } from "../workspace.js";
 import { checkLine, checkNote, displayName } from "./linkText.js";

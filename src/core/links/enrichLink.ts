@@ -1,4 +1,6 @@
-import type { LinkPatch, MetadataFetcher, PageMetadata, Store } from "../ports.js";
+import type { LinkPatch } from "../ports/linkStore.js";
+import type { MetadataFetcher, PageMetadata } from "../ports/metadataFetcher.js";
+import type { Store } from "../ports/store.js";
 import { sanitizeText } from "../text/sanitizeText.js";
 import type { Link } from "../types.js";
 import { assertWorkspaceKey } from "../workspace.js";

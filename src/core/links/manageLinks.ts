@@ -6,7 +6,8 @@ import {
 } from "../categories/categoryName.js";
 import { listCategories } from "../categories/manageCategories.js";
 import { UserError } from "../errors.js";
-import type { LinkFilter, LinkPatch, Store } from "../ports.js";
+import type { LinkFilter, LinkPatch } from "../ports/linkStore.js";
+import type { Store } from "../ports/store.js";
 import { parsePeriod, periodBounds } from "../time/period.js";
 import type { Category, Link } from "../types.js";
 import { assertWorkspaceKey } from "../workspace.js";

@@ -1,4 +1,4 @@
-import type { Store } from "../ports.js";
+import type { Store } from "../ports/store.js";
 import type { Link } from "../types.js";
 
 export interface RepeatShare {

@@ -1,5 +1,6 @@
 import { OTHER_SECTION_NAME } from "../categories/defaultCategories.js";
-import type { Clock, Store } from "../ports.js";
+import type { Clock } from "../ports/clock.js";
+import type { Store } from "../ports/store.js";
 import { type Period, parsePeriod, periodBounds, periodLabel, previousPeriod } from "../time/period.js";
 import type { Category, Link } from "../types.js";
 import { assertWorkspaceKey } from "../workspace.js";

@@ -1,4 +1,6 @@
-import { type Clock, PublishError, type RoundupPublisher, type Store } from "../ports.js";
+import type { Clock } from "../ports/clock.js";
+import { PublishError, type RoundupPublisher } from "../ports/publisher.js";
+import type { Store } from "../ports/store.js";
 import type { Period } from "../time/period.js";
 import type { RoundupRun } from "../types.js";
 import { assertWorkspaceKey, type Platform, platformOf } from "../workspace.js";

@@ -1,4 +1,4 @@
-import type { Logger } from "pino";
+import type { Logger } from "../ports/logger.js";
 import { type PostDeps, type PostResult, postRoundup } from "../roundup/postRoundup.js";
 import { periodLabel } from "../time/period.js";
 import { dueInstant, nextPeriod } from "./dueTime.js";
@@ -15,7 +15,7 @@ export interface TickOptions {
 }
 
 export interface TickDeps extends PostDeps {
-  logger?: Pick<Logger, "info" | "warn" | "error">;
+  logger?: Logger;
 }
 
 export interface TickReport {

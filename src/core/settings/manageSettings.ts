@@ -1,5 +1,6 @@
 import { UserError } from "../errors.js";
-import type { Clock, Store } from "../ports.js";
+import type { Clock } from "../ports/clock.js";
+import type { Store } from "../ports/store.js";
 import { firstPeriodAfter } from "../schedule/dueTime.js";
 import { sanitizeText } from "../text/sanitizeText.js";
 import { formatLocalDateTime } from "../time/formatLocal.js";
