@@ -179,18 +179,19 @@ function armer(client: Database.Database): (from: number, count: number) => void
  */
 async function checkFloor(dir: string): Promise<{ problems: string[]; statements: number }> {
   const logs: string[][] = [[], []];
-  const clients = ["check-tick.db", "check-floor.db"].map((name, side) => {
+  const clients: Database.Database[] = [];
+  for (const [side, name] of ["check-tick.db", "check-floor.db"].entries()) {
     const path = join(dir, name);
     const setup = SqliteStore.open(path);
     seed(setup.db.$client, DUE + 1);
     armer(setup.db.$client)(DUE - 1, 2);
-    setup.close();
-    return new Database(path, { verbose: (sql) => logs[side]?.push(squash(String(sql))) });
-  });
+    await setup.close();
+    clients.push(new Database(path, { verbose: (sql) => logs[side]?.push(squash(String(sql))) }));
+  }
   const [tickClient, floorClient] = clients as [Database.Database, Database.Database];
   const store = new SqliteStore(drizzle({ client: tickClient, schema }) as Db);
   // A running bot has seen its workspaces: ensure() then costs nothing, as in the timed ticks.
-  for (const workspace of [key(DUE - 1), key(DUE)]) store.workspaces.ensure(workspace, []);
+  for (const workspace of [key(DUE - 1), key(DUE)]) await store.workspaces.ensure(workspace, []);
   logs[0] = [];
   const reports = await schedulerTick(
     { store, clock: { now: () => busyNow }, publishers: { slack: publisher } },
@@ -226,7 +227,7 @@ try {
   const started = process.hrtime.bigint();
   seed(setup.db.$client, WORKSPACES);
   const buildSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-  setup.close();
+  await setup.close();
 
   // One store for the whole run, as the bot keeps one; the floor on its own connection to the file.
   const store = SqliteStore.open(path);
@@ -272,7 +273,7 @@ try {
       samples.quiet[side].push(times.quiet);
     }
   }
-  store.close();
+  await store.close();
   floor.close();
 
   const rows: Row[] = [];

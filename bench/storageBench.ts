@@ -16,7 +16,18 @@ import type { NewLink } from "../src/core/types.js";
 import { SqliteStore } from "../src/storage/sqliteStore.js";
 import { makeLink, maybeRecommendations, rng } from "./data.js";
 import { checkFloorSql, FIND_SQL, INSERT_SQL, MONTH_SQL, openFloor, settingsDiff } from "./floor.js";
-import { ms, perSecond, printTable, type Row, ratio, summarize, time, us, verdict } from "./stats.js";
+import {
+  ms,
+  perSecond,
+  printTable,
+  type Row,
+  ratio,
+  summarize,
+  time,
+  timeAsync,
+  us,
+  verdict,
+} from "./stats.js";
 
 // ---- sizes and targets ---------------------------------------------------------------------------
 
@@ -81,7 +92,8 @@ for (const [signal, code] of [
 
 function openStore(path: string): SqliteStore {
   const store = SqliteStore.open(path);
-  closers.push(() => store.close());
+  // The connection itself: cleanup runs on exit, where nothing can be awaited.
+  closers.push(() => store.db.$client.close());
   return store;
 }
 
@@ -96,17 +108,19 @@ const count = (client: Database.Database) =>
   (client.prepare("SELECT count(*) AS n FROM links").get() as { n: number }).n;
 
 /** A store and a floor connection, each on its own fresh file with the same migrations and workspaces. */
-function freshPair(name: string): { store: SqliteStore; floor: Database.Database; categories: number[][] } {
+async function freshPair(
+  name: string,
+): Promise<{ store: SqliteStore; floor: Database.Database; categories: number[][] }> {
   const floorPath = join(root, `${name}-floor.db`);
   const seeding = SqliteStore.open(floorPath);
   const store = openStore(join(root, `${name}-project.db`));
   const categories: number[][] = [];
   for (let w = 0; w < SMALL_WORKSPACES; w++) {
-    store.workspaces.ensure(workspaceKey(w), DEFAULT_CATEGORIES);
-    seeding.workspaces.ensure(workspaceKey(w), DEFAULT_CATEGORIES);
-    categories.push(store.categories.list(workspaceKey(w)).map((c) => c.id));
+    await store.workspaces.ensure(workspaceKey(w), DEFAULT_CATEGORIES);
+    await seeding.workspaces.ensure(workspaceKey(w), DEFAULT_CATEGORIES);
+    categories.push((await store.categories.list(workspaceKey(w))).map((c) => c.id));
   }
-  seeding.close();
+  await seeding.close();
   return { store, floor: openRaw(floorPath), categories };
 }
 
@@ -126,7 +140,8 @@ function smallLinks(total: number, categories: number[][], seed: number): NewLin
 
 /**
  * Lets the event loop run (between timed sections only), so Ctrl-C reaches the handler above and the
- * temp files go; the bench is otherwise synchronous and a signal would wait for its end.
+ * temp files go; the bench otherwise never yields to it (its awaits settle at once, as microtasks) and
+ * a signal would wait for its end.
  */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -150,13 +165,13 @@ function checkLikeForLike(store: SqliteStore, floor: Database.Database): void {
 
 async function benchAdds(): Promise<void> {
   log(`1. ${ADD.count.toLocaleString("en-US")} adds, one per transaction ...`);
-  const { store, floor, categories } = freshPair("add");
+  const { store, floor, categories } = await freshPair("add");
   checkLikeForLike(store, floor);
   const links = smallLinks(ADD.warmup + ADD.count, categories, 1);
   const insert = floor.prepare(INSERT_SQL);
   const find = floor.prepare(FIND_SQL);
-  const project = (from: number) => {
-    for (let i = from; i < from + ADD.chunk; i++) store.links.insertOrGet(links[i] as NewLink);
+  const project = async (from: number) => {
+    for (let i = from; i < from + ADD.chunk; i++) await store.links.insertOrGet(links[i] as NewLink);
   };
   const raw = (from: number) => {
     for (let i = from; i < from + ADD.chunk; i++) {
@@ -165,7 +180,7 @@ async function benchAdds(): Promise<void> {
     }
   };
   for (let at = 0; at < ADD.warmup; at += ADD.chunk) {
-    project(at);
+    await project(at);
     raw(at);
   }
   const projectNs: number[] = [];
@@ -173,11 +188,11 @@ async function benchAdds(): Promise<void> {
   for (let at = ADD.warmup, round = 0; at < ADD.warmup + ADD.count; at += ADD.chunk, round++) {
     // Alternate who goes first, so neither side always runs right after the other's checkpoint.
     if (round % 2 === 0) {
-      projectNs.push(time(() => project(at)));
+      projectNs.push(await timeAsync(() => project(at)));
       floorNs.push(time(() => raw(at)));
     } else {
       floorNs.push(time(() => raw(at)));
-      projectNs.push(time(() => project(at)));
+      projectNs.push(await timeAsync(() => project(at)));
     }
     if (round % 20 === 19) await breathe();
   }
@@ -251,7 +266,7 @@ function perOpRows(
 async function benchImports(): Promise<void> {
   const { batches, batchSize, warmupBatches } = IMPORT;
   log(`2. ${batches} imports of ${batchSize.toLocaleString("en-US")} links, one transaction each ...`);
-  const { store, floor, categories } = freshPair("import");
+  const { store, floor, categories } = await freshPair("import");
   const links = smallLinks((warmupBatches + batches) * batchSize, categories, 2);
   const batch = (i: number) => links.slice(i * batchSize, (i + 1) * batchSize);
   const insert = floor.prepare(INSERT_SQL);
@@ -261,11 +276,11 @@ async function benchImports(): Promise<void> {
       if (find.get({ workspace: link.workspace, key: link.normalizedUrl }) === undefined) insert.get(link);
   });
   const project = (items: NewLink[]) =>
-    store.transaction(() => {
-      for (const link of items) store.links.insertOrGet(link);
+    store.transaction(async (tx) => {
+      for (const link of items) await tx.links.insertOrGet(link);
     });
   for (let i = 0; i < warmupBatches; i++) {
-    project(batch(i));
+    await project(batch(i));
     rawImport(batch(i));
   }
   const projectNs: number[] = [];
@@ -273,11 +288,11 @@ async function benchImports(): Promise<void> {
   for (let i = warmupBatches; i < warmupBatches + batches; i++) {
     const items = batch(i);
     if (i % 2 === 0) {
-      projectNs.push(time(() => project(items)));
+      projectNs.push(await timeAsync(() => project(items)));
       floorNs.push(time(() => rawImport(items)));
     } else {
       floorNs.push(time(() => rawImport(items)));
-      projectNs.push(time(() => project(items)));
+      projectNs.push(await timeAsync(() => project(items)));
     }
     await breathe();
   }
@@ -294,7 +309,7 @@ async function buildBigDatabase(): Promise<string> {
   const total = BIG.workspaces * BIG.perWorkspace;
   log(`3. building ${total.toLocaleString("en-US")} links over ${BIG.workspaces} workspaces ...`);
   const started = process.hrtime.bigint();
-  SqliteStore.open(path).close(); // The schema, by the project's own migrations.
+  await SqliteStore.open(path).close(); // The schema, by the project's own migrations.
 
   // Build-only settings: no journal and no syncs make the one-off load fast. The measured
   // connections below open the file with the store's own pragmas (WAL, NORMAL, foreign keys).
@@ -413,7 +428,8 @@ async function benchMonthQuery(store: SqliteStore, floor: Database.Database): Pr
     .all({ workspace: workspaceKey(0), from: 0, to: 1 });
   notes.push(`month query plan: ${(plan as { detail: string }[]).map((row) => row.detail).join("; ")}`);
   const queries = randomMonths(MONTH.warmup + MONTH.count, 4);
-  const project = (q: MonthQuery) => store.links.list(q.workspace, { from: q.from, to: q.to }).length;
+  const project = async (q: MonthQuery) =>
+    (await store.links.list(q.workspace, { from: q.from, to: q.to })).length;
   const raw = (q: MonthQuery) => statement.all({ workspace: q.workspace, from: q.from, to: q.to }).length;
   const projectNs: number[] = [];
   const floorNs: number[] = [];
@@ -423,16 +439,19 @@ async function benchMonthQuery(store: SqliteStore, floor: Database.Database): Pr
     if (i % 500 === 499) await breathe();
     let a = 0;
     let b = 0;
-    const tp = () => time(() => (a = project(q)));
+    const tp = () =>
+      timeAsync(async () => {
+        a = await project(q);
+      });
     const tf = () => time(() => (b = raw(q)));
     let p: number;
     let f: number;
     if (i % 2 === 0) {
-      p = tp();
+      p = await tp();
       f = tf();
     } else {
       f = tf();
-      p = tp();
+      p = await tp();
     }
     if (a !== b) mismatches++;
     if (i < MONTH.warmup) continue;
@@ -486,9 +505,9 @@ async function benchRoundup(store: SqliteStore): Promise<void> {
   for (const [i, q] of queries.entries()) {
     if (i % 200 === 199) await breathe();
     let markdown = "";
-    const ns = time(() => {
+    const ns = await timeAsync(async () => {
       markdown = renderMarkdown(
-        buildRoundup({ store, clock: systemClock }, { workspace: q.workspace, period: q.period }),
+        await buildRoundup({ store, clock: systemClock }, { workspace: q.workspace, period: q.period }),
       );
     });
     if (i < ROUNDUP.warmup) continue;

@@ -32,7 +32,7 @@ async function start(): Promise<{ client: Client; stop: () => Promise<void> }> {
     client: bot.client,
     stop: async () => {
       await bot.stop();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -63,7 +63,7 @@ async function startFloor(): Promise<{ port: number; stop: () => Promise<void> }
     }
     // The adapter's replay check (requestCheck.ts): the signature is kept until it leaves the window.
     const expiresAt = (Number(req.headers["x-slack-request-timestamp"]) + MAX_CLOCK_SKEW_SECONDS + 1) * 1000;
-    if (!store.requestLog.remember(String(req.headers["x-slack-signature"]), expiresAt, Date.now())) {
+    if (!(await store.requestLog.remember(String(req.headers["x-slack-signature"]), expiresAt, Date.now()))) {
       res.writeHead(409).end();
       return;
     }
@@ -71,7 +71,7 @@ async function startFloor(): Promise<{ port: number; stop: () => Promise<void> }
     const [, urlToken = "", category = null, ...note] = (form.get("text") ?? "").split(" ");
     let text: string;
     try {
-      const result = addLink(
+      const result = await addLink(
         { store, clock: systemClock },
         {
           workspace: `slack:${form.get("team_id")}`,
@@ -122,7 +122,7 @@ async function startAdapter(): Promise<{ port: number; stop: () => Promise<void>
 const running = kind === "slack" ? await startAdapter() : await startFloor();
 process.on("SIGTERM", async () => {
   await running.stop();
-  store.close();
+  await store.close();
   process.exit(0);
 });
 console.log(`READY ${running.port}`);

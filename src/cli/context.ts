@@ -24,5 +24,5 @@ export interface CliCommand {
   usage: string;
   /** Every option any of its actions takes, so the value after one is never read as a flag of its own. */
   options: Options;
-  run(context: CliContext, args: string[]): void | Promise<void>;
+  run(context: CliContext, args: string[]): Promise<void>;
 }

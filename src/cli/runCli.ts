@@ -122,6 +122,6 @@ export async function runCli(
     }
     throw error;
   } finally {
-    store?.close();
+    await store?.close();
   }
 }

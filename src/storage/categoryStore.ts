@@ -5,6 +5,7 @@ import type { Category, WorkspaceKey } from "../core/types.js";
 import { type Db, IMMEDIATE } from "./database.js";
 import { categoriesTable, linksTable } from "./schema.js";
 import { withUniqueConstraint } from "./sqliteErrors.js";
+import type { Immediate } from "./transactionGate.js";
 
 type CategoryRow = typeof categoriesTable.$inferSelect;
 
@@ -23,7 +24,7 @@ function toCategory(row: CategoryRow): Category {
 const taken = (name: string) =>
   new UserError("category.exists", `There is already a category called "${name}".`, { name });
 
-export class SqliteCategoryStore implements CategoryStore {
+export class SqliteCategoryStore implements Immediate<CategoryStore> {
   // Prepared once: every /read command reads the categories, and re-preparing costs more than the query.
   private readonly listAll;
   private readonly listActive;

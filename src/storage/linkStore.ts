@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { LinkFilter, LinkPatch, LinkStore } from "../core/ports/linkStore.js";
 import type { Link, NewLink, Recommendation, WorkspaceKey } from "../core/types.js";
+import type { Immediate } from "./transactionGate.js";
 
 /**
  * Columns under the names of the domain type, so a row needs almost no mapping. A link's `id` is its
@@ -36,7 +37,7 @@ const PATCH_COLUMNS: Record<keyof LinkPatch, string> = {
  * Links go through hand-written prepared statements rather than Drizzle's builder: adds and the month
  * query are the hot paths (see `npm run bench`), and the builder's per-row mapping costs 1.5x there.
  */
-export class SqliteLinkStore implements LinkStore {
+export class SqliteLinkStore implements Immediate<LinkStore> {
   private readonly insert: Database.Statement;
   private readonly byKey: Database.Statement;
   private readonly byId: Database.Statement;

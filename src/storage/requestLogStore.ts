@@ -1,10 +1,11 @@
 import type Database from "better-sqlite3";
 import type { RequestLogStore } from "../core/ports/requestLogStore.js";
+import type { Immediate } from "./transactionGate.js";
 
 /** How often expired signatures are deleted: rows only live minutes, so a sweep a minute keeps it small. */
 const PRUNE_EVERY_MS = 60_000;
 
-export class SqliteRequestLogStore implements RequestLogStore {
+export class SqliteRequestLogStore implements Immediate<RequestLogStore> {
   private readonly insert: Database.Statement;
   private readonly prune: Database.Statement;
   private prunedAt = Number.NEGATIVE_INFINITY;

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { ClaimMode, RoundupRunStore } from "../core/ports/runStore.js";
 import type { RoundupRun, RunStatus, WorkspaceKey } from "../core/types.js";
+import type { Immediate } from "./transactionGate.js";
 
 const RUN_COLUMNS = `id, workspace_key AS workspace, period, status, message_ids AS messageIds, claimed_by AS claimedBy,
   lease_until AS leaseUntil, attempts, last_error AS lastError, updated_at AS updatedAt`;
@@ -26,7 +27,7 @@ function takeover(run: RoundupRun, mode: ClaimMode, now: number): "resume" | "re
  * The ledger on SQLite. Claims run in an IMMEDIATE transaction, which takes the database's write
  * lock before reading, so two processes on one file cannot both claim a period.
  */
-export class SqliteRunStore implements RoundupRunStore {
+export class SqliteRunStore implements Immediate<RoundupRunStore> {
   private readonly byPeriod: Database.Statement;
   private readonly latestRun: Database.Statement;
   private readonly insertRun: Database.Statement;

@@ -23,7 +23,7 @@ describe("the Discord bot posts a due roundup on its own", () => {
     fake = await FakeDiscord.start({ guilds: [{ id: GUILD }] });
     dir = mkdtempSync(join(tmpdir(), "roundup-scheduled-discord-"));
     path = join(dir, "roundup.db");
-    seedDueRoundup(path, {
+    await seedDueRoundup(path, {
       workspace,
       channelId: CHANNEL,
       source: "discord",

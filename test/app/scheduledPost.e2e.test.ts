@@ -17,7 +17,12 @@ describe("the bot posts a due roundup on its own", () => {
     await api.start();
     dir = mkdtempSync(join(tmpdir(), "roundup-scheduled-"));
     path = join(dir, "roundup.db");
-    seedDueRoundup(path, { workspace, channelId: "CROUNDUP", source: "slack", title: "Last month's read" });
+    await seedDueRoundup(path, {
+      workspace,
+      channelId: "CROUNDUP",
+      source: "slack",
+      title: "Last month's read",
+    });
   });
   afterAll(async () => {
     await api.stop();

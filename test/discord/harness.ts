@@ -70,7 +70,7 @@ export async function startHarness(
     async close() {
       await bot.stop();
       await fake.close();
-      temp.cleanup();
+      await temp.cleanup();
     },
   };
 }
@@ -123,14 +123,14 @@ export function textOf(request: RecordedRequest): string {
 
 export const EPHEMERAL = 64;
 
-export function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
+export function until(check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const tick = () => {
-      if (check()) resolve();
+    const tick = async () => {
+      if (await check()) resolve();
       else if (Date.now() - started > timeoutMs) reject(new Error("timed out waiting"));
       else setTimeout(tick, 10);
     };
-    tick();
+    tick().catch(reject);
   });
 }

@@ -43,8 +43,8 @@ if (KILL_AFTER_RECORD) {
   // Dies right after the n-th message is both posted and written to the ledger.
   const record = store.runs.recordMessage.bind(store.runs);
   let recorded = 0;
-  store.runs.recordMessage = (...args) => {
-    const ok = record(...args);
+  store.runs.recordMessage = async (...args) => {
+    const ok = await record(...args);
     if (++recorded === Number(KILL_AFTER_RECORD)) process.kill(process.pid, "SIGKILL");
     return ok;
   };
@@ -56,5 +56,5 @@ const reports = await schedulerTick(
   { store, clock: { now: () => Date.parse(NOW) }, publishers: { slack: publisher }, sleep: async () => {} },
   { owner: OWNER, retryDelaysMs: [0, 0, 0] },
 );
-store.close();
+await store.close();
 console.log(JSON.stringify(reports));

@@ -63,7 +63,7 @@ export class Harness {
   store!: Store;
   clock: Clock & { set?(iso: string): void } = fixedClock("2026-07-20T12:00:00Z");
   private slack!: RunningSlack;
-  private cleanupStore!: () => void;
+  private cleanupStore!: () => Promise<void>;
   base = "";
 
   static async start(options: HarnessOptions = {}): Promise<Harness> {
@@ -113,7 +113,7 @@ export class Harness {
     await this.slack?.stop();
     await this.api.stop();
     await this.responses.stop();
-    this.cleanupStore?.();
+    await this.cleanupStore?.();
   }
 
   /** Now on the bot's clock, in the seconds Slack signs with. */
@@ -202,10 +202,13 @@ export class Harness {
 }
 
 /** Polls until `check` returns something truthy; follow-ups arrive after the acknowledgement. */
-export async function waitFor<T>(check: () => T | undefined | null | false, timeoutMs = 5_000): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  timeoutMs = 5_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value) return value;
     if (Date.now() > deadline) throw new Error("timed out waiting for a follow-up");
     await new Promise((resolve) => setTimeout(resolve, 10));

@@ -95,12 +95,12 @@ export class CommandContext<I extends RepliableInteraction = RepliableInteractio
   }
 
   /** Manage Server (or Administrator), or a user or role an admin added. */
-  isAdmin(): boolean {
+  async isAdmin(): Promise<boolean> {
     if (this.admin === undefined) {
       const platformAdmin = this.interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
       this.admin =
         platformAdmin ||
-        isAdmin(getSettings(this.deps, { workspace: this.workspace }), {
+        isAdmin(await getSettings(this.deps, { workspace: this.workspace }), {
           userId: this.userId,
           roleIds: roleIds(this.interaction),
           platformAdmin,
@@ -110,8 +110,8 @@ export class CommandContext<I extends RepliableInteraction = RepliableInteractio
   }
 
   /** Refuses, changing nothing, unless the person is an admin. */
-  requireAdmin(what: string): void {
-    if (this.isAdmin()) return;
+  async requireAdmin(what: string): Promise<void> {
+    if (await this.isAdmin()) return;
     throw new UserError(
       "admin.required",
       `Only admins can ${what}: members with Manage Server, and the people and roles in /read config admins.`,

@@ -31,7 +31,7 @@ export interface SlackDeps {
 
 /** Workspace admins and owners, plus people an admin added with `/read config admins add`. */
 export async function checkAdmin(deps: SlackDeps, ix: Interaction): Promise<boolean> {
-  const settings = getSettings(deps, { workspace: ix.workspace });
+  const settings = await getSettings(deps, { workspace: ix.workspace });
   if (isAdmin(settings, { userId: ix.userId, platformAdmin: false })) return true;
   const platformAdmin = await deps.people.isPlatformAdmin(ix.client, ix.teamId, ix.userId);
   return isAdmin(settings, { userId: ix.userId, platformAdmin });

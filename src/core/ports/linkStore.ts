@@ -29,13 +29,13 @@ export type LinkPatch = Partial<
  */
 export interface LinkStore {
   /** Stores a link, or returns the one already stored under the same normalized (or canonical) URL. */
-  insertOrGet(link: NewLink): { link: Link; created: boolean };
+  insertOrGet(link: NewLink): Promise<{ link: Link; created: boolean }>;
   /** The link whose normalized or canonical URL is `key`. */
-  findByKey(workspace: WorkspaceKey, key: string): Link | undefined;
-  addRecommendation(workspace: WorkspaceKey, id: number, recommendation: Recommendation): void;
-  get(workspace: WorkspaceKey, id: number): Link | undefined;
-  update(workspace: WorkspaceKey, id: number, patch: LinkPatch): Link | undefined;
-  remove(workspace: WorkspaceKey, id: number): boolean;
+  findByKey(workspace: WorkspaceKey, key: string): Promise<Link | undefined>;
+  addRecommendation(workspace: WorkspaceKey, id: number, recommendation: Recommendation): Promise<void>;
+  get(workspace: WorkspaceKey, id: number): Promise<Link | undefined>;
+  update(workspace: WorkspaceKey, id: number, patch: LinkPatch): Promise<Link | undefined>;
+  remove(workspace: WorkspaceKey, id: number): Promise<boolean>;
   /** Links in the order they were shared, oldest first. */
-  list(workspace: WorkspaceKey, filter?: LinkFilter): Link[];
+  list(workspace: WorkspaceKey, filter?: LinkFilter): Promise<Link[]>;
 }

@@ -7,5 +7,5 @@ export interface RequestLogStore {
    * Remembers `signature` until `expiresAt` (epoch ms). False when it is remembered already: the
    * request was taken before. Now and then forgets the ones expired at `now`.
    */
-  remember(signature: string, expiresAt: number, now: number): boolean;
+  remember(signature: string, expiresAt: number, now: number): Promise<boolean>;
 }

@@ -20,19 +20,25 @@ export interface RoundupRunStore {
     now: number;
     leaseUntil: number;
     mode: ClaimMode;
-  }): RoundupRun | null;
+  }): Promise<RoundupRun | null>;
   /** Adds a posted message's id and extends the lease; false when the claim was lost meanwhile. */
-  recordMessage(runId: number, owner: string, messageId: string, leaseUntil: number, now: number): boolean;
+  recordMessage(
+    runId: number,
+    owner: string,
+    messageId: string,
+    leaseUntil: number,
+    now: number,
+  ): Promise<boolean>;
   finish(
     runId: number,
     owner: string,
     status: Exclude<RunStatus, "posting">,
     error: string | null,
     now: number,
-  ): void;
+  ): Promise<void>;
   /** Records a period the scheduler will not post (e.g. too late), unless it has a row already. */
-  recordSkipped(workspace: WorkspaceKey, period: string, reason: string, now: number): void;
-  get(workspace: WorkspaceKey, period: string): RoundupRun | undefined;
+  recordSkipped(workspace: WorkspaceKey, period: string, reason: string, now: number): Promise<void>;
+  get(workspace: WorkspaceKey, period: string): Promise<RoundupRun | undefined>;
   /** The most recently updated run of a workspace. */
-  latest(workspace: WorkspaceKey): RoundupRun | undefined;
+  latest(workspace: WorkspaceKey): Promise<RoundupRun | undefined>;
 }

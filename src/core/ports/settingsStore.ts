@@ -7,19 +7,19 @@ export interface DueWorkspace {
 }
 
 export interface SettingsStore {
-  get(workspace: WorkspaceKey): Settings;
-  setChannel(workspace: WorkspaceKey, channelId: string | null): void;
-  setSchedule(workspace: WorkspaceKey, schedule: Schedule): void;
-  setTitleTemplate(workspace: WorkspaceKey, template: string): void;
-  setIntro(workspace: WorkspaceKey, intro: string | null): void;
-  addAdmin(workspace: WorkspaceKey, admin: AdminEntry): void;
-  removeAdmin(workspace: WorkspaceKey, admin: AdminEntry): boolean;
-  setQuietMonthNote(workspace: WorkspaceKey, enabled: boolean): void;
-  setNextDue(workspace: WorkspaceKey, due: { period: string; at: number } | null): void;
-  setAdminNotice(workspace: WorkspaceKey, notice: string | null): void;
+  get(workspace: WorkspaceKey): Promise<Settings>;
+  setChannel(workspace: WorkspaceKey, channelId: string | null): Promise<void>;
+  setSchedule(workspace: WorkspaceKey, schedule: Schedule): Promise<void>;
+  setTitleTemplate(workspace: WorkspaceKey, template: string): Promise<void>;
+  setIntro(workspace: WorkspaceKey, intro: string | null): Promise<void>;
+  addAdmin(workspace: WorkspaceKey, admin: AdminEntry): Promise<void>;
+  removeAdmin(workspace: WorkspaceKey, admin: AdminEntry): Promise<boolean>;
+  setQuietMonthNote(workspace: WorkspaceKey, enabled: boolean): Promise<void>;
+  setNextDue(workspace: WorkspaceKey, due: { period: string; at: number } | null): Promise<void>;
+  setAdminNotice(workspace: WorkspaceKey, notice: string | null): Promise<void>;
   /**
    * Workspaces of `platforms` ("discord", "slack") whose next roundup is due at or before `now`, most
    * overdue first (an indexed query). Those of other platforms wait for a process that can post them.
    */
-  due(now: number, limit: number, platforms: readonly string[]): DueWorkspace[];
+  due(now: number, limit: number, platforms: readonly string[]): Promise<DueWorkspace[]>;
 }

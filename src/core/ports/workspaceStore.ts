@@ -6,7 +6,7 @@ export interface WorkspaceStore {
    * Makes sure the workspace exists; the first time, seeds it with `defaultCategories`
    * in one transaction. Returns true when it was created by this call.
    */
-  ensure(workspace: WorkspaceKey, defaultCategories: NewCategory[]): boolean;
+  ensure(workspace: WorkspaceKey, defaultCategories: NewCategory[]): Promise<boolean>;
   /** Whether the workspace was ever created (by a link, a category or a setting). */
-  exists(workspace: WorkspaceKey): boolean;
+  exists(workspace: WorkspaceKey): Promise<boolean>;
 }
