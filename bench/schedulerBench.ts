@@ -25,7 +25,7 @@ import { DEFAULT_SCHEDULE, DEFAULT_TITLE_TEMPLATE } from "../src/core/types.js";
 import type { Db } from "../src/storage/database.js";
 import * as schema from "../src/storage/schema.js";
 import { SqliteStore } from "../src/storage/sqliteStore.js";
-import { MONTH_SQL, openFloor, settingsDiff, squash } from "./floor.js";
+import { CATEGORIES_SQL, MONTH_SQL, openFloor, settingsDiff, squash } from "./floor.js";
 import { ms, printTable, type Row, ratio, summarize, timeAsync, us, verdict } from "./stats.js";
 
 const WORKSPACES = 100_000;
@@ -90,10 +90,7 @@ function tickFloor(client: Database.Database): (now: number) => string[] {
     return run.get(workspace, period) as { id: number };
   });
   const links = client.prepare(MONTH_SQL);
-  const categories = client.prepare(
-    `select "id", "workspace_key", "name", "slug", "emoji", "position", "archived", "created_at" from "categories"
-     where "categories"."workspace_key" = ? order by "categories"."position" asc, "categories"."id" asc`,
-  );
+  const categories = client.prepare(CATEGORIES_SQL);
   const appendMessage = client.prepare(
     `UPDATE roundup_runs SET message_ids = json_insert(message_ids, '$[#]', ?), lease_until = ?, updated_at = ?
      WHERE id = ? AND claimed_by = ? AND status = 'posting'`,

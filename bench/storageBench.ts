@@ -8,14 +8,28 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
 import { DEFAULT_CATEGORIES } from "../src/core/categories/defaultCategories.js";
+import { type AddLinkInput, addLink } from "../src/core/links/addLink.js";
+import { normalizeUrl, sharedUrl } from "../src/core/links/url.js";
 import { systemClock } from "../src/core/ports/clock.js";
 import { renderMarkdown } from "../src/core/render/renderMarkdown.js";
 import { buildRoundup } from "../src/core/roundup/buildRoundup.js";
-import type { NewLink } from "../src/core/types.js";
+import type { Category, NewLink } from "../src/core/types.js";
+import type { Db } from "../src/storage/database.js";
+import * as schema from "../src/storage/schema.js";
 import { SqliteStore } from "../src/storage/sqliteStore.js";
 import { makeLink, maybeRecommendations, rng } from "./data.js";
-import { checkFloorSql, FIND_SQL, INSERT_SQL, MONTH_SQL, openFloor, settingsDiff } from "./floor.js";
+import {
+  CATEGORIES_SQL,
+  checkFloorSql,
+  FIND_SQL,
+  INSERT_SQL,
+  MONTH_SQL,
+  openFloor,
+  settingsDiff,
+  squash,
+} from "./floor.js";
 import {
   ms,
   perSecond,
@@ -36,6 +50,8 @@ const IMPORT = { warmupBatches: 4, batches: 30, batchSize: 1_000, target: 1.2 };
 const BIG = { workspaces: 1_000, perWorkspace: 1_000, months: 12, txRows: 100_000 };
 const MONTH = { warmup: 1_000, count: 5_000, targetRatio: 1.1, targetP99Ms: 3 };
 const ROUNDUP = { warmup: 300, count: 2_000, targetMs: 10 };
+/** Whole adds through the core: what it costs on top of SQLite is the figure; no target yet. */
+const ADD_LINK = { warmup: 500, count: 5_000, chunk: 50 };
 const SMALL_WORKSPACES = 10;
 const YEAR = 2025;
 
@@ -213,7 +229,7 @@ function perOpRows(
   perChunk: number,
   projectNs: number[],
   floorNs: number[],
-  target: number,
+  target: number | null,
 ): void {
   const total = (xs: number[]) => xs.reduce((sum, x) => sum + x, 0);
   const pMean = total(projectNs) / ops;
@@ -255,8 +271,8 @@ function perOpRows(
       project: "",
       floor: "",
       ratio: ratio(paired),
-      target: `≤${target.toFixed(2)}x`,
-      result: verdict(paired <= target),
+      target: target === null ? "" : `≤${target.toFixed(2)}x`,
+      result: target === null ? "" : verdict(paired <= target),
     },
   );
 }
@@ -543,6 +559,147 @@ async function benchRoundup(store: SqliteStore): Promise<void> {
   );
 }
 
+// ---- 5. a whole /read add through the core -------------------------------------------------------
+
+/**
+ * The floor of one `addLink`: the statements it runs, in its order, with its values worked out
+ * beforehand (the URL parsed and normalized, the category's id found): the workspace's categories,
+ * then the duplicate check and the insert in one IMMEDIATE transaction. `checkAddLinkFloor` compares
+ * them with what `addLink` executes.
+ */
+function addLinkFloor(client: Database.Database): (link: NewLink) => void {
+  const categories = client.prepare(CATEGORIES_SQL);
+  const find = client.prepare(FIND_SQL);
+  const insert = client.prepare(INSERT_SQL);
+  return (link) => {
+    categories.all(link.workspace);
+    client.exec("BEGIN IMMEDIATE");
+    try {
+      if (find.get({ workspace: link.workspace, key: link.normalizedUrl }) === undefined) insert.get(link);
+      client.exec("COMMIT");
+    } catch (error) {
+      if (client.inTransaction) client.exec("ROLLBACK");
+      throw error;
+    }
+  };
+}
+
+/** What a person types for `link`, and the row the core stores for it (what the floor inserts). */
+function addLinkInput(link: NewLink, categories: Category[]): { input: AddLinkInput; row: NewLink } {
+  const category = categories.find((c) => c.id === link.categoryId) ?? null;
+  const input: AddLinkInput = {
+    workspace: link.workspace,
+    url: link.url,
+    category: category?.name ?? null,
+    note: link.note,
+    title: link.title,
+    author: link.author,
+    userId: link.sharedById,
+    userName: link.sharedByName,
+    source: link.source,
+    at: link.sharedAt,
+  };
+  const { url, text } = sharedUrl(link.url);
+  // addLink leaves the page's own description and site name to the lookup that follows it.
+  const row = { ...link, url: text, normalizedUrl: normalizeUrl(url), description: null, siteName: null };
+  return { input, row };
+}
+
+/**
+ * Runs one add on each side of a fresh pair of files opened with a statement log, and returns how the
+ * statements they executed differ (values included): empty when the floor does what addLink does.
+ */
+async function checkAddLinkFloor(link: NewLink): Promise<string[]> {
+  const logs: string[][] = [[], []];
+  const clients: Database.Database[] = [];
+  for (const [side, name] of ["check-addlink-project.db", "check-addlink-floor.db"].entries()) {
+    const path = join(root, name);
+    const setup = SqliteStore.open(path);
+    await setup.workspaces.ensure(link.workspace, DEFAULT_CATEGORIES);
+    await setup.close();
+    const client = new Database(path, { verbose: (sql) => logs[side]?.push(squash(String(sql))) });
+    closers.push(() => client.close());
+    clients.push(client);
+  }
+  const [projectClient, floorClient] = clients as [Database.Database, Database.Database];
+  const store = new SqliteStore(drizzle({ client: projectClient, schema }) as Db);
+  // A running bot has seen its workspaces: ensure() then costs nothing, as in the timed adds.
+  await store.workspaces.ensure(link.workspace, DEFAULT_CATEGORIES);
+  const { input, row } = addLinkInput(link, await store.categories.list(link.workspace));
+  logs[0] = [];
+  await addLink({ store, clock: systemClock }, input);
+  addLinkFloor(floorClient)(row);
+  const [project = [], floor = []] = logs;
+  const at = project.findIndex((sql, i) => sql !== floor[i]);
+  if (at < 0 && project.length === floor.length) return [];
+  const index = at >= 0 ? at : Math.min(project.length, floor.length);
+  return [`addLink statement ${index + 1} differs:\n  core:  ${project[index]}\n  floor: ${floor[index]}`];
+}
+
+async function benchAddLink(): Promise<void> {
+  log(
+    `5. ${ADD_LINK.count.toLocaleString("en-US")} adds through the core (addLink), one per transaction ...`,
+  );
+  const { store, floor, categories } = await freshPair("addlink");
+  const links = smallLinks(ADD_LINK.warmup + ADD_LINK.count, categories, 6);
+  const problems = await checkAddLinkFloor(links[0] as NewLink);
+  if (problems.length === 0) {
+    notes.push("addLink floor checked: it executes addLink's statements, values included");
+  } else for (const problem of problems) notes.push(`NOT LIKE-FOR-LIKE: ${problem}`);
+  const byWorkspace = new Map<string, Category[]>();
+  for (let w = 0; w < SMALL_WORKSPACES; w++) {
+    byWorkspace.set(workspaceKey(w), await store.categories.list(workspaceKey(w), { includeArchived: true }));
+  }
+  const adds = links.map((link) => addLinkInput(link, byWorkspace.get(link.workspace) ?? []));
+  const deps = { store, clock: systemClock };
+  const floorAdd = addLinkFloor(floor);
+  const project = async (from: number) => {
+    for (let i = from; i < from + ADD_LINK.chunk; i++)
+      await addLink(deps, (adds[i] as { input: AddLinkInput }).input);
+  };
+  const raw = (from: number) => {
+    for (let i = from; i < from + ADD_LINK.chunk; i++) floorAdd((adds[i] as { row: NewLink }).row);
+  };
+  for (let at = 0; at < ADD_LINK.warmup; at += ADD_LINK.chunk) {
+    await project(at);
+    raw(at);
+  }
+  const projectNs: number[] = [];
+  const floorNs: number[] = [];
+  for (
+    let at = ADD_LINK.warmup, round = 0;
+    at < ADD_LINK.warmup + ADD_LINK.count;
+    at += ADD_LINK.chunk, round++
+  ) {
+    if (round % 2 === 0) {
+      projectNs.push(await timeAsync(() => project(at)));
+      floorNs.push(time(() => raw(at)));
+    } else {
+      floorNs.push(time(() => raw(at)));
+      projectNs.push(await timeAsync(() => project(at)));
+    }
+    if (round % 20 === 19) await breathe();
+  }
+  const stored = (client: Database.Database) =>
+    JSON.stringify(
+      client
+        .prepare(
+          "SELECT workspace_key, number, url, normalized_url, title, author, note, category_id, shared_by_name, shared_at FROM links ORDER BY id",
+        )
+        .all(),
+    );
+  if (stored(store.db.$client) !== stored(floor))
+    notes.push("MISMATCH: the addLink databases hold different links");
+  perOpRows(
+    "5. /read add through the core, 1 per tx",
+    ADD_LINK.count,
+    ADD_LINK.chunk,
+    projectNs,
+    floorNs,
+    null,
+  );
+}
+
 // ---- main ----------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -557,6 +714,7 @@ async function main(): Promise<void> {
 
   await benchAdds();
   await benchImports();
+  await benchAddLink();
   const bigPath = await buildBigDatabase();
   const store = openStore(bigPath);
   const floor = openRaw(bigPath);

@@ -59,7 +59,8 @@ export class SqliteCategoryStore implements Immediate<CategoryStore> {
           .values({
             workspaceKey: workspace,
             ...category,
-            position: sql`(SELECT coalesce(max(position), -1) + 1 FROM categories WHERE workspace_key = ${workspace})`,
+            position: sql`(SELECT coalesce(max(${categoriesTable.position}), -1) + 1 FROM ${categoriesTable}
+              WHERE ${categoriesTable.workspaceKey} = ${workspace})`,
           })
           .returning()
           .get();

@@ -15,8 +15,11 @@ import { SqliteRequestLogStore } from "./requestLogStore.js";
 import { SqliteRunStore } from "./runStore.js";
 import { workspacesTable } from "./schema.js";
 import { SqliteSettingsStore } from "./settingsStore.js";
+import { sqlColumns } from "./sqlColumns.js";
 import { explainDatabaseError, refusingWrites, sqliteErrorCode } from "./sqliteErrors.js";
 import { gated, type Immediate, TransactionGate } from "./transactionGate.js";
+
+const w = sqlColumns(workspacesTable);
 
 class SqliteWorkspaceStore implements Immediate<WorkspaceStore> {
   /** Workspaces known to exist, so the common case costs no write. */
@@ -27,7 +30,7 @@ class SqliteWorkspaceStore implements Immediate<WorkspaceStore> {
     private readonly db: Db,
     private readonly categories: SqliteCategoryStore,
   ) {
-    this.lookup = db.$client.prepare("SELECT 1 FROM workspaces WHERE key = ?");
+    this.lookup = db.$client.prepare(`SELECT 1 FROM ${w.$table} WHERE ${w.key} = ?`);
   }
 
   ensure(workspace: WorkspaceKey, defaultCategories: NewCategory[]): boolean {
@@ -69,7 +72,7 @@ class SqliteWorkspaceStore implements Immediate<WorkspaceStore> {
 function probeWrite(client: Database.Database): void {
   client.exec("BEGIN IMMEDIATE");
   try {
-    client.exec("DELETE FROM workspaces WHERE 0");
+    client.exec(`DELETE FROM ${w.$table} WHERE 0`);
   } finally {
     if (client.inTransaction) client.exec("ROLLBACK");
   }
