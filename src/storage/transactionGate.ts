@@ -24,6 +24,11 @@ export type Immediate<Port> = {
  * - a statement from inside runs at once (waiting would deadlock on itself), and so does a nested
  *   transaction, which joins the open one. "Inside" is the async context the transaction's work runs
  *   in (AsyncLocalStorage), so it holds across awaits and helper calls without passing anything.
+ *
+ * A transaction's work must not wait for anything that itself waits for the gate from outside (another
+ * request's statement): that would never end. The core's transactions only await the store.
+ * A store method may still use drizzle's `db.transaction` around work that never awaits: it is over
+ * before anything else runs, and inside an open transaction it becomes a savepoint.
  */
 export class TransactionGate {
   private readonly context = new AsyncLocalStorage<object>();
