@@ -30,18 +30,18 @@ const root = mkdtempSync(join(tmpdir(), "roundup-clibench-"));
 process.on("exit", () => rmSync(root, { recursive: true, force: true }));
 const databasePath = join(root, "roundup.db");
 
-function seed(): void {
+async function seed(): Promise<void> {
   const store = SqliteStore.open(databasePath);
   try {
-    store.workspaces.ensure(WORKSPACE, DEFAULT_CATEGORIES);
-    const categoryIds = store.categories.list(WORKSPACE).map((c) => c.id);
+    await store.workspaces.ensure(WORKSPACE, DEFAULT_CATEGORIES);
+    const categoryIds = (await store.categories.list(WORKSPACE)).map((c) => c.id);
     const random = rng(7);
     const start = Date.UTC(2026, 0, 1);
     for (let i = 0; i < LINKS; i++) {
-      store.links.insertOrGet(makeLink(i, WORKSPACE, start + i * 3_600_000, categoryIds, random));
+      await store.links.insertOrGet(makeLink(i, WORKSPACE, start + i * 3_600_000, categoryIds, random));
     }
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -73,7 +73,7 @@ const median = (samples: number[]) => {
 
 const build = spawnSync("npm", ["run", "-s", "build"], { cwd: projectRoot, stdio: "inherit" });
 if (build.status !== 0) throw new Error("npm run build failed");
-seed();
+await seed();
 
 const cli = ["cli", "--", "list", "--json"];
 const floor = ["bench:cli-floor"];

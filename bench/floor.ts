@@ -5,10 +5,13 @@
 import Database from "better-sqlite3";
 import { SqliteLinkStore } from "../src/storage/linkStore.js";
 
-/** Copied from `SqliteLinkStore` (src/storage/linkStore.ts). `checkFloorSql` verifies the copies at run time. */
-const LINK_COLUMNS = `number AS id, workspace_key AS workspace, url, normalized_url AS normalizedUrl, title, author,
+/**
+ * The SQL text `SqliteLinkStore` (src/storage/linkStore.ts) generates from schema.ts, written out here
+ * as raw SQL. `checkFloorSql` verifies the copies at run time.
+ */
+const LINK_COLUMNS = `workspace_key AS workspace, number AS id, url, normalized_url AS normalizedUrl, title, author,
   description, site_name AS siteName, note, category_id AS categoryId, shared_by_id AS sharedById,
-  shared_by_name AS sharedByName, shared_at AS sharedAt, source, canonical_url AS canonicalUrl, recommendations`;
+  shared_by_name AS sharedByName, shared_at AS sharedAt, source, recommendations, canonical_url AS canonicalUrl`;
 
 export const INSERT_SQL = `INSERT INTO links (workspace_key, number, url, normalized_url, title, author, description, site_name,
          note, category_id, shared_by_id, shared_by_name, shared_at, source, canonical_url)
@@ -26,6 +29,10 @@ export const FIND_SQL = `SELECT ${LINK_COLUMNS} FROM links WHERE workspace_key =
 
 /** What `links.list(workspace, { from, to })` prepares. */
 export const MONTH_SQL = `SELECT ${LINK_COLUMNS} FROM links WHERE workspace_key = @workspace AND shared_at >= @from AND shared_at < @to ORDER BY shared_at, links.id`;
+
+/** What `categories.list(workspace, { includeArchived: true })` runs (Drizzle's prepared query). */
+export const CATEGORIES_SQL = `select "id", "workspace_key", "name", "slug", "emoji", "position", "archived", "created_at" from "categories"
+     where "categories"."workspace_key" = ? order by "categories"."position" asc, "categories"."id" asc`;
 
 /** The pragmas `openDatabase` (src/storage/database.ts) sets, in the same order. */
 export function openFloor(path: string): Database.Database {

@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
-import type { RoundupPublisher } from "../src/core/ports.js";
+import type { RoundupPublisher } from "../src/core/ports/publisher.js";
 import { dueInstant, nextPeriod } from "../src/core/schedule/dueTime.js";
 import { schedulerTick } from "../src/core/schedule/schedulerTick.js";
 import { periodBounds } from "../src/core/time/period.js";
@@ -25,7 +25,7 @@ import { DEFAULT_SCHEDULE, DEFAULT_TITLE_TEMPLATE } from "../src/core/types.js";
 import type { Db } from "../src/storage/database.js";
 import * as schema from "../src/storage/schema.js";
 import { SqliteStore } from "../src/storage/sqliteStore.js";
-import { MONTH_SQL, openFloor, settingsDiff, squash } from "./floor.js";
+import { CATEGORIES_SQL, MONTH_SQL, openFloor, settingsDiff, squash } from "./floor.js";
 import { ms, printTable, type Row, ratio, summarize, timeAsync, us, verdict } from "./stats.js";
 
 const WORKSPACES = 100_000;
@@ -90,10 +90,7 @@ function tickFloor(client: Database.Database): (now: number) => string[] {
     return run.get(workspace, period) as { id: number };
   });
   const links = client.prepare(MONTH_SQL);
-  const categories = client.prepare(
-    `select "id", "workspace_key", "name", "slug", "emoji", "position", "archived", "created_at" from "categories"
-     where "categories"."workspace_key" = ? order by "categories"."position" asc, "categories"."id" asc`,
-  );
+  const categories = client.prepare(CATEGORIES_SQL);
   const appendMessage = client.prepare(
     `UPDATE roundup_runs SET message_ids = json_insert(message_ids, '$[#]', ?), lease_until = ?, updated_at = ?
      WHERE id = ? AND claimed_by = ? AND status = 'posting'`,
@@ -179,18 +176,19 @@ function armer(client: Database.Database): (from: number, count: number) => void
  */
 async function checkFloor(dir: string): Promise<{ problems: string[]; statements: number }> {
   const logs: string[][] = [[], []];
-  const clients = ["check-tick.db", "check-floor.db"].map((name, side) => {
+  const clients: Database.Database[] = [];
+  for (const [side, name] of ["check-tick.db", "check-floor.db"].entries()) {
     const path = join(dir, name);
     const setup = SqliteStore.open(path);
     seed(setup.db.$client, DUE + 1);
     armer(setup.db.$client)(DUE - 1, 2);
-    setup.close();
-    return new Database(path, { verbose: (sql) => logs[side]?.push(squash(String(sql))) });
-  });
+    await setup.close();
+    clients.push(new Database(path, { verbose: (sql) => logs[side]?.push(squash(String(sql))) }));
+  }
   const [tickClient, floorClient] = clients as [Database.Database, Database.Database];
   const store = new SqliteStore(drizzle({ client: tickClient, schema }) as Db);
   // A running bot has seen its workspaces: ensure() then costs nothing, as in the timed ticks.
-  for (const workspace of [key(DUE - 1), key(DUE)]) store.workspaces.ensure(workspace, []);
+  for (const workspace of [key(DUE - 1), key(DUE)]) await store.workspaces.ensure(workspace, []);
   logs[0] = [];
   const reports = await schedulerTick(
     { store, clock: { now: () => busyNow }, publishers: { slack: publisher } },
@@ -226,7 +224,7 @@ try {
   const started = process.hrtime.bigint();
   seed(setup.db.$client, WORKSPACES);
   const buildSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-  setup.close();
+  await setup.close();
 
   // One store for the whole run, as the bot keeps one; the floor on its own connection to the file.
   const store = SqliteStore.open(path);
@@ -272,7 +270,7 @@ try {
       samples.quiet[side].push(times.quiet);
     }
   }
-  store.close();
+  await store.close();
   floor.close();
 
   const rows: Row[] = [];

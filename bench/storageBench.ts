@@ -8,15 +8,40 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
 import { DEFAULT_CATEGORIES } from "../src/core/categories/defaultCategories.js";
-import { systemClock } from "../src/core/ports.js";
+import { type AddLinkInput, addLink } from "../src/core/links/addLink.js";
+import { normalizeUrl, sharedUrl } from "../src/core/links/url.js";
+import { systemClock } from "../src/core/ports/clock.js";
 import { renderMarkdown } from "../src/core/render/renderMarkdown.js";
 import { buildRoundup } from "../src/core/roundup/buildRoundup.js";
-import type { NewLink } from "../src/core/types.js";
+import type { Category, NewLink } from "../src/core/types.js";
+import type { Db } from "../src/storage/database.js";
+import * as schema from "../src/storage/schema.js";
 import { SqliteStore } from "../src/storage/sqliteStore.js";
 import { makeLink, maybeRecommendations, rng } from "./data.js";
-import { checkFloorSql, FIND_SQL, INSERT_SQL, MONTH_SQL, openFloor, settingsDiff } from "./floor.js";
-import { ms, perSecond, printTable, type Row, ratio, summarize, time, us, verdict } from "./stats.js";
+import {
+  CATEGORIES_SQL,
+  checkFloorSql,
+  FIND_SQL,
+  INSERT_SQL,
+  MONTH_SQL,
+  openFloor,
+  settingsDiff,
+  squash,
+} from "./floor.js";
+import {
+  ms,
+  perSecond,
+  printTable,
+  type Row,
+  ratio,
+  summarize,
+  time,
+  timeAsync,
+  us,
+  verdict,
+} from "./stats.js";
 
 // ---- sizes and targets ---------------------------------------------------------------------------
 
@@ -25,6 +50,8 @@ const IMPORT = { warmupBatches: 4, batches: 30, batchSize: 1_000, target: 1.2 };
 const BIG = { workspaces: 1_000, perWorkspace: 1_000, months: 12, txRows: 100_000 };
 const MONTH = { warmup: 1_000, count: 5_000, targetRatio: 1.1, targetP99Ms: 3 };
 const ROUNDUP = { warmup: 300, count: 2_000, targetMs: 10 };
+/** Whole adds through the core: what it costs on top of SQLite is the figure; no target yet. */
+const ADD_LINK = { warmup: 500, count: 5_000, chunk: 50 };
 const SMALL_WORKSPACES = 10;
 const YEAR = 2025;
 
@@ -81,7 +108,8 @@ for (const [signal, code] of [
 
 function openStore(path: string): SqliteStore {
   const store = SqliteStore.open(path);
-  closers.push(() => store.close());
+  // The connection itself: cleanup runs on exit, where nothing can be awaited.
+  closers.push(() => store.db.$client.close());
   return store;
 }
 
@@ -96,17 +124,19 @@ const count = (client: Database.Database) =>
   (client.prepare("SELECT count(*) AS n FROM links").get() as { n: number }).n;
 
 /** A store and a floor connection, each on its own fresh file with the same migrations and workspaces. */
-function freshPair(name: string): { store: SqliteStore; floor: Database.Database; categories: number[][] } {
+async function freshPair(
+  name: string,
+): Promise<{ store: SqliteStore; floor: Database.Database; categories: number[][] }> {
   const floorPath = join(root, `${name}-floor.db`);
   const seeding = SqliteStore.open(floorPath);
   const store = openStore(join(root, `${name}-project.db`));
   const categories: number[][] = [];
   for (let w = 0; w < SMALL_WORKSPACES; w++) {
-    store.workspaces.ensure(workspaceKey(w), DEFAULT_CATEGORIES);
-    seeding.workspaces.ensure(workspaceKey(w), DEFAULT_CATEGORIES);
-    categories.push(store.categories.list(workspaceKey(w)).map((c) => c.id));
+    await store.workspaces.ensure(workspaceKey(w), DEFAULT_CATEGORIES);
+    await seeding.workspaces.ensure(workspaceKey(w), DEFAULT_CATEGORIES);
+    categories.push((await store.categories.list(workspaceKey(w))).map((c) => c.id));
   }
-  seeding.close();
+  await seeding.close();
   return { store, floor: openRaw(floorPath), categories };
 }
 
@@ -126,7 +156,8 @@ function smallLinks(total: number, categories: number[][], seed: number): NewLin
 
 /**
  * Lets the event loop run (between timed sections only), so Ctrl-C reaches the handler above and the
- * temp files go; the bench is otherwise synchronous and a signal would wait for its end.
+ * temp files go; the bench otherwise never yields to it (its awaits settle at once, as microtasks) and
+ * a signal would wait for its end.
  */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -150,13 +181,13 @@ function checkLikeForLike(store: SqliteStore, floor: Database.Database): void {
 
 async function benchAdds(): Promise<void> {
   log(`1. ${ADD.count.toLocaleString("en-US")} adds, one per transaction ...`);
-  const { store, floor, categories } = freshPair("add");
+  const { store, floor, categories } = await freshPair("add");
   checkLikeForLike(store, floor);
   const links = smallLinks(ADD.warmup + ADD.count, categories, 1);
   const insert = floor.prepare(INSERT_SQL);
   const find = floor.prepare(FIND_SQL);
-  const project = (from: number) => {
-    for (let i = from; i < from + ADD.chunk; i++) store.links.insertOrGet(links[i] as NewLink);
+  const project = async (from: number) => {
+    for (let i = from; i < from + ADD.chunk; i++) await store.links.insertOrGet(links[i] as NewLink);
   };
   const raw = (from: number) => {
     for (let i = from; i < from + ADD.chunk; i++) {
@@ -165,7 +196,7 @@ async function benchAdds(): Promise<void> {
     }
   };
   for (let at = 0; at < ADD.warmup; at += ADD.chunk) {
-    project(at);
+    await project(at);
     raw(at);
   }
   const projectNs: number[] = [];
@@ -173,11 +204,11 @@ async function benchAdds(): Promise<void> {
   for (let at = ADD.warmup, round = 0; at < ADD.warmup + ADD.count; at += ADD.chunk, round++) {
     // Alternate who goes first, so neither side always runs right after the other's checkpoint.
     if (round % 2 === 0) {
-      projectNs.push(time(() => project(at)));
+      projectNs.push(await timeAsync(() => project(at)));
       floorNs.push(time(() => raw(at)));
     } else {
       floorNs.push(time(() => raw(at)));
-      projectNs.push(time(() => project(at)));
+      projectNs.push(await timeAsync(() => project(at)));
     }
     if (round % 20 === 19) await breathe();
   }
@@ -198,7 +229,7 @@ function perOpRows(
   perChunk: number,
   projectNs: number[],
   floorNs: number[],
-  target: number,
+  target: number | null,
 ): void {
   const total = (xs: number[]) => xs.reduce((sum, x) => sum + x, 0);
   const pMean = total(projectNs) / ops;
@@ -240,8 +271,8 @@ function perOpRows(
       project: "",
       floor: "",
       ratio: ratio(paired),
-      target: `≤${target.toFixed(2)}x`,
-      result: verdict(paired <= target),
+      target: target === null ? "" : `≤${target.toFixed(2)}x`,
+      result: target === null ? "" : verdict(paired <= target),
     },
   );
 }
@@ -251,7 +282,7 @@ function perOpRows(
 async function benchImports(): Promise<void> {
   const { batches, batchSize, warmupBatches } = IMPORT;
   log(`2. ${batches} imports of ${batchSize.toLocaleString("en-US")} links, one transaction each ...`);
-  const { store, floor, categories } = freshPair("import");
+  const { store, floor, categories } = await freshPair("import");
   const links = smallLinks((warmupBatches + batches) * batchSize, categories, 2);
   const batch = (i: number) => links.slice(i * batchSize, (i + 1) * batchSize);
   const insert = floor.prepare(INSERT_SQL);
@@ -261,11 +292,11 @@ async function benchImports(): Promise<void> {
       if (find.get({ workspace: link.workspace, key: link.normalizedUrl }) === undefined) insert.get(link);
   });
   const project = (items: NewLink[]) =>
-    store.transaction(() => {
-      for (const link of items) store.links.insertOrGet(link);
+    store.transaction(async (tx) => {
+      for (const link of items) await tx.links.insertOrGet(link);
     });
   for (let i = 0; i < warmupBatches; i++) {
-    project(batch(i));
+    await project(batch(i));
     rawImport(batch(i));
   }
   const projectNs: number[] = [];
@@ -273,11 +304,11 @@ async function benchImports(): Promise<void> {
   for (let i = warmupBatches; i < warmupBatches + batches; i++) {
     const items = batch(i);
     if (i % 2 === 0) {
-      projectNs.push(time(() => project(items)));
+      projectNs.push(await timeAsync(() => project(items)));
       floorNs.push(time(() => rawImport(items)));
     } else {
       floorNs.push(time(() => rawImport(items)));
-      projectNs.push(time(() => project(items)));
+      projectNs.push(await timeAsync(() => project(items)));
     }
     await breathe();
   }
@@ -294,7 +325,7 @@ async function buildBigDatabase(): Promise<string> {
   const total = BIG.workspaces * BIG.perWorkspace;
   log(`3. building ${total.toLocaleString("en-US")} links over ${BIG.workspaces} workspaces ...`);
   const started = process.hrtime.bigint();
-  SqliteStore.open(path).close(); // The schema, by the project's own migrations.
+  await SqliteStore.open(path).close(); // The schema, by the project's own migrations.
 
   // Build-only settings: no journal and no syncs make the one-off load fast. The measured
   // connections below open the file with the store's own pragmas (WAL, NORMAL, foreign keys).
@@ -413,7 +444,8 @@ async function benchMonthQuery(store: SqliteStore, floor: Database.Database): Pr
     .all({ workspace: workspaceKey(0), from: 0, to: 1 });
   notes.push(`month query plan: ${(plan as { detail: string }[]).map((row) => row.detail).join("; ")}`);
   const queries = randomMonths(MONTH.warmup + MONTH.count, 4);
-  const project = (q: MonthQuery) => store.links.list(q.workspace, { from: q.from, to: q.to }).length;
+  const project = async (q: MonthQuery) =>
+    (await store.links.list(q.workspace, { from: q.from, to: q.to })).length;
   const raw = (q: MonthQuery) => statement.all({ workspace: q.workspace, from: q.from, to: q.to }).length;
   const projectNs: number[] = [];
   const floorNs: number[] = [];
@@ -423,16 +455,19 @@ async function benchMonthQuery(store: SqliteStore, floor: Database.Database): Pr
     if (i % 500 === 499) await breathe();
     let a = 0;
     let b = 0;
-    const tp = () => time(() => (a = project(q)));
+    const tp = () =>
+      timeAsync(async () => {
+        a = await project(q);
+      });
     const tf = () => time(() => (b = raw(q)));
     let p: number;
     let f: number;
     if (i % 2 === 0) {
-      p = tp();
+      p = await tp();
       f = tf();
     } else {
       f = tf();
-      p = tp();
+      p = await tp();
     }
     if (a !== b) mismatches++;
     if (i < MONTH.warmup) continue;
@@ -486,9 +521,9 @@ async function benchRoundup(store: SqliteStore): Promise<void> {
   for (const [i, q] of queries.entries()) {
     if (i % 200 === 199) await breathe();
     let markdown = "";
-    const ns = time(() => {
+    const ns = await timeAsync(async () => {
       markdown = renderMarkdown(
-        buildRoundup({ store, clock: systemClock }, { workspace: q.workspace, period: q.period }),
+        await buildRoundup({ store, clock: systemClock }, { workspace: q.workspace, period: q.period }),
       );
     });
     if (i < ROUNDUP.warmup) continue;
@@ -524,6 +559,147 @@ async function benchRoundup(store: SqliteStore): Promise<void> {
   );
 }
 
+// ---- 5. a whole /read add through the core -------------------------------------------------------
+
+/**
+ * The floor of one `addLink`: the statements it runs, in its order, with its values worked out
+ * beforehand (the URL parsed and normalized, the category's id found): the workspace's categories,
+ * then the duplicate check and the insert in one IMMEDIATE transaction. `checkAddLinkFloor` compares
+ * them with what `addLink` executes.
+ */
+function addLinkFloor(client: Database.Database): (link: NewLink) => void {
+  const categories = client.prepare(CATEGORIES_SQL);
+  const find = client.prepare(FIND_SQL);
+  const insert = client.prepare(INSERT_SQL);
+  return (link) => {
+    categories.all(link.workspace);
+    client.exec("BEGIN IMMEDIATE");
+    try {
+      if (find.get({ workspace: link.workspace, key: link.normalizedUrl }) === undefined) insert.get(link);
+      client.exec("COMMIT");
+    } catch (error) {
+      if (client.inTransaction) client.exec("ROLLBACK");
+      throw error;
+    }
+  };
+}
+
+/** What a person types for `link`, and the row the core stores for it (what the floor inserts). */
+function addLinkInput(link: NewLink, categories: Category[]): { input: AddLinkInput; row: NewLink } {
+  const category = categories.find((c) => c.id === link.categoryId) ?? null;
+  const input: AddLinkInput = {
+    workspace: link.workspace,
+    url: link.url,
+    category: category?.name ?? null,
+    note: link.note,
+    title: link.title,
+    author: link.author,
+    userId: link.sharedById,
+    userName: link.sharedByName,
+    source: link.source,
+    at: link.sharedAt,
+  };
+  const { url, text } = sharedUrl(link.url);
+  // addLink leaves the page's own description and site name to the lookup that follows it.
+  const row = { ...link, url: text, normalizedUrl: normalizeUrl(url), description: null, siteName: null };
+  return { input, row };
+}
+
+/**
+ * Runs one add on each side of a fresh pair of files opened with a statement log, and returns how the
+ * statements they executed differ (values included): empty when the floor does what addLink does.
+ */
+async function checkAddLinkFloor(link: NewLink): Promise<string[]> {
+  const logs: string[][] = [[], []];
+  const clients: Database.Database[] = [];
+  for (const [side, name] of ["check-addlink-project.db", "check-addlink-floor.db"].entries()) {
+    const path = join(root, name);
+    const setup = SqliteStore.open(path);
+    await setup.workspaces.ensure(link.workspace, DEFAULT_CATEGORIES);
+    await setup.close();
+    const client = new Database(path, { verbose: (sql) => logs[side]?.push(squash(String(sql))) });
+    closers.push(() => client.close());
+    clients.push(client);
+  }
+  const [projectClient, floorClient] = clients as [Database.Database, Database.Database];
+  const store = new SqliteStore(drizzle({ client: projectClient, schema }) as Db);
+  // A running bot has seen its workspaces: ensure() then costs nothing, as in the timed adds.
+  await store.workspaces.ensure(link.workspace, DEFAULT_CATEGORIES);
+  const { input, row } = addLinkInput(link, await store.categories.list(link.workspace));
+  logs[0] = [];
+  await addLink({ store, clock: systemClock }, input);
+  addLinkFloor(floorClient)(row);
+  const [project = [], floor = []] = logs;
+  const at = project.findIndex((sql, i) => sql !== floor[i]);
+  if (at < 0 && project.length === floor.length) return [];
+  const index = at >= 0 ? at : Math.min(project.length, floor.length);
+  return [`addLink statement ${index + 1} differs:\n  core:  ${project[index]}\n  floor: ${floor[index]}`];
+}
+
+async function benchAddLink(): Promise<void> {
+  log(
+    `5. ${ADD_LINK.count.toLocaleString("en-US")} adds through the core (addLink), one per transaction ...`,
+  );
+  const { store, floor, categories } = await freshPair("addlink");
+  const links = smallLinks(ADD_LINK.warmup + ADD_LINK.count, categories, 6);
+  const problems = await checkAddLinkFloor(links[0] as NewLink);
+  if (problems.length === 0) {
+    notes.push("addLink floor checked: it executes addLink's statements, values included");
+  } else for (const problem of problems) notes.push(`NOT LIKE-FOR-LIKE: ${problem}`);
+  const byWorkspace = new Map<string, Category[]>();
+  for (let w = 0; w < SMALL_WORKSPACES; w++) {
+    byWorkspace.set(workspaceKey(w), await store.categories.list(workspaceKey(w), { includeArchived: true }));
+  }
+  const adds = links.map((link) => addLinkInput(link, byWorkspace.get(link.workspace) ?? []));
+  const deps = { store, clock: systemClock };
+  const floorAdd = addLinkFloor(floor);
+  const project = async (from: number) => {
+    for (let i = from; i < from + ADD_LINK.chunk; i++)
+      await addLink(deps, (adds[i] as { input: AddLinkInput }).input);
+  };
+  const raw = (from: number) => {
+    for (let i = from; i < from + ADD_LINK.chunk; i++) floorAdd((adds[i] as { row: NewLink }).row);
+  };
+  for (let at = 0; at < ADD_LINK.warmup; at += ADD_LINK.chunk) {
+    await project(at);
+    raw(at);
+  }
+  const projectNs: number[] = [];
+  const floorNs: number[] = [];
+  for (
+    let at = ADD_LINK.warmup, round = 0;
+    at < ADD_LINK.warmup + ADD_LINK.count;
+    at += ADD_LINK.chunk, round++
+  ) {
+    if (round % 2 === 0) {
+      projectNs.push(await timeAsync(() => project(at)));
+      floorNs.push(time(() => raw(at)));
+    } else {
+      floorNs.push(time(() => raw(at)));
+      projectNs.push(await timeAsync(() => project(at)));
+    }
+    if (round % 20 === 19) await breathe();
+  }
+  const stored = (client: Database.Database) =>
+    JSON.stringify(
+      client
+        .prepare(
+          "SELECT workspace_key, number, url, normalized_url, title, author, note, category_id, shared_by_name, shared_at FROM links ORDER BY id",
+        )
+        .all(),
+    );
+  if (stored(store.db.$client) !== stored(floor))
+    notes.push("MISMATCH: the addLink databases hold different links");
+  perOpRows(
+    "5. /read add through the core, 1 per tx",
+    ADD_LINK.count,
+    ADD_LINK.chunk,
+    projectNs,
+    floorNs,
+    null,
+  );
+}
+
 // ---- main ----------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -538,6 +714,7 @@ async function main(): Promise<void> {
 
   await benchAdds();
   await benchImports();
+  await benchAddLink();
   const bigPath = await buildBigDatabase();
   const store = openStore(bigPath);
   const floor = openRaw(bigPath);

@@ -3,11 +3,12 @@ import { createSlackPublisher } from "./adapters/slack/slackPublisher.js";
 import { startSlack } from "./adapters/slack/startSlack.js";
 import { type Config, loadConfigOrExplain } from "./config.js";
 import { isUserError } from "./core/errors.js";
-import { type RoundupPublisher, systemClock } from "./core/ports.js";
-import { startScheduler } from "./core/schedule/startScheduler.js";
+import { systemClock } from "./core/ports/clock.js";
+import type { RoundupPublisher } from "./core/ports/publisher.js";
 import { PageMetadataFetcher } from "./enrich/pageMetadataFetcher.js";
 import { createLogger, type Logger } from "./logger.js";
 import { installProcessGuards } from "./processGuards.js";
+import { startScheduler } from "./scheduler.js";
 import { explainStartFailure } from "./startFailure.js";
 import { SqliteStore } from "./storage/sqliteStore.js";
 
@@ -25,14 +26,14 @@ Meanwhile the command line works on the same database: npm run -s cli -- --help`
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The database, checked to take writes: a bot that cannot write would apologise for every command. */
-function openWritableStore(databaseUrl: string): SqliteStore {
+async function openWritableStore(databaseUrl: string): Promise<SqliteStore> {
   let store: SqliteStore | undefined;
   try {
     store = SqliteStore.open(databaseUrl);
     store.assertWritable();
     return store;
   } catch (error) {
-    store?.close();
+    await store?.close();
     if (isUserError(error)) throw new StartFailure(error.message, { cause: error });
     throw error;
   }
@@ -40,7 +41,7 @@ function openWritableStore(databaseUrl: string): SqliteStore {
 
 /** The composition root: config -> storage -> core -> adapters -> scheduler, and a clean shutdown. */
 async function run(config: Config, logger: Logger): Promise<() => Promise<void>> {
-  const store = openWritableStore(config.databaseUrl);
+  const store = await openWritableStore(config.databaseUrl);
   const clock = systemClock;
   const fetcher = config.fetch.enabled
     ? new PageMetadataFetcher({
@@ -57,7 +58,7 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
       return await start();
     } catch (error) {
       for (const stop of stops.reverse()) await stop().catch(() => undefined);
-      store.close();
+      await store.close();
       throw new StartFailure(explainStartFailure(platform, error), { cause: error });
     }
   };
@@ -107,7 +108,7 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
   return async () => {
     await scheduler.stop();
     for (const stop of stops.reverse()) await stop();
-    store.close();
+    await store.close();
   };
 }
 

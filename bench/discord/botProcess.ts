@@ -9,7 +9,7 @@
 
 import type { Client } from "discord.js";
 import { startDiscord } from "../../src/adapters/discord/startDiscord.js";
-import { systemClock } from "../../src/core/ports.js";
+import { systemClock } from "../../src/core/ports/clock.js";
 import { createLogger } from "../../src/logger.js";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
 
@@ -32,7 +32,7 @@ async function start(): Promise<{ client: Client; stop: () => Promise<void> }> {
     client: bot.client,
     stop: async () => {
       await bot.stop();
-      store.close();
+      await store.close();
     },
   };
 }

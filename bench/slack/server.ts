@@ -14,7 +14,7 @@ import pino from "pino";
 import { MAX_CLOCK_SKEW_SECONDS } from "../../src/adapters/slack/requestCheck.js";
 import { startSlack } from "../../src/adapters/slack/startSlack.js";
 import { addLink } from "../../src/core/links/addLink.js";
-import { systemClock } from "../../src/core/ports.js";
+import { systemClock } from "../../src/core/ports/clock.js";
 import type { Logger } from "../../src/logger.js";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { startMockApi } from "./mockApi.js";
@@ -63,7 +63,7 @@ async function startFloor(): Promise<{ port: number; stop: () => Promise<void> }
     }
     // The adapter's replay check (requestCheck.ts): the signature is kept until it leaves the window.
     const expiresAt = (Number(req.headers["x-slack-request-timestamp"]) + MAX_CLOCK_SKEW_SECONDS + 1) * 1000;
-    if (!store.requestLog.remember(String(req.headers["x-slack-signature"]), expiresAt, Date.now())) {
+    if (!(await store.requestLog.remember(String(req.headers["x-slack-signature"]), expiresAt, Date.now()))) {
       res.writeHead(409).end();
       return;
     }
@@ -71,7 +71,7 @@ async function startFloor(): Promise<{ port: number; stop: () => Promise<void> }
     const [, urlToken = "", category = null, ...note] = (form.get("text") ?? "").split(" ");
     let text: string;
     try {
-      const result = addLink(
+      const result = await addLink(
         { store, clock: systemClock },
         {
           workspace: `slack:${form.get("team_id")}`,
@@ -122,7 +122,7 @@ async function startAdapter(): Promise<{ port: number; stop: () => Promise<void>
 const running = kind === "slack" ? await startAdapter() : await startFloor();
 process.on("SIGTERM", async () => {
   await running.stop();
-  store.close();
+  await store.close();
   process.exit(0);
 });
 console.log(`READY ${running.port}`);

@@ -1,4 +1,7 @@
-import type { Clock, MetadataFetcher, RoundupPublisher, Store } from "../core/ports.js";
+import type { Clock } from "../core/ports/clock.js";
+import type { MetadataFetcher } from "../core/ports/metadataFetcher.js";
+import type { RoundupPublisher } from "../core/ports/publisher.js";
+import type { Store } from "../core/ports/store.js";
 import type { Options } from "./args.js";
 
 export type Publishers = Partial<Record<string, RoundupPublisher>>;
@@ -26,5 +29,5 @@ export interface CliCommand {
   usage: string;
   /** Every option any of its actions takes, so the value after one is never read as a flag of its own. */
   options: Options;
-  run(context: CliContext, args: string[]): void | Promise<void>;
+  run(context: CliContext, args: string[]): Promise<void>;
 }

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { type Config, ConfigError, loadConfig, loadEnvFile } from "../config.js";
-import { type MetadataFetcher, type RoundupPublisher, systemClock } from "../core/ports.js";
+import { systemClock } from "../core/ports/clock.js";
+import type { MetadataFetcher } from "../core/ports/metadataFetcher.js";
+import type { RoundupPublisher } from "../core/ports/publisher.js";
 import type { PageMetadataFetcherOptions } from "../enrich/pageMetadataFetcher.js";
 import { parseDatabaseUrl } from "../storage/database.js";
 import { explainDatabaseError } from "../storage/sqliteErrors.js";

@@ -1,6 +1,8 @@
 import { userInfo } from "node:os";
 import { isUserError } from "../core/errors.js";
-import type { Clock, MetadataFetcher, Store } from "../core/ports.js";
+import type { Clock } from "../core/ports/clock.js";
+import type { MetadataFetcher } from "../core/ports/metadataFetcher.js";
+import type { Store } from "../core/ports/store.js";
 import { sanitizeText } from "../core/text/sanitizeText.js";
 import { DEFAULT_LOCAL_WORKSPACE } from "../core/workspace.js";
 import { PROGRAM, takesValue, UsageError } from "./args.js";
@@ -119,6 +121,6 @@ export async function runCli(
     }
     throw error;
   } finally {
-    store?.close();
+    await store?.close();
   }
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_CATEGORIES } from "./categories/defaultCategories.js";
 import { UserError } from "./errors.js";
-import type { Clock, Store } from "./ports.js";
+import type { Clock } from "./ports/clock.js";
+import type { Store } from "./ports/store.js";
 import { firstPeriodAfter } from "./schedule/dueTime.js";
 import { DEFAULT_SCHEDULE, type WorkspaceKey } from "./types.js";
 
@@ -43,10 +44,13 @@ export function postingToken(workspace: WorkspaceKey): string | null {
  * and, when it has a chat to post to, its first roundup planned on the default schedule (posted once
  * it has a channel). Reading use cases never call it, so a mistyped workspace is not created.
  */
-export function ensureWorkspace({ store, clock }: { store: Store; clock: Clock }, key: string): WorkspaceKey {
+export async function ensureWorkspace(
+  { store, clock }: { store: Store; clock: Clock },
+  key: string,
+): Promise<WorkspaceKey> {
   const workspace = assertWorkspaceKey(key);
-  if (store.workspaces.ensure(workspace, DEFAULT_CATEGORIES) && postingToken(workspace) !== null) {
-    store.settings.setNextDue(workspace, firstPeriodAfter(clock.now(), DEFAULT_SCHEDULE));
+  if ((await store.workspaces.ensure(workspace, DEFAULT_CATEGORIES)) && postingToken(workspace) !== null) {
+    await store.settings.setNextDue(workspace, firstPeriodAfter(clock.now(), DEFAULT_SCHEDULE));
   }
   return workspace;
 }
@@ -55,9 +59,9 @@ export function ensureWorkspace({ store, clock }: { store: Store; clock: Clock }
  * For the CLI's reading commands, where a workspace is typed: refuses one that does not exist yet
  * (except the default local one) instead of showing it as empty.
  */
-export function requireWorkspace(store: Store, key: string): WorkspaceKey {
+export async function requireWorkspace(store: Store, key: string): Promise<WorkspaceKey> {
   const workspace = assertWorkspaceKey(key);
-  if (workspace !== DEFAULT_LOCAL_WORKSPACE && !store.workspaces.exists(workspace)) {
+  if (workspace !== DEFAULT_LOCAL_WORKSPACE && !(await store.workspaces.exists(workspace))) {
     throw new UserError(
       "workspace.unknown",
       `There is no workspace ${workspace} yet. Check --workspace: a workspace starts with its first link or setting.`,

@@ -1,5 +1,5 @@
 import { Parser } from "htmlparser2";
-import type { PageMetadata } from "../core/ports.js";
+import type { PageMetadata } from "../core/ports/metadataFetcher.js";
 
 const LIMITS = { title: 300, author: 200, description: 500, siteName: 100 } as const;
 

@@ -1,5 +1,6 @@
 import { normalizeUrl } from "../core/links/url.js";
-import type { Clock, FetchOutcome, MetadataFetcher } from "../core/ports.js";
+import type { Clock } from "../core/ports/clock.js";
+import type { FetchOutcome, MetadataFetcher } from "../core/ports/metadataFetcher.js";
 import { AllowedHosts } from "./addressPolicy.js";
 import { ConcurrencyLimit } from "./concurrencyLimit.js";
 import { decodeHtml } from "./decodeHtml.js";

@@ -1,10 +1,11 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { UserError } from "../core/errors.js";
-import type { CategoryStore, NewCategory } from "../core/ports.js";
+import type { CategoryStore, NewCategory } from "../core/ports/categoryStore.js";
 import type { Category, WorkspaceKey } from "../core/types.js";
 import { type Db, IMMEDIATE } from "./database.js";
 import { categoriesTable, linksTable } from "./schema.js";
 import { withUniqueConstraint } from "./sqliteErrors.js";
+import type { Immediate } from "./transactionGate.js";
 
 type CategoryRow = typeof categoriesTable.$inferSelect;
 
@@ -23,7 +24,7 @@ function toCategory(row: CategoryRow): Category {
 const taken = (name: string) =>
   new UserError("category.exists", `There is already a category called "${name}".`, { name });
 
-export class SqliteCategoryStore implements CategoryStore {
+export class SqliteCategoryStore implements Immediate<CategoryStore> {
   // Prepared once: every /read command reads the categories, and re-preparing costs more than the query.
   private readonly listAll;
   private readonly listActive;
@@ -58,7 +59,8 @@ export class SqliteCategoryStore implements CategoryStore {
           .values({
             workspaceKey: workspace,
             ...category,
-            position: sql`(SELECT coalesce(max(position), -1) + 1 FROM categories WHERE workspace_key = ${workspace})`,
+            position: sql`(SELECT coalesce(max(${categoriesTable.position}), -1) + 1 FROM ${categoriesTable}
+              WHERE ${categoriesTable.workspaceKey} = ${workspace})`,
           })
           .returning()
           .get();

@@ -11,7 +11,11 @@ import { explainDatabaseError, sqliteErrorCode } from "./sqliteErrors.js";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-/** For drizzle's `db.transaction`: take the write lock up front, as `SqliteStore.transaction` explains. */
+/**
+ * For drizzle's `db.transaction` around synchronous work inside one store method: take the write lock
+ * up front. A deferred transaction that reads and then writes cannot wait for another connection's
+ * write lock (SQLite refuses it at once, "database is locked"); an immediate one waits for busy_timeout.
+ */
 export const IMMEDIATE = { behavior: "immediate" } as const;
 
 /** How long a write waits for another connection's write lock before giving up. */

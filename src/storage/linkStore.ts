@@ -1,17 +1,39 @@
 import type Database from "better-sqlite3";
-import type { LinkFilter, LinkPatch, LinkStore } from "../core/ports.js";
+import { getTableColumns } from "drizzle-orm";
+import type { LinkFilter, LinkPatch, LinkStore } from "../core/ports/linkStore.js";
 import type { Link, NewLink, Recommendation, WorkspaceKey } from "../core/types.js";
+import { linksTable, workspacesTable } from "./schema.js";
+import { selectColumns, sqlColumns } from "./sqlColumns.js";
+import type { Immediate } from "./transactionGate.js";
+
+const l = sqlColumns(linksTable);
+const w = sqlColumns(workspacesTable);
 
 /**
- * Columns under the names of the domain type, so a row needs almost no mapping. A link's `id` is its
- * number in its workspace (what people see as #12); the table's own id stays inside storage.
+ * How a link's fields are named in the domain type where the table says otherwise. A link's `id` is
+ * its number in its workspace (what people see as #12); the table's own id stays inside storage.
  */
-const LINK_COLUMNS = `number AS id, workspace_key AS workspace, url, normalized_url AS normalizedUrl, title, author,
-  description, site_name AS siteName, note, category_id AS categoryId, shared_by_id AS sharedById,
-  shared_by_name AS sharedByName, shared_at AS sharedAt, source, canonical_url AS canonicalUrl, recommendations`;
+const FIELD_NAMES = { number: "id", workspaceKey: "workspace" } as const;
+
+/** Every column but the table's own id, under the names of the domain type: a row needs almost no mapping. */
+const LINK_COLUMNS = selectColumns(linksTable, { rename: FIELD_NAMES, omit: ["id"] });
 
 /** The columns a search reads: what people wrote and what pages said about themselves. */
-const SEARCHED_COLUMNS = ["title", "note", "author", "description", "url", "shared_by_name"];
+const SEARCHED_COLUMNS = [l.title, l.note, l.author, l.description, l.url, l.sharedByName];
+
+/** A new link's number: its workspace's next one (a trigger moves the counter on, migration 0003). */
+const NEXT_NUMBER = `(SELECT ${w.lastLinkNumber} + 1 FROM ${w.$table} WHERE ${w.key} = @workspace)`;
+
+/**
+ * A new link's columns and the values it takes, by the domain's names (`@url`): all of them but the
+ * table's id and the recommendations a new link has none of.
+ */
+const INSERTED = Object.entries(getTableColumns(linksTable))
+  .filter(([key]) => key !== "id" && key !== "recommendations")
+  .map(([key, column]) => ({
+    column: column.name,
+    value: key === "number" ? NEXT_NUMBER : `@${FIELD_NAMES[key as keyof typeof FIELD_NAMES] ?? key}`,
+  }));
 
 type LinkRow = Omit<Link, "recommendations"> & { recommendations: string | null };
 
@@ -22,21 +44,12 @@ function toLink(row: LinkRow): Link {
   return link;
 }
 
-const PATCH_COLUMNS: Record<keyof LinkPatch, string> = {
-  title: "title",
-  author: "author",
-  description: "description",
-  siteName: "site_name",
-  note: "note",
-  categoryId: "category_id",
-  canonicalUrl: "canonical_url",
-};
-
 /**
- * Links go through hand-written prepared statements rather than Drizzle's builder: adds and the month
- * query are the hot paths (see `npm run bench`), and the builder's per-row mapping costs 1.5x there.
+ * Links go through statements prepared on better-sqlite3 directly rather than Drizzle's builder: adds
+ * and the month query are the hot paths (see `npm run bench`), and the builder's per-row mapping costs
+ * 1.5x there. Their SQL text takes every table and column name from schema.ts (`sqlColumns`).
  */
-export class SqliteLinkStore implements LinkStore {
+export class SqliteLinkStore implements Immediate<LinkStore> {
   private readonly insert: Database.Statement;
   private readonly byKey: Database.Statement;
   private readonly byId: Database.Statement;
@@ -46,27 +59,28 @@ export class SqliteLinkStore implements LinkStore {
 
   constructor(private readonly client: Database.Database) {
     this.insert = client.prepare(
-      `INSERT INTO links (workspace_key, number, url, normalized_url, title, author, description, site_name,
-         note, category_id, shared_by_id, shared_by_name, shared_at, source, canonical_url)
-       VALUES (@workspace, (SELECT last_link_number + 1 FROM workspaces WHERE key = @workspace), @url,
-         @normalizedUrl, @title, @author, @description, @siteName, @note, @categoryId, @sharedById,
-         @sharedByName, @sharedAt, @source, @canonicalUrl)
-       ON CONFLICT (workspace_key, normalized_url) DO NOTHING
-       RETURNING number`,
+      `INSERT INTO ${l.$table} (${INSERTED.map((i) => i.column).join(", ")})
+       VALUES (${INSERTED.map((i) => i.value).join(", ")})
+       ON CONFLICT (${l.workspaceKey}, ${l.normalizedUrl}) DO NOTHING
+       RETURNING ${l.number}`,
     );
     // Two index probes glued by UNION ALL: an OR here makes SQLite scan the workspace's links.
     this.byKey = client.prepare(
-      `SELECT ${LINK_COLUMNS} FROM links WHERE workspace_key = @workspace AND normalized_url = @key
+      `SELECT ${LINK_COLUMNS} FROM ${l.$table} WHERE ${l.workspaceKey} = @workspace AND ${l.normalizedUrl} = @key
        UNION ALL
-       SELECT ${LINK_COLUMNS} FROM links WHERE workspace_key = @workspace AND canonical_url = @key
+       SELECT ${LINK_COLUMNS} FROM ${l.$table} WHERE ${l.workspaceKey} = @workspace AND ${l.canonicalUrl} = @key
        LIMIT 1`,
     );
-    this.byId = client.prepare(`SELECT ${LINK_COLUMNS} FROM links WHERE workspace_key = ? AND number = ?`);
-    this.appendRecommendation = client.prepare(
-      `UPDATE links SET recommendations = json_insert(coalesce(recommendations, '[]'), '$[#]', json(?))
-       WHERE workspace_key = ? AND number = ?`,
+    this.byId = client.prepare(
+      `SELECT ${LINK_COLUMNS} FROM ${l.$table} WHERE ${l.workspaceKey} = ? AND ${l.number} = ?`,
     );
-    this.deleteById = client.prepare("DELETE FROM links WHERE workspace_key = ? AND number = ?");
+    this.appendRecommendation = client.prepare(
+      `UPDATE ${l.$table} SET ${l.recommendations} = json_insert(coalesce(${l.recommendations}, '[]'), '$[#]', json(?))
+       WHERE ${l.workspaceKey} = ? AND ${l.number} = ?`,
+    );
+    this.deleteById = client.prepare(
+      `DELETE FROM ${l.$table} WHERE ${l.workspaceKey} = ? AND ${l.number} = ?`,
+    );
   }
 
   insertOrGet(link: NewLink): { link: Link; created: boolean } {
@@ -124,11 +138,13 @@ export class SqliteLinkStore implements LinkStore {
   update(workspace: WorkspaceKey, id: number, patch: LinkPatch): Link | undefined {
     const keys = (Object.keys(patch) as (keyof LinkPatch)[]).filter((key) => patch[key] !== undefined);
     if (keys.length > 0) {
-      const assignments = keys.map((key) => `${PATCH_COLUMNS[key]} = @${key}`).join(", ");
+      const assignments = keys.map((key) => `${l[key]} = @${key}`).join(", ");
       const values: Record<string, unknown> = { workspace, id };
       for (const key of keys) values[key] = patch[key];
       this.client
-        .prepare(`UPDATE links SET ${assignments} WHERE workspace_key = @workspace AND number = @id`)
+        .prepare(
+          `UPDATE ${l.$table} SET ${assignments} WHERE ${l.workspaceKey} = @workspace AND ${l.number} = @id`,
+        )
         .run(values);
     }
     return this.get(workspace, id);
@@ -139,27 +155,27 @@ export class SqliteLinkStore implements LinkStore {
   }
 
   list(workspace: WorkspaceKey, filter: LinkFilter = {}): Link[] {
-    const where = ["workspace_key = @workspace"];
+    const where = [`${l.workspaceKey} = @workspace`];
     const params: Record<string, unknown> = { workspace };
     if (filter.from !== undefined) {
-      where.push("shared_at >= @from");
+      where.push(`${l.sharedAt} >= @from`);
       params.from = filter.from;
     }
     if (filter.to !== undefined) {
-      where.push("shared_at < @to");
+      where.push(`${l.sharedAt} < @to`);
       params.to = filter.to;
     }
-    if (filter.categoryId === null) where.push("category_id IS NULL");
+    if (filter.categoryId === null) where.push(`${l.categoryId} IS NULL`);
     else if (filter.categoryId !== undefined) {
-      where.push("category_id = @categoryId");
+      where.push(`${l.categoryId} = @categoryId`);
       params.categoryId = filter.categoryId;
     }
     if (filter.sharedById !== undefined) {
-      where.push("shared_by_id = @sharedById");
+      where.push(`${l.sharedById} = @sharedById`);
       params.sharedById = filter.sharedById;
     }
     if (filter.sharedByName !== undefined) {
-      where.push("shared_by_name = @sharedByName COLLATE NOCASE");
+      where.push(`${l.sharedByName} = @sharedByName COLLATE NOCASE`);
       params.sharedByName = filter.sharedByName;
     }
     const words = (filter.search ?? "").split(/\s+/).filter((word) => word.length > 0);
@@ -167,12 +183,12 @@ export class SqliteLinkStore implements LinkStore {
       // Recommendations are JSON: only their notes and names are text; their keys, ids and times are not.
       where.push(
         `(${SEARCHED_COLUMNS.map((column) => `${column} LIKE @w${i} ESCAPE '\\'`).join(" OR ")}
-          OR EXISTS (SELECT 1 FROM json_each(recommendations)
+          OR EXISTS (SELECT 1 FROM json_each(${l.recommendations})
             WHERE value ->> 'note' LIKE @w${i} ESCAPE '\\' OR value ->> 'userName' LIKE @w${i} ESCAPE '\\'))`,
       );
       params[`w${i}`] = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     });
-    let sql = `SELECT ${LINK_COLUMNS} FROM links WHERE ${where.join(" AND ")} ORDER BY shared_at, links.id`;
+    let sql = `SELECT ${LINK_COLUMNS} FROM ${l.$table} WHERE ${where.join(" AND ")} ORDER BY ${l.sharedAt}, ${l.$table}.${l.id}`;
     if (filter.limit !== undefined) {
       sql += " LIMIT @limit OFFSET @offset";
       params.limit = filter.limit;

@@ -1,10 +1,15 @@
 import type Database from "better-sqlite3";
-import type { RequestLogStore } from "../core/ports.js";
+import type { RequestLogStore } from "../core/ports/requestLogStore.js";
+import { slackRequestsTable } from "./schema.js";
+import { sqlColumns } from "./sqlColumns.js";
+import type { Immediate } from "./transactionGate.js";
+
+const s = sqlColumns(slackRequestsTable);
 
 /** How often expired signatures are deleted: rows only live minutes, so a sweep a minute keeps it small. */
 const PRUNE_EVERY_MS = 60_000;
 
-export class SqliteRequestLogStore implements RequestLogStore {
+export class SqliteRequestLogStore implements Immediate<RequestLogStore> {
   private readonly insert: Database.Statement;
   private readonly prune: Database.Statement;
   private prunedAt = Number.NEGATIVE_INFINITY;
@@ -12,11 +17,11 @@ export class SqliteRequestLogStore implements RequestLogStore {
   constructor(client: Database.Database) {
     // An expired row not yet pruned counts as new, so pruning is only housekeeping.
     this.insert = client.prepare(
-      `INSERT INTO slack_requests (signature, expires_at) VALUES (@signature, @expiresAt)
-       ON CONFLICT (signature) DO UPDATE SET expires_at = excluded.expires_at
-       WHERE slack_requests.expires_at <= @now`,
+      `INSERT INTO ${s.$table} (${s.signature}, ${s.expiresAt}) VALUES (@signature, @expiresAt)
+       ON CONFLICT (${s.signature}) DO UPDATE SET ${s.expiresAt} = excluded.${s.expiresAt}
+       WHERE ${s.$table}.${s.expiresAt} <= @now`,
     );
-    this.prune = client.prepare("DELETE FROM slack_requests WHERE expires_at <= ?");
+    this.prune = client.prepare(`DELETE FROM ${s.$table} WHERE ${s.expiresAt} <= ?`);
   }
 
   remember(signature: string, expiresAt: number, now: number): boolean {

@@ -1,9 +1,17 @@
 import type Database from "better-sqlite3";
-import type { ClaimMode, RoundupRunStore } from "../core/ports.js";
+import type { ClaimMode, RoundupRunStore } from "../core/ports/runStore.js";
 import type { RoundupRun, RunStatus, WorkspaceKey } from "../core/types.js";
+import { roundupRunsTable } from "./schema.js";
+import { selectColumns, sqlColumns } from "./sqlColumns.js";
+import type { Immediate } from "./transactionGate.js";
 
-const RUN_COLUMNS = `id, workspace_key AS workspace, period, status, message_ids AS messageIds, claimed_by AS claimedBy,
-  lease_until AS leaseUntil, attempts, last_error AS lastError, updated_at AS updatedAt`;
+const r = sqlColumns(roundupRunsTable);
+
+/** A run's columns under the domain's names; when a row was created stays inside storage. */
+const RUN_COLUMNS = selectColumns(roundupRunsTable, {
+  rename: { workspaceKey: "workspace" },
+  omit: ["createdAt"],
+});
 
 type RunRow = Omit<RoundupRun, "messageIds"> & { messageIds: string };
 
@@ -23,10 +31,11 @@ function takeover(run: RoundupRun, mode: ClaimMode, now: number): "resume" | "re
 }
 
 /**
- * The ledger on SQLite. Claims run in an IMMEDIATE transaction, which takes the database's write
- * lock before reading, so two processes on one file cannot both claim a period.
+ * The ledger on SQLite, in statements prepared on better-sqlite3 whose names come from schema.ts.
+ * Claims run in an IMMEDIATE transaction, which takes the database's write lock before reading, so two
+ * processes on one file cannot both claim a period.
  */
-export class SqliteRunStore implements RoundupRunStore {
+export class SqliteRunStore implements Immediate<RoundupRunStore> {
   private readonly byPeriod: Database.Statement;
   private readonly latestRun: Database.Statement;
   private readonly insertRun: Database.Statement;
@@ -38,33 +47,35 @@ export class SqliteRunStore implements RoundupRunStore {
 
   constructor(client: Database.Database) {
     this.byPeriod = client.prepare(
-      `SELECT ${RUN_COLUMNS} FROM roundup_runs WHERE workspace_key = ? AND period = ?`,
+      `SELECT ${RUN_COLUMNS} FROM ${r.$table} WHERE ${r.workspaceKey} = ? AND ${r.period} = ?`,
     );
     this.latestRun = client.prepare(
-      `SELECT ${RUN_COLUMNS} FROM roundup_runs WHERE workspace_key = ? ORDER BY coalesce(updated_at, created_at) DESC, id DESC LIMIT 1`,
+      `SELECT ${RUN_COLUMNS} FROM ${r.$table} WHERE ${r.workspaceKey} = ?
+       ORDER BY coalesce(${r.updatedAt}, ${r.createdAt}) DESC, ${r.id} DESC LIMIT 1`,
     );
     this.insertRun = client.prepare(
-      `INSERT INTO roundup_runs (workspace_key, period, status, message_ids, claimed_by, lease_until, attempts, updated_at)
+      `INSERT INTO ${r.$table} (${r.workspaceKey}, ${r.period}, ${r.status}, ${r.messageIds}, ${r.claimedBy},
+         ${r.leaseUntil}, ${r.attempts}, ${r.updatedAt})
        VALUES (@workspace, @period, 'posting', '[]', @owner, @leaseUntil, 1, @now)`,
     );
     this.updateClaim = client.prepare(
-      `UPDATE roundup_runs SET status = 'posting', claimed_by = @owner, lease_until = @leaseUntil,
-         attempts = attempts + 1, updated_at = @now, last_error = NULL,
-         message_ids = CASE WHEN @restart THEN '[]' ELSE message_ids END
-       WHERE id = @id`,
+      `UPDATE ${r.$table} SET ${r.status} = 'posting', ${r.claimedBy} = @owner, ${r.leaseUntil} = @leaseUntil,
+         ${r.attempts} = ${r.attempts} + 1, ${r.updatedAt} = @now, ${r.lastError} = NULL,
+         ${r.messageIds} = CASE WHEN @restart THEN '[]' ELSE ${r.messageIds} END
+       WHERE ${r.id} = @id`,
     );
     this.appendMessage = client.prepare(
-      `UPDATE roundup_runs SET message_ids = json_insert(message_ids, '$[#]', @messageId), lease_until = @leaseUntil,
-         updated_at = @now
-       WHERE id = @id AND claimed_by = @owner AND status = 'posting'`,
+      `UPDATE ${r.$table} SET ${r.messageIds} = json_insert(${r.messageIds}, '$[#]', @messageId),
+         ${r.leaseUntil} = @leaseUntil, ${r.updatedAt} = @now
+       WHERE ${r.id} = @id AND ${r.claimedBy} = @owner AND ${r.status} = 'posting'`,
     );
     this.finishRun = client.prepare(
-      `UPDATE roundup_runs SET status = @status, last_error = @error, lease_until = NULL, updated_at = @now
-       WHERE id = @id AND claimed_by = @owner AND status = 'posting'`,
+      `UPDATE ${r.$table} SET ${r.status} = @status, ${r.lastError} = @error, ${r.leaseUntil} = NULL, ${r.updatedAt} = @now
+       WHERE ${r.id} = @id AND ${r.claimedBy} = @owner AND ${r.status} = 'posting'`,
     );
     this.insertSkipped = client.prepare(
-      `INSERT INTO roundup_runs (workspace_key, period, status, last_error, updated_at)
-       VALUES (?, ?, 'skipped', ?, ?) ON CONFLICT (workspace_key, period) DO NOTHING`,
+      `INSERT INTO ${r.$table} (${r.workspaceKey}, ${r.period}, ${r.status}, ${r.lastError}, ${r.updatedAt})
+       VALUES (?, ?, 'skipped', ?, ?) ON CONFLICT (${r.workspaceKey}, ${r.period}) DO NOTHING`,
     );
     const claimTransaction = client.transaction(
       (input: Parameters<RoundupRunStore["claim"]>[0]): RoundupRun | null => {

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
-import type { DueWorkspace, SettingsStore } from "../core/ports.js";
+import type { DueWorkspace, SettingsStore } from "../core/ports/settingsStore.js";
 import {
   type AdminEntry,
   DEFAULT_SCHEDULE,
@@ -10,10 +10,11 @@ import {
 } from "../core/types.js";
 import type { Db } from "./database.js";
 import { adminsTable, settingsTable } from "./schema.js";
+import type { Immediate } from "./transactionGate.js";
 
 type SettingsRow = typeof settingsTable.$inferInsert;
 
-export class SqliteSettingsStore implements SettingsStore {
+export class SqliteSettingsStore implements Immediate<SettingsStore> {
   // Prepared once: every command reads the settings.
   private readonly settingsRow;
   private readonly adminRows;

@@ -70,7 +70,7 @@ describe("npm start and the CLI with a database they cannot use", () => {
     async () => {
       const path = join(dir, "read-only.db");
       const store = SqliteStore.open(path);
-      addLink(
+      await addLink(
         { store, clock: { now: () => Date.parse("2026-07-01T10:00:00Z") } },
         {
           workspace: "local:default",
@@ -80,7 +80,7 @@ describe("npm start and the CLI with a database they cannot use", () => {
           source: "cli",
         },
       );
-      store.close();
+      await store.close();
       chmodSync(path, 0o444);
       const [bot, cli] = await Promise.all([
         run("bot", path, { prefix: AS_NOBODY }),

@@ -45,6 +45,6 @@ it("answers 503 while the database cannot be written, and 200 again once it can"
   expect(await health()).toEqual({ status: 503, body: { status: "unavailable", reason: "database" } });
   store.db.$client.pragma("query_only = OFF");
   expect((await health()).status).toBe(200);
-  store.close();
+  await store.close();
   expect((await health()).status).toBe(503);
 });

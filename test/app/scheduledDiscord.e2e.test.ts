@@ -23,7 +23,7 @@ describe("the Discord bot posts a due roundup on its own", () => {
     fake = await FakeDiscord.start({ guilds: [{ id: GUILD }] });
     dir = mkdtempSync(join(tmpdir(), "roundup-scheduled-discord-"));
     path = join(dir, "roundup.db");
-    seedDueRoundup(path, {
+    await seedDueRoundup(path, {
       workspace,
       channelId: CHANNEL,
       source: "discord",
@@ -60,10 +60,10 @@ describe("the Discord bot posts a due roundup on its own", () => {
     first.child.kill("SIGTERM");
     expect(await first.stopped).toBe(0);
 
-    const due = makeLastMonthDueAgain(path, workspace);
+    const due = await makeLastMonthDueAgain(path, workspace);
     const second = startBot();
     await until(() => due.handled(), 20_000, "the restarted bot to handle the month due again");
-    due.close();
+    await due.close();
     second.child.kill("SIGTERM");
     expect(await second.stopped).toBe(0);
     expect(channelPosts()).toHaveLength(1);

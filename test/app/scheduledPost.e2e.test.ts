@@ -17,7 +17,12 @@ describe("the bot posts a due roundup on its own", () => {
     await api.start();
     dir = mkdtempSync(join(tmpdir(), "roundup-scheduled-"));
     path = join(dir, "roundup.db");
-    seedDueRoundup(path, { workspace, channelId: "CROUNDUP", source: "slack", title: "Last month's read" });
+    await seedDueRoundup(path, {
+      workspace,
+      channelId: "CROUNDUP",
+      source: "slack",
+      title: "Last month's read",
+    });
   });
   afterAll(async () => {
     await api.stop();
@@ -47,10 +52,10 @@ describe("the bot posts a due roundup on its own", () => {
     first.child.kill("SIGTERM");
     expect(await first.stopped).toBe(0);
 
-    const due = makeLastMonthDueAgain(path, workspace);
+    const due = await makeLastMonthDueAgain(path, workspace);
     const second = startBot();
     await until(() => due.handled(), 20_000, "the restarted bot to handle the month due again");
-    due.close();
+    await due.close();
     second.child.kill("SIGTERM");
     expect(await second.stopped).toBe(0);
     expect(api.callsTo("chat.postMessage")).toHaveLength(1);

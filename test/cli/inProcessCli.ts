@@ -1,6 +1,7 @@
 import { runCli } from "../../src/cli/runCli.js";
 import { loadConfig } from "../../src/config.js";
-import { type Clock, type RoundupPublisher, systemClock } from "../../src/core/ports.js";
+import { type Clock, systemClock } from "../../src/core/ports/clock.js";
+import type { RoundupPublisher } from "../../src/core/ports/publisher.js";
 import { PageMetadataFetcher } from "../../src/enrich/pageMetadataFetcher.js";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { fixedClock } from "../helpers/tempStore.js";

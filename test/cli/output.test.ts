@@ -10,11 +10,11 @@ const workspace = "local:team";
 const clock = fixedClock("2026-07-10T12:00:00Z");
 
 let path: string;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 
-beforeEach(() => {
+beforeEach(async () => {
   const temp = tempStore();
-  temp.store.close();
+  await temp.store.close();
   path = temp.path;
   cleanup = temp.cleanup;
 });
@@ -38,7 +38,7 @@ describe("cli list", () => {
     expect(added.status).toBe(0);
 
     const store = SqliteStore.open(path);
-    store.links.insertOrGet({
+    await store.links.insertOrGet({
       workspace,
       url: "https://example.com/old",
       normalizedUrl: "https://example.com/old",
@@ -54,7 +54,7 @@ describe("cli list", () => {
       source: "cli",
       canonicalUrl: null,
     });
-    store.close();
+    await store.close();
 
     const { status, out } = await cli("list");
     expect(status).toBe(0);

@@ -33,7 +33,7 @@ describe("cli roundup post: what each kind of workspace needs", () => {
     expect(result.stderr).toContain("npm run -s cli -- roundup YYYY-MM --workspace local:default");
     expect(result.stderr).not.toMatch(/TOKEN|config set channel/);
     expect(result.stderr.split("\n")).toHaveLength(1);
-    expect(temp.store.runs.latest("local:default")).toBeUndefined();
+    expect(await temp.store.runs.latest("local:default")).toBeUndefined();
 
     // What it points at is there.
     const markdown = await cli("roundup", "2026-07", "--workspace", "local:default");
@@ -52,7 +52,7 @@ describe("cli roundup post: what each kind of workspace needs", () => {
       expect(result.stderr).toContain(token);
       expect(result.stderr).not.toContain(other);
       expect(result.stderr).not.toMatch(/local workspace/);
-      expect(temp.store.runs.latest(workspace)).toBeUndefined();
+      expect(await temp.store.runs.latest(workspace)).toBeUndefined();
     }
   });
 });
@@ -69,6 +69,6 @@ describe("cli config set channel", () => {
 
     expect((await cli("add", "https://example.com/a", "--workspace", "local:team")).status).toBe(0);
     expect((await cli("config", "set", "channel", "C0123456", "--workspace", "local:team")).status).toBe(1);
-    expect(temp.store.settings.get("local:team").channelId).toBeNull();
+    expect((await temp.store.settings.get("local:team")).channelId).toBeNull();
   });
 });

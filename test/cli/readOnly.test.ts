@@ -12,13 +12,13 @@ import { fixedClock, tempStore } from "../helpers/tempStore.js";
 
 const clock = fixedClock("2026-07-10T10:00:00Z");
 let path: string;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 
-beforeEach(() => {
+beforeEach(async () => {
   const temp = tempStore();
   ({ path, cleanup } = temp);
   // The workspace exists already, as one does once a team has used Roundup.
-  addLink(
+  await addLink(
     { store: temp.store, clock },
     {
       workspace: "local:default",
@@ -28,7 +28,7 @@ beforeEach(() => {
       source: "cli",
     },
   );
-  temp.store.close();
+  await temp.store.close();
 });
 afterEach(() => cleanup());
 

@@ -11,7 +11,7 @@ import { fixedClock, tempStore } from "../helpers/tempStore.js";
 
 let path: string;
 let store: SqliteStore;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 const clock = fixedClock("2026-07-20T12:00:00Z");
 
 beforeEach(() => {
@@ -95,14 +95,14 @@ describe("reading commands", () => {
 
 describe("config show", () => {
   /** A Slack workspace with a channel, its June roundup due on July 1 at 09:00 UTC. */
-  function slackWorkspaceDueInJuly() {
+  async function slackWorkspaceDueInJuly() {
     clock.set("2026-06-20T12:00:00Z");
-    setSchedule({ store, clock }, { workspace: "slack:T1", day: 1, time: "09:00", timeZone: "UTC" });
-    setChannel({ store, clock }, { workspace: "slack:T1", channelId: "C1" });
+    await setSchedule({ store, clock }, { workspace: "slack:T1", day: 1, time: "09:00", timeZone: "UTC" });
+    await setChannel({ store, clock }, { workspace: "slack:T1", channelId: "C1" });
   }
 
   it("says a roundup past due is waiting for a bot with the platform's token", async () => {
-    slackWorkspaceDueInJuly();
+    await slackWorkspaceDueInJuly();
     clock.set("2026-07-02T10:00:00Z");
     const shown = await cli("config", "show", "--workspace", "slack:T1");
     expect(shown.status).toBe(0);
@@ -112,7 +112,7 @@ describe("config show", () => {
   });
 
   it("says nothing of waiting before the roundup is due", async () => {
-    slackWorkspaceDueInJuly();
+    await slackWorkspaceDueInJuly();
     clock.set("2026-07-01T08:59:00Z");
     expect((await cli("config", "show", "--workspace", "slack:T1")).out).not.toMatch(/waiting/);
   });

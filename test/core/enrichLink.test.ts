@@ -2,14 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addLink } from "../../src/core/links/addLink.js";
 import { enrichLink } from "../../src/core/links/enrichLink.js";
 import { listLinks, removeLink } from "../../src/core/links/manageLinks.js";
-import type { FetchOutcome, MetadataFetcher, PageMetadata } from "../../src/core/ports.js";
+import type { FetchOutcome, MetadataFetcher, PageMetadata } from "../../src/core/ports/metadataFetcher.js";
 import { renderMarkdown } from "../../src/core/render/renderMarkdown.js";
 import { buildRoundup } from "../../src/core/roundup/buildRoundup.js";
 import type { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
 
 let store: SqliteStore;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 const clock = fixedClock("2026-07-10T12:00:00Z");
 const workspace = "local:team";
 
@@ -31,16 +31,18 @@ function pageSays(metadata: Partial<PageMetadata>): MetadataFetcher {
   return { fetchMetadata: async (): Promise<FetchOutcome> => ({ ok: true, metadata: full }) };
 }
 
-function share(extra: { title?: string; author?: string } = {}) {
-  return addLink(
-    { store, clock },
-    { workspace, url: "https://example.com/post", userId: "u", userName: "Alice", source: "cli", ...extra },
+async function share(extra: { title?: string; author?: string } = {}) {
+  return (
+    await addLink(
+      { store, clock },
+      { workspace, url: "https://example.com/post", userId: "u", userName: "Alice", source: "cli", ...extra },
+    )
   ).link;
 }
 
 describe("enrichLink", () => {
   it("fills in the title, author, description and site name from the page", async () => {
-    const link = share();
+    const link = await share();
     const fetcher = pageSays({
       title: "Ptrace Notes",
       author: "Shachaf",
@@ -53,11 +55,11 @@ describe("enrichLink", () => {
       found: ["title", "author", "description", "siteName"],
       link: { title: "Ptrace Notes", author: "Shachaf", description: "How ptrace works", siteName: "Notes" },
     });
-    expect(store.links.get(workspace, link.id)?.title).toBe("Ptrace Notes");
+    expect((await store.links.get(workspace, link.id))?.title).toBe("Ptrace Notes");
   });
 
   it("never overrides a title or author the sharer typed", async () => {
-    const link = share({ title: "My title", author: "My author" });
+    const link = await share({ title: "My title", author: "My author" });
     const result = await enrichLink(
       { store, fetcher: pageSays({ title: "Page title", author: "Page author", description: "D" }) },
       { workspace, linkId: link.id },
@@ -69,18 +71,18 @@ describe("enrichLink", () => {
   });
 
   it("leaves the link titled by its URL when the fetch fails, and says why", async () => {
-    const link = share();
+    const link = await share();
     const fetcher: MetadataFetcher = {
       fetchMetadata: async () => ({ ok: false, reason: "the site answered 500" }),
     };
     const result = await enrichLink({ store, fetcher }, { workspace, linkId: link.id });
     expect(result).toMatchObject({ status: "failed", reason: "the site answered 500" });
-    const doc = buildRoundup({ store, clock }, { workspace, period: "2026-07" });
+    const doc = await buildRoundup({ store, clock }, { workspace, period: "2026-07" });
     expect(doc.sections[0]?.items[0]?.title).toBe("https://example.com/post");
   });
 
   it("does nothing when the link was removed while its page loaded", async () => {
-    const link = share();
+    const link = await share();
     let release: () => void = () => {};
     const fetcher: MetadataFetcher = {
       fetchMetadata: () =>
@@ -100,13 +102,13 @@ describe("enrichLink", () => {
     };
     const pending = enrichLink({ store, fetcher }, { workspace, linkId: link.id });
     await new Promise((r) => setImmediate(r));
-    removeLink({ store }, { workspace, id: link.id, actor: { userId: "u", isAdmin: false } });
+    await removeLink({ store }, { workspace, id: link.id, actor: { userId: "u", isAdmin: false } });
     release();
     expect(await pending).toEqual({ status: "gone" });
   });
 
   it("treats a hostile page title as text in the Markdown roundup", async () => {
-    const link = share();
+    const link = await share();
     await enrichLink(
       {
         store,
@@ -117,7 +119,7 @@ describe("enrichLink", () => {
       },
       { workspace, linkId: link.id },
     );
-    const markdown = renderMarkdown(buildRoundup({ store, clock }, { workspace, period: "2026-07" }));
+    const markdown = renderMarkdown(await buildRoundup({ store, clock }, { workspace, period: "2026-07" }));
     expect(markdown).toContain(
       "- [\\@everyone \\<\\@&1\\> \\[x\\](https\\://evil)](https://example.com/post) by \\<img src=x onerror=alert(1)\\>",
     );
@@ -128,21 +130,23 @@ describe("canonical URLs", () => {
   const canonical = (url: string) => pageSays({ title: "The post", canonicalUrl: url });
 
   it("are recorded, so a later share of the canonical address is a duplicate", async () => {
-    const first = addLink(
-      { store, clock },
-      {
-        workspace,
-        url: "https://example.com/post?share=abc123",
-        userId: "u",
-        userName: "Alice",
-        source: "cli",
-      },
+    const first = (
+      await addLink(
+        { store, clock },
+        {
+          workspace,
+          url: "https://example.com/post?share=abc123",
+          userId: "u",
+          userName: "Alice",
+          source: "cli",
+        },
+      )
     ).link;
     await enrichLink(
       { store, fetcher: canonical("https://example.com/post") },
       { workspace, linkId: first.id },
     );
-    const again = addLink(
+    const again = await addLink(
       { store, clock },
       {
         workspace,
@@ -154,21 +158,23 @@ describe("canonical URLs", () => {
       },
     );
     expect(again).toMatchObject({ status: "duplicate", link: { id: first.id, sharedByName: "Alice" } });
-    expect(listLinks({ store }, { workspace })).toHaveLength(1);
+    expect(await listLinks({ store }, { workspace })).toHaveLength(1);
   });
 
   it("fold a new share into the entry it turns out to duplicate, keeping the note", async () => {
-    const first = share();
-    const second = addLink(
-      { store, clock },
-      {
-        workspace,
-        url: "https://example.com/post?share=xyz",
-        userId: "b",
-        userName: "Bob",
-        note: "Read this",
-        source: "cli",
-      },
+    const first = await share();
+    const second = (
+      await addLink(
+        { store, clock },
+        {
+          workspace,
+          url: "https://example.com/post?share=xyz",
+          userId: "b",
+          userName: "Bob",
+          note: "Read this",
+          source: "cli",
+        },
+      )
     ).link;
     const result = await enrichLink(
       { store, fetcher: canonical("https://example.com/post") },
@@ -180,7 +186,7 @@ describe("canonical URLs", () => {
       noteKept: true,
       link: { id: first.id },
     });
-    const links = listLinks({ store }, { workspace });
+    const links = await listLinks({ store }, { workspace });
     expect(links.map((l) => l.id)).toEqual([first.id]);
     expect(links[0]?.recommendations).toMatchObject([{ userName: "Bob", note: "Read this" }]);
     expect(links[0]?.title).toBe("The post");

@@ -60,7 +60,7 @@ function docWith(urls: string[]): RoundupDoc {
 
 describe("the Markdown roundup's links", () => {
   let store: SqliteStore;
-  let cleanup: () => void;
+  let cleanup: () => Promise<void>;
   const clock = fixedClock("2026-07-15T12:00:00Z");
 
   beforeEach(() => {
@@ -77,16 +77,16 @@ describe("the Markdown roundup's links", () => {
     ["https://example.com/?x=&#60;&#x3C;&lt;&copy"],
     ["https://example.com/*not*_em_/[x]?q=`c`|!#frag(1)"],
     ["https://bücher.example/(neu)"],
-  ])("give back exactly the shared URL %s to a CommonMark parser", (url) => {
-    addLink(
+  ])("give back exactly the shared URL %s to a CommonMark parser", async (url) => {
+    await addLink(
       { store, clock },
       { workspace: "local:team", url, title: "A read", userId: "u1", userName: "Alice", source: "cli" },
     );
-    const [link] = store.links.list("local:team");
+    const [link] = await store.links.list("local:team");
     expect(link?.url).toBe(url);
 
     const markdown = renderMarkdown(
-      buildRoundup({ store, clock }, { workspace: "local:team", period: "2026-07" }),
+      await buildRoundup({ store, clock }, { workspace: "local:team", period: "2026-07" }),
     );
     expect(hrefs(markdown, { raw: true })).toEqual([url]);
     expect(hrefs(markdown, { raw: false })).toEqual([published(url)]);

@@ -9,7 +9,7 @@ import type { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
 
 let store: SqliteStore;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 const workspace = "local:team";
 const clock = fixedClock("2026-07-15T12:00:00Z");
 
@@ -18,8 +18,8 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-function share(input: Partial<Omit<AddLinkInput, "at">> & { url: string; at: string }) {
-  return addLink(
+async function share(input: Partial<Omit<AddLinkInput, "at">> & { url: string; at: string }) {
+  return await addLink(
     { store, clock },
     { workspace, userId: "u-alice", userName: "Alice", source: "cli", ...input, at: Date.parse(input.at) },
   );
@@ -39,25 +39,30 @@ function published(markdown: string) {
 }
 
 describe("buildRoundup", () => {
-  it("groups the month's links by category in category order, oldest first, Other last", () => {
-    share({ url: "https://seastar.io", category: "neat", title: "Seastar", at: "2026-07-02T10:00:00Z" });
-    share({
+  it("groups the month's links by category in category order, oldest first, Other last", async () => {
+    await share({
+      url: "https://seastar.io",
+      category: "neat",
+      title: "Seastar",
+      at: "2026-07-02T10:00:00Z",
+    });
+    await share({
       url: "https://a.example/hazard",
       category: "articles",
       title: "Hazard pointers",
       author: "Paul Khuong",
       at: "2026-07-03T10:00:00Z",
     });
-    share({ url: "https://misc.example", title: "Misc", at: "2026-07-04T10:00:00Z" });
-    share({
+    await share({ url: "https://misc.example", title: "Misc", at: "2026-07-04T10:00:00Z" });
+    await share({
       url: "https://a.example/memory",
       category: "articles",
       title: "What is memory safety",
       at: "2026-07-05T10:00:00Z",
     });
-    share({ url: "https://june.example", category: "articles", at: "2026-06-30T10:00:00Z" });
+    await share({ url: "https://june.example", category: "articles", at: "2026-06-30T10:00:00Z" });
 
-    const doc = buildRoundup({ store, clock }, { workspace, period: "2026-07" });
+    const doc = await buildRoundup({ store, clock }, { workspace, period: "2026-07" });
     expect(doc.title).toBe("What we've been reading in July 2026");
     expect(doc.linkCount).toBe(4);
     expect(doc.sections.map((s) => [s.name, s.items.map((i) => i.title)])).toEqual([
@@ -67,58 +72,63 @@ describe("buildRoundup", () => {
     ]);
   });
 
-  it("follows a new category order and a removed category's links to Other", () => {
-    share({ url: "https://t.example", category: "tools", title: "A tool", at: "2026-07-02T10:00:00Z" });
-    share({
+  it("follows a new category order and a removed category's links to Other", async () => {
+    await share({ url: "https://t.example", category: "tools", title: "A tool", at: "2026-07-02T10:00:00Z" });
+    await share({
       url: "https://a.example",
       category: "articles",
       title: "An article",
       at: "2026-07-03T10:00:00Z",
     });
-    share({ url: "https://n.example", category: "neat", title: "A project", at: "2026-07-04T10:00:00Z" });
-    moveCategory({ store, clock }, { workspace, category: "tools", position: 1 });
-    removeCategory({ store, clock }, { workspace, category: "neat" });
-    const doc = buildRoundup({ store, clock }, { workspace, period: "2026-07" });
+    await share({
+      url: "https://n.example",
+      category: "neat",
+      title: "A project",
+      at: "2026-07-04T10:00:00Z",
+    });
+    await moveCategory({ store, clock }, { workspace, category: "tools", position: 1 });
+    await removeCategory({ store, clock }, { workspace, category: "neat" });
+    const doc = await buildRoundup({ store, clock }, { workspace, period: "2026-07" });
     expect(doc.sections.map((s) => s.name)).toEqual(["Tools", "Articles & Learning", "Other"]);
     expect(doc.sections[2]?.items.map((i) => i.title)).toEqual(["A project"]);
   });
 
-  it("takes month boundaries in the workspace's time zone", () => {
-    setSchedule({ store, clock }, { workspace, day: 1, time: "09:00", timeZone: "Asia/Tokyo" });
+  it("takes month boundaries in the workspace's time zone", async () => {
+    await setSchedule({ store, clock }, { workspace, day: 1, time: "09:00", timeZone: "Asia/Tokyo" });
     // 2026-07-31T16:00Z is already August 1st, 01:00, in Tokyo.
-    share({ url: "https://late.example", at: "2026-07-31T16:00:00Z" });
-    share({ url: "https://early.example", at: "2026-06-30T16:00:00Z" }); // July 1st, 01:00 in Tokyo
-    const urls = (period: string) =>
-      buildRoundup({ store, clock }, { workspace, period }).sections.flatMap((s) =>
+    await share({ url: "https://late.example", at: "2026-07-31T16:00:00Z" });
+    await share({ url: "https://early.example", at: "2026-06-30T16:00:00Z" }); // July 1st, 01:00 in Tokyo
+    const urls = async (period: string) =>
+      (await buildRoundup({ store, clock }, { workspace, period })).sections.flatMap((s) =>
         s.items.map((i) => i.url),
       );
-    expect(urls("2026-07")).toEqual(["https://early.example/"]);
-    expect(urls("2026-08")).toEqual(["https://late.example/"]);
+    expect(await urls("2026-07")).toEqual(["https://early.example/"]);
+    expect(await urls("2026-08")).toEqual(["https://late.example/"]);
   });
 
-  it("defaults to last month as the workspace's clock sees it", () => {
-    share({ url: "https://june.example", at: "2026-06-20T10:00:00Z" });
-    const doc = buildRoundup({ store, clock: fixedClock("2026-07-01T09:00:00Z") }, { workspace });
+  it("defaults to last month as the workspace's clock sees it", async () => {
+    await share({ url: "https://june.example", at: "2026-06-20T10:00:00Z" });
+    const doc = await buildRoundup({ store, clock: fixedClock("2026-07-01T09:00:00Z") }, { workspace });
     expect(doc.period).toBe("2026-06");
     expect(doc.linkCount).toBe(1);
   });
 
-  it("uses the workspace's title template and intro", () => {
-    setTitleTemplate({ store, clock }, { workspace, template: "Reading list, {monthName} {year}" });
-    setIntro({ store, clock }, { workspace, intro: "Here is what caught our eye." });
-    const doc = buildRoundup({ store, clock }, { workspace, period: "2026-07" });
+  it("uses the workspace's title template and intro", async () => {
+    await setTitleTemplate({ store, clock }, { workspace, template: "Reading list, {monthName} {year}" });
+    await setIntro({ store, clock }, { workspace, intro: "Here is what caught our eye." });
+    const doc = await buildRoundup({ store, clock }, { workspace, period: "2026-07" });
     expect(doc.title).toBe("Reading list, July 2026");
     expect(doc.intro).toBe("Here is what caught our eye.");
   });
 });
 
 describe("renderMarkdown", () => {
-  it("reads like the reference post: title, intro, category headings, linked titles by their authors, notes", () => {
-    setIntro(
+  it("reads like the reference post: title, intro, category headings, linked titles by their authors, notes", async () => {
+    await setIntro(
       { store, clock },
       { workspace, intro: "Here are the articles, videos, and tools we're excited about." },
     );
-    share({
+    await share({
       url: "https://pvk.ca/Blog/2020/07/07/flatter-wait-free-hazard-pointers/",
       category: "articles",
       title: "Flatter wait-free hazard pointers",
@@ -126,8 +136,13 @@ describe("renderMarkdown", () => {
       note: "A wait-free alternative to the usual lock-free hazard pointer mechanism.",
       at: "2026-07-02T10:00:00Z",
     });
-    share({ url: "https://seastar.io/", category: "neat", title: "Seastar", at: "2026-07-03T10:00:00Z" });
-    addLink(
+    await share({
+      url: "https://seastar.io/",
+      category: "neat",
+      title: "Seastar",
+      at: "2026-07-03T10:00:00Z",
+    });
+    await addLink(
       { store, clock },
       {
         workspace,
@@ -139,7 +154,7 @@ describe("renderMarkdown", () => {
       },
     );
 
-    const markdown = renderMarkdown(buildRoundup({ store, clock }, { workspace, period: "2026-07" }));
+    const markdown = renderMarkdown(await buildRoundup({ store, clock }, { workspace, period: "2026-07" }));
     expect(markdown).toBe(
       [
         "# What we've been reading in July 2026",
@@ -170,14 +185,14 @@ describe("renderMarkdown", () => {
     ]);
   });
 
-  it("says so when nobody shared anything that month", () => {
-    const markdown = renderMarkdown(buildRoundup({ store, clock }, { workspace, period: "2026-02" }));
+  it("says so when nobody shared anything that month", async () => {
+    const markdown = renderMarkdown(await buildRoundup({ store, clock }, { workspace, period: "2026-02" }));
     expect(markdown).toBe(
       "# What we've been reading in February 2026\n\nNo links were shared in February 2026.\n",
     );
   });
 
-  it("lets no hostile note, title or author become a link, heading, list, image or HTML", () => {
+  it("lets no hostile note, title or author become a link, heading, list, image or HTML", async () => {
     const hostile = [
       "@everyone <@&123> [click me](https://evil.example) ![img](https://evil.example/x.png)",
       "<script>alert(1)</script> <img src=x onerror=alert(1)> <https://evil.example/auto>",
@@ -185,8 +200,8 @@ describe("renderMarkdown", () => {
       "https://evil.example/bare www.evil.example mail@evil.example `code` **bold** _em_ ~~strike~~ | table |",
       "&lt;script&gt; &#60;b&#62; $x^2$ \\[escaped\\]",
     ].join("\n");
-    addCategory({ store, clock }, { workspace, name: "Safe & Sound" });
-    share({
+    await addCategory({ store, clock }, { workspace, name: "Safe & Sound" });
+    await share({
       url: "https://ok.example/(paren)",
       category: "safe",
       title: "[Totally safe](https://evil.example) # not a heading",
@@ -194,7 +209,7 @@ describe("renderMarkdown", () => {
       note: hostile,
       at: "2026-07-02T10:00:00Z",
     });
-    addLink(
+    await addLink(
       { store, clock },
       {
         workspace,
@@ -205,7 +220,7 @@ describe("renderMarkdown", () => {
         source: "cli",
       },
     );
-    const markdown = renderMarkdown(buildRoundup({ store, clock }, { workspace, period: "2026-07" }));
+    const markdown = renderMarkdown(await buildRoundup({ store, clock }, { workspace, period: "2026-07" }));
     const { links, headings, htmlTokens, images, html } = published(markdown);
     expect(links).toEqual(["https://ok.example/(paren)"]);
     expect(headings).toEqual(["h1", "h2"]);

@@ -3,7 +3,7 @@ import { addCategory, renameCategory } from "../../src/core/categories/manageCat
 import { addLink } from "../../src/core/links/addLink.js";
 import { enrichLink } from "../../src/core/links/enrichLink.js";
 import { editLink } from "../../src/core/links/manageLinks.js";
-import type { FetchOutcome } from "../../src/core/ports.js";
+import type { FetchOutcome } from "../../src/core/ports/metadataFetcher.js";
 import { renderMarkdown } from "../../src/core/render/renderMarkdown.js";
 import { buildRoundup } from "../../src/core/roundup/buildRoundup.js";
 import { setIntro, setTitleTemplate } from "../../src/core/settings/manageSettings.js";
@@ -11,7 +11,7 @@ import type { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
 
 let store: SqliteStore;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 const clock = fixedClock("2026-07-10T12:00:00Z");
 const workspace = "local:team";
 
@@ -26,13 +26,13 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-function roundupMarkdown(): string {
-  return renderMarkdown(buildRoundup({ store, clock }, { workspace, period: "2026-07" }));
+async function roundupMarkdown(): Promise<string> {
+  return renderMarkdown(await buildRoundup({ store, clock }, { workspace, period: "2026-07" }));
 }
 
 describe("text people type", () => {
-  it("is stored and rendered without control characters: a note, title, author and sharer's name", () => {
-    const { link } = addLink(
+  it("is stored and rendered without control characters: a note, title, author and sharer's name", async () => {
+    const { link } = await addLink(
       { store, clock },
       {
         workspace,
@@ -45,17 +45,17 @@ describe("text people type", () => {
         source: "cli",
       },
     );
-    expect(store.links.get(workspace, link.id)).toMatchObject({
+    expect(await store.links.get(workspace, link.id)).toMatchObject({
       note: "[31mWorth it\nTruly",
       title: "Title[31m",
       author: "Ada[31m",
       sharedByName: "Alice[31m",
     });
-    expect(roundupMarkdown()).not.toMatch(CONTROL);
+    expect(await roundupMarkdown()).not.toMatch(CONTROL);
   });
 
-  it("keeps an unbalanced right-to-left override in a note from reversing the line after it", () => {
-    addLink(
+  it("keeps an unbalanced right-to-left override in a note from reversing the line after it", async () => {
+    await addLink(
       { store, clock },
       {
         workspace,
@@ -66,30 +66,28 @@ describe("text people type", () => {
         source: "cli",
       },
     );
-    const line = roundupMarkdown()
-      .split("\n")
-      .find((l) => l.includes("shared by"));
+    const line = (await roundupMarkdown()).split("\n").find((l) => l.includes("shared by"));
     expect(line).toBe("  great read — *shared by Alice*");
   });
 
-  it("is cleaned when a link is edited, a category named and the roundup's title and intro set", () => {
-    const { link } = addLink(
+  it("is cleaned when a link is edited, a category named and the roundup's title and intro set", async () => {
+    const { link } = await addLink(
       { store, clock },
       { workspace, url: "https://example.com/a", userId: "u1", userName: "Alice", source: "cli" },
     );
-    editLink(
+    await editLink(
       { store },
       { workspace, id: link.id, actor: { userId: "u1", isAdmin: false }, note: `Edited${HOSTILE}${RLO}` },
     );
     // Category names refuse "[" on their own; the escape's other characters go quietly.
-    addCategory({ store, clock }, { workspace, name: "Podcasts\u0007\u0000" });
-    renameCategory({ store, clock }, { workspace, category: "podcasts", newName: "Talks\u001b\u0007" });
-    setTitleTemplate({ store, clock }, { workspace, template: `Reads${HOSTILE} of {month}` });
-    setIntro({ store, clock }, { workspace, intro: `Hello${HOSTILE}\nteam${RLO}` });
+    await addCategory({ store, clock }, { workspace, name: "Podcasts\u0007\u0000" });
+    await renameCategory({ store, clock }, { workspace, category: "podcasts", newName: "Talks\u001b\u0007" });
+    await setTitleTemplate({ store, clock }, { workspace, template: `Reads${HOSTILE} of {month}` });
+    await setIntro({ store, clock }, { workspace, intro: `Hello${HOSTILE}\nteam${RLO}` });
 
-    expect(store.links.get(workspace, link.id)?.note).toBe("Edited[31m");
-    expect(store.categories.list(workspace).map((c) => c.name)).toContain("Talks");
-    expect(store.settings.get(workspace)).toMatchObject({
+    expect((await store.links.get(workspace, link.id))?.note).toBe("Edited[31m");
+    expect((await store.categories.list(workspace)).map((c) => c.name)).toContain("Talks");
+    expect(await store.settings.get(workspace)).toMatchObject({
       titleTemplate: "Reads[31m of {month}",
       intro: "Hello[31m\nteam",
     });
@@ -98,7 +96,7 @@ describe("text people type", () => {
 
 describe("text pages say", () => {
   it("is stored without control characters or open overrides, whatever fetcher read it", async () => {
-    const { link } = addLink(
+    const { link } = await addLink(
       { store, clock },
       { workspace, url: "https://example.com/a", userId: "u1", userName: "Alice", source: "cli" },
     );
@@ -115,7 +113,7 @@ describe("text pages say", () => {
       }),
     };
     await enrichLink({ store, fetcher }, { workspace, linkId: link.id });
-    expect(store.links.get(workspace, link.id)).toMatchObject({
+    expect(await store.links.get(workspace, link.id)).toMatchObject({
       title: "Page[31m",
       author: "2JBob",
       description: null,
@@ -125,9 +123,9 @@ describe("text pages say", () => {
 });
 
 describe("the Markdown roundup", () => {
-  it("shows text stored before it was cleaned without its control characters or open overrides", () => {
-    store.workspaces.ensure(workspace, []);
-    store.links.insertOrGet({
+  it("shows text stored before it was cleaned without its control characters or open overrides", async () => {
+    await store.workspaces.ensure(workspace, []);
+    await store.links.insertOrGet({
       workspace,
       url: "https://example.com/old",
       normalizedUrl: "https://example.com/old",
@@ -143,7 +141,7 @@ describe("the Markdown roundup", () => {
       source: "cli",
       canonicalUrl: null,
     });
-    const markdown = roundupMarkdown();
+    const markdown = await roundupMarkdown();
     expect(markdown).not.toMatch(CONTROL);
     expect(markdown).toContain("  legacy note — *shared by Mallory\\[31m*");
   });

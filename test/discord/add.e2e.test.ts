@@ -53,7 +53,7 @@ describe("/read add with a page lookup", () => {
     expect(textOf(edit)).toContain("[How Slow Pages Work](<https://slow.example/article>) by Dana Writer");
     expect(textOf(edit)).not.toContain("Reading the page");
     expect(messageOf(edit).allowed_mentions).toEqual({ parse: [] });
-    const [link] = h.store.links.list(`discord:${GUILD_A}`);
+    const [link] = await h.store.links.list(`discord:${GUILD_A}`);
     expect(link).toMatchObject({ title: "How Slow Pages Work", author: "Dana Writer" });
   });
 

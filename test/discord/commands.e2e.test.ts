@@ -70,7 +70,8 @@ interface CommandJson {
 }
 
 const links = () => h.store.links.list(WS_A);
-const categoryNames = () => h.store.categories.list(WS_A, { includeArchived: true }).map((c) => c.name);
+const categoryNames = async () =>
+  (await h.store.categories.list(WS_A, { includeArchived: true })).map((c) => c.name);
 
 describe("registration", () => {
   it("bulk-overwrites /read and the message command at start-up", () => {
@@ -166,7 +167,7 @@ describe("/read add", () => {
     expect(text).toContain("**Alice** added #");
     expect(text).toContain("**Tools**");
     expect(text).toContain("Worth it");
-    const link = links().find((l) => l.url === "https://example.com/post");
+    const link = (await links()).find((l) => l.url === "https://example.com/post");
     expect(link?.sharedById).toBe(ALICE);
     expect(link?.sharedByName).toBe("Alice");
     expect(link?.source).toBe("discord");
@@ -180,22 +181,22 @@ describe("/read add", () => {
     );
     expect(hidden).toBe(true);
     expect(text).toMatch(/Already on the list: #\d+ .*shared by Alice/);
-    expect(links().find((l) => l.url === "https://example.com/post")?.recommendations).toEqual([
+    expect((await links()).find((l) => l.url === "https://example.com/post")?.recommendations).toEqual([
       expect.objectContaining({ userName: "Carol", note: "Agreed" }),
     ]);
   });
 
   it("refuses a bad URL privately, storing nothing", async () => {
-    const before = links().length;
+    const before = (await links()).length;
     const { text, private: hidden } = await answer(alice, ["add"], [str("url", "javascript:alert(1)")]);
     expect(hidden).toBe(true);
     expect(text).toMatch(/Only web links/);
     expect(text.split("\n")).toHaveLength(1);
-    expect(links()).toHaveLength(before);
+    expect(await links()).toHaveLength(before);
   });
 
   it("refuses an unknown category, storing nothing", async () => {
-    const before = links().length;
+    const before = (await links()).length;
     const { text, private: hidden } = await answer(
       alice,
       ["add"],
@@ -203,7 +204,7 @@ describe("/read add", () => {
     );
     expect(hidden).toBe(true);
     expect(text).toMatch(/There's no category "Poetry"/);
-    expect(links()).toHaveLength(before);
+    expect(await links()).toHaveLength(before);
   });
 });
 
@@ -217,7 +218,7 @@ describe("Add to reading list", () => {
       ),
     );
     expect(messageOf(ack).flags).toBe(EPHEMERAL);
-    const link = links().find((l) => l.url === "https://blog.example.org/a_(b)");
+    const link = (await links()).find((l) => l.url === "https://blog.example.org/a_(b)");
     expect(link?.note).toBe(
       "Great read (see https://blog.example.org/a_(b)), and also https://second.example",
     );
@@ -279,13 +280,13 @@ describe("/read list", () => {
         userName: "Alice",
         source: "discord",
       });
-    share("https://tooled.example/0");
-    const tools = h.store.categories.list(workspace).find((c) => c.name === "Tools");
+    await share("https://tooled.example/0");
+    const tools = (await h.store.categories.list(workspace)).find((c) => c.name === "Tools");
     if (!tools) throw new Error("no Tools");
-    const named = addCategory(deps, { workspace, name: String(tools.id) });
-    const others = h.store.categories.list(workspace).filter((c) => c.id !== named.id);
-    h.store.categories.reorder(workspace, [named.id, ...others.map((c) => c.id)]);
-    for (let i = 1; i < 12; i++) share(`https://tooled.example/${i}`);
+    const named = await addCategory(deps, { workspace, name: String(tools.id) });
+    const others = (await h.store.categories.list(workspace)).filter((c) => c.id !== named.id);
+    await h.store.categories.reorder(workspace, [named.id, ...others.map((c) => c.id)]);
+    for (let i = 1; i < 12; i++) await share(`https://tooled.example/${i}`);
     const member: Sender = { guildId: guild, userId: ALICE, name: "Alice" };
 
     const first = await answer(member, ["list"], [str("category", "Tools")]);
@@ -321,10 +322,10 @@ describe("/read search", () => {
 });
 
 describe("/read edit and remove", () => {
-  const idOf = (url: string) => links().find((l) => l.url === url)?.id ?? 0;
+  const idOf = async (url: string) => (await links()).find((l) => l.url === url)?.id ?? 0;
 
   it("lets the sharer edit their link", async () => {
-    const id = idOf("https://example.com/post");
+    const id = await idOf("https://example.com/post");
     const { text, private: hidden } = await answer(
       alice,
       ["edit"],
@@ -333,27 +334,27 @@ describe("/read edit and remove", () => {
     expect(hidden).toBe(true);
     expect(text).toContain(`Updated #${id}`);
     expect(text).toContain("A better title");
-    expect(h.store.links.get(WS_A, id)).toMatchObject({ title: "A better title", categoryId: null });
+    expect(await h.store.links.get(WS_A, id)).toMatchObject({ title: "A better title", categoryId: null });
   });
 
   it("refuses someone else's link to a member, and changes nothing", async () => {
-    const id = idOf("https://example.com/post");
+    const id = await idOf("https://example.com/post");
     const { text } = await answer(carol, ["edit"], [int("id", id), str("note", "Mine now")]);
     expect(text).toMatch(/shared by Alice; only they or an admin can change it/);
-    expect(h.store.links.get(WS_A, id)?.note).toBe("Worth it");
+    expect((await h.store.links.get(WS_A, id))?.note).toBe("Worth it");
     const removal = await answer(carol, ["remove"], [int("id", id)]);
     expect(removal.text).toMatch(/only they or an admin/);
-    expect(h.store.links.get(WS_A, id)).toBeDefined();
+    expect(await h.store.links.get(WS_A, id)).toBeDefined();
   });
 
   it("lets an admin edit anyone's link", async () => {
-    const id = idOf("https://example.com/post");
+    const id = await idOf("https://example.com/post");
     await answer(admin, ["edit"], [int("id", id), str("note", "Edited by an admin")]);
-    expect(h.store.links.get(WS_A, id)?.note).toBe("Edited by an admin");
+    expect((await h.store.links.get(WS_A, id))?.note).toBe("Edited by an admin");
   });
 
   it("refuses an unknown category and an unknown id", async () => {
-    const id = idOf("https://example.com/post");
+    const id = await idOf("https://example.com/post");
     expect((await answer(alice, ["edit"], [int("id", id), str("category", "Nope")])).text).toMatch(
       /no category "Nope"/,
     );
@@ -361,10 +362,10 @@ describe("/read edit and remove", () => {
   });
 
   it("lets the sharer remove their link", async () => {
-    const id = idOf("https://paged.example/0");
+    const id = await idOf("https://paged.example/0");
     const { text } = await answer(alice, ["remove"], [int("id", id)]);
     expect(text).toContain(`Removed #${id}`);
-    expect(h.store.links.get(WS_A, id)).toBeUndefined();
+    expect(await h.store.links.get(WS_A, id)).toBeUndefined();
   });
 });
 
@@ -386,7 +387,7 @@ describe("/read category", () => {
       expect(hidden).toBe(true);
       expect(text).toMatch(/Only admins can change the roundup's sections/);
     }
-    expect(categoryNames()).toEqual(["Articles & Learning", "Neat Open Source Projects", "Tools"]);
+    expect(await categoryNames()).toEqual(["Articles & Learning", "Neat Open Source Projects", "Tools"]);
   });
 
   it("lets a member with Manage Server add, rename, move and remove sections", async () => {
@@ -404,7 +405,7 @@ describe("/read category", () => {
     );
     expect(moved.text).toMatch(/^Moved/);
     expect(moved.text).toContain("1. 📄 **Research**");
-    expect(categoryNames()[0]).toBe("Research");
+    expect((await categoryNames())[0]).toBe("Research");
     expect((await answer(admin, ["category", "remove"], [str("category", "Research")])).text).toContain(
       "Removed **Research**; 0 links moved to *Other*",
     );
@@ -416,7 +417,7 @@ describe("/read category", () => {
     const archived = await answer(admin, ["category", "archive"], [str("category", "tools")]);
     expect(archived.text).toContain("Archived **Tools**");
     expect(
-      h.store.categories.list(WS_A, { includeArchived: true }).find((c) => c.name === "Tools"),
+      (await h.store.categories.list(WS_A, { includeArchived: true })).find((c) => c.name === "Tools"),
     ).toMatchObject({ archived: true });
     const suggest = async (path: string[]) => {
       const ack = await h.ask(
@@ -433,7 +434,7 @@ describe("/read category", () => {
       [str("url", "https://archived.example/"), str("category", "Tools")],
     );
     expect(refusedAdd.private).toBe(true);
-    expect(links().some((l) => l.url === "https://archived.example/")).toBe(false);
+    expect((await links()).some((l) => l.url === "https://archived.example/")).toBe(false);
 
     const back = await answer(admin, ["category", "unarchive"], [str("category", "Tools")]);
     expect(back.text).toContain("**Tools** is back");
@@ -470,7 +471,7 @@ describe("/read config", () => {
       [int("day", 3), str("time", "10:00"), str("timezone", "Europe/Berlin")],
     );
     expect(schedule.text).toMatch(/Only admins/);
-    expect(h.store.settings.get(WS_A)).toMatchObject({
+    expect(await h.store.settings.get(WS_A)).toMatchObject({
       channelId: null,
       schedule: { day: 1, timeZone: "UTC" },
     });
@@ -486,7 +487,7 @@ describe("/read config", () => {
     const blocked = await pick();
     expect(blocked.text).toContain(`The roundup will be posted in <#${seeded}>`);
     expect(blocked.text).toContain("I can't post there yet: give me Send Messages in that channel");
-    expect(h.store.settings.get(WS_A).channelId).toBe(seeded);
+    expect((await h.store.settings.get(WS_A)).channelId).toBe(seeded);
 
     // Given a role that may do anything, as Discord tells the bot about itself.
     const adminRole = (BigInt(GUILD_A) + 501n * 1_000_000_000n).toString();
@@ -525,7 +526,7 @@ describe("/read config", () => {
     );
     expect(schedule.text).toContain("day 3 of each month at 09:30 (Europe/Berlin)");
     expect(schedule.text).toContain("Next: the July 2026 roundup");
-    expect(h.store.settings.get(WS_A)).toMatchObject({
+    expect(await h.store.settings.get(WS_A)).toMatchObject({
       channelId: CHANNEL,
       schedule: { day: 3, time: "09:30", timeZone: "Europe/Berlin" },
     });
@@ -545,7 +546,7 @@ describe("/read config", () => {
       [int("day", 3), str("time", "25:00"), str("timezone", "UTC")],
     );
     expect(time.text).toMatch(/isn't a time/);
-    expect(h.store.settings.get(WS_A).schedule.timeZone).toBe("Europe/Berlin");
+    expect((await h.store.settings.get(WS_A)).schedule.timeZone).toBe("Europe/Berlin");
   });
 
   it("adds a role as admins: its members can then change things", async () => {
@@ -609,33 +610,33 @@ describe("/read config", () => {
       },
     );
     expect(added.text).toContain(`<@${carol.userId}> can now change settings`);
-    expect(h.store.settings.get(WS_A).admins).toContainEqual({ kind: "user", id: carol.userId });
+    expect((await h.store.settings.get(WS_A)).admins).toContainEqual({ kind: "user", id: carol.userId });
   });
 
   it("sets the title, the intro and quiet months, refusing a non-admin and an empty title", async () => {
     const refused = await answer(alice, ["config", "quiet"], [bool("note", true)]);
     expect(refused.text).toMatch(/Only admins/);
-    expect(h.store.settings.get(WS_A).quietMonthNote).toBe(false);
+    expect((await h.store.settings.get(WS_A)).quietMonthNote).toBe(false);
 
     const quiet = await answer(admin, ["config", "quiet"], [bool("note", true)]);
     expect(quiet.text).toContain("short note");
-    expect(h.store.settings.get(WS_A).quietMonthNote).toBe(true);
+    expect((await h.store.settings.get(WS_A)).quietMonthNote).toBe(true);
 
     const title = await answer(admin, ["config", "title"], [str("template", "Team **reads**, {month}")]);
     expect(title.text).toMatch(/Team \\\*\\\*reads\\\*\\\*, \w+ 2026/);
     const blank = await answer(admin, ["config", "title"], [str("template", "   ")]);
     expect(blank.private).toBe(true);
     expect(blank.text).toContain("1 to 200 characters");
-    expect(h.store.settings.get(WS_A).titleTemplate).toBe("Team **reads**, {month}");
+    expect((await h.store.settings.get(WS_A)).titleTemplate).toBe("Team **reads**, {month}");
 
     await answer(admin, ["config", "intro"], [str("text", "What caught our eye.")]);
-    expect(h.store.settings.get(WS_A).intro).toBe("What caught our eye.");
+    expect((await h.store.settings.get(WS_A)).intro).toBe("What caught our eye.");
     const shown = await answer(alice, ["config", "show"]);
     expect(shown.text).toContain("**Intro:** What caught our eye.");
     expect(shown.text).toContain("**Quiet months:** a short note");
     const cleared = await answer(admin, ["config", "intro"]);
     expect(cleared.text).toContain("no intro");
-    expect(h.store.settings.get(WS_A).intro).toBeNull();
+    expect((await h.store.settings.get(WS_A)).intro).toBeNull();
 
     await answer(admin, ["config", "quiet"], [bool("note", false)]);
     await answer(admin, ["config", "title"], [str("template", "What we've been reading in {month}")]);
@@ -748,12 +749,12 @@ describe("tenant isolation", () => {
     expect(list.text).not.toContain("example.com/post");
     expect(list.text).not.toContain("paged.example");
     expect((await answer(bea, ["search"], [str("query", "paged")])).text).toMatch(/Nothing matches/);
-    const idInA = links().find((l) => l.url === "https://paged.example/3")?.id ?? 0;
+    const idInA = (await links()).find((l) => l.url === "https://paged.example/3")?.id ?? 0;
     expect((await answer(bea, ["edit"], [int("id", idInA), str("note", "hijack")])).text).toMatch(
       new RegExp(`There's no link #${idInA} here`),
     );
     expect((await answer(bea, ["remove"], [int("id", idInA)])).text).toMatch(/There's no link/);
-    expect(h.store.links.get(WS_A, idInA)?.note).toBeNull();
+    expect((await h.store.links.get(WS_A, idInA))?.note).toBeNull();
     h.clock.set("2026-08-10T12:00:00Z");
     const preview = await answer(bea, ["roundup", "preview"]);
     expect(preview.text).toContain("b.example/only-b");
@@ -762,7 +763,7 @@ describe("tenant isolation", () => {
       readCommand(h.fake, bea, ["add"], [str("category", "", true)], { autocomplete: true }),
     );
     expect(choices.body.data.choices.map((c: { value: string }) => c.value)).not.toContain("Mods");
-    expect(links().some((l) => l.url.includes("b.example"))).toBe(false);
+    expect((await links()).some((l) => l.url.includes("b.example"))).toBe(false);
   });
 });
 
@@ -825,8 +826,8 @@ describe("failures", () => {
 describe("admin notices", () => {
   it("hands the scheduler's notice to the next admin, once, and to no one else", async () => {
     const guild = "130000000000000001";
-    ensureWorkspace(h, `discord:${guild}`);
-    h.store.settings.setAdminNotice(`discord:${guild}`, "The roundup was due but there is no channel.");
+    await ensureWorkspace(h, `discord:${guild}`);
+    await h.store.settings.setAdminNotice(`discord:${guild}`, "The roundup was due but there is no channel.");
     const member: Sender = { guildId: guild, userId: ALICE, name: "Alice" };
     const boss: Sender = { guildId: guild, userId: BOB, name: "Bob", permissions: MANAGE_GUILD };
     const notices = (payload: { token: string }) =>
@@ -852,7 +853,7 @@ describe("admin notices, by the bot's clock", () => {
   it("looks for a new notice again once a minute has passed on the injected clock", async () => {
     const guild = "150000000000000001";
     const workspace = `discord:${guild}`;
-    h.store.workspaces.ensure(workspace, []);
+    await h.store.workspaces.ensure(workspace, []);
     const boss: Sender = { guildId: guild, userId: BOB, name: "Bob", permissions: MANAGE_GUILD };
     const notices = (payload: { token: string }) =>
       h.traffic(payload).filter((r) => r.method === "POST" && r.path.startsWith("/webhooks/"));
@@ -860,7 +861,7 @@ describe("admin notices, by the bot's clock", () => {
     try {
       // Nothing to hand over: the workspace is then not asked again for a minute.
       await h.ask(readCommand(h.fake, boss, ["help"]));
-      h.store.settings.setAdminNotice(workspace, "The roundup could not be posted.");
+      await h.store.settings.setAdminNotice(workspace, "The roundup could not be posted.");
       h.clock.set(new Date(start + 2 * 60_000).toISOString());
       const later = readCommand(h.fake, boss, ["help"]);
       await h.ask(later);

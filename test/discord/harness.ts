@@ -1,7 +1,8 @@
 import { Writable } from "node:stream";
 import pino from "pino";
 import { type RunningDiscord, startDiscord } from "../../src/adapters/discord/startDiscord.js";
-import type { Clock, FetchOutcome, MetadataFetcher } from "../../src/core/ports.js";
+import type { Clock } from "../../src/core/ports/clock.js";
+import type { FetchOutcome, MetadataFetcher } from "../../src/core/ports/metadataFetcher.js";
 import type { Logger } from "../../src/logger.js";
 import type { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
@@ -69,7 +70,7 @@ export async function startHarness(
     async close() {
       await bot.stop();
       await fake.close();
-      temp.cleanup();
+      await temp.cleanup();
     },
   };
 }
@@ -122,14 +123,14 @@ export function textOf(request: RecordedRequest): string {
 
 export const EPHEMERAL = 64;
 
-export function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
+export function until(check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const tick = () => {
-      if (check()) resolve();
+    const tick = async () => {
+      if (await check()) resolve();
       else if (Date.now() - started > timeoutMs) reject(new Error("timed out waiting"));
       else setTimeout(tick, 10);
     };
-    tick();
+    tick().catch(reject);
   });
 }

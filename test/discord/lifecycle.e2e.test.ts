@@ -107,7 +107,7 @@ describe("startDiscord", () => {
         }),
       ).rejects.toThrow(/token/i);
     } finally {
-      temp.cleanup();
+      await temp.cleanup();
       await fake.close();
     }
   });

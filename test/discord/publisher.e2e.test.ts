@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDiscordPublisher, nonceFor } from "../../src/adapters/discord/publisher.js";
-import { PublishError } from "../../src/core/ports.js";
+import { PublishError } from "../../src/core/ports/publisher.js";
 import {
   FakeDiscord,
   type FakeReply,
@@ -127,7 +127,7 @@ describe("interaction answers", () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(callbacks()).toHaveLength(3);
       expect(textOf(callbacks()[2] as RecordedRequest)).toContain("retry.example");
-      expect(h.store.links.list(`discord:${GUILD_A}`)).toHaveLength(1);
+      expect(await h.store.links.list(`discord:${GUILD_A}`)).toHaveLength(1);
     } finally {
       await h.close();
     }

@@ -26,7 +26,7 @@ beforeAll(async () => {
   h = await startHarness({ now: "2026-07-20T12:00:00Z" });
   const categories = ["articles", "tools", null];
   for (let i = 0; i < 300; i++) {
-    addLink(
+    await addLink(
       { store: h.store, clock: h.clock },
       {
         workspace: WS_A,
@@ -41,7 +41,7 @@ beforeAll(async () => {
       },
     );
   }
-  addLink(
+  await addLink(
     { store: h.store, clock: h.clock },
     {
       workspace: `discord:${GUILD_B}`,
@@ -67,7 +67,7 @@ describe("/read roundup post", () => {
   });
 
   it("posts 300 links to the channel, split within every limit, all of them there", async () => {
-    setChannel({ store: h.store, clock: h.clock }, { workspace: WS_A, channelId: CHANNEL });
+    await setChannel({ store: h.store, clock: h.clock }, { workspace: WS_A, channelId: CHANNEL });
     const payload = readCommand(h.fake, admin, ["roundup", "post"], [str("month", "2026-06")]);
     const ack = await h.ask(payload);
     expect(textOf(ack)).toMatch(/Posting the June 2026 roundup \(300 links\) to <#\d+> in \d+ messages…/);
@@ -96,7 +96,7 @@ describe("/read roundup post", () => {
     expect(text).not.toMatch(/(^|[^\\])<@/);
     expect(text).not.toContain("](https://evil)");
     expect(posts[0]?.body.content).toContain("What we've been reading in June 2026");
-    const run = h.store.runs.get(WS_A, "2026-06");
+    const run = await h.store.runs.get(WS_A, "2026-06");
     expect(run).toMatchObject({ status: "posted" });
     expect(run?.messageIds).toHaveLength(posts.length);
   });
@@ -127,7 +127,7 @@ describe("/read roundup post", () => {
         : undefined;
     try {
       const payload = readCommand(h.fake, admin, ["roundup", "post"], [str("month", "2026-05")]);
-      addLink(
+      await addLink(
         { store: h.store, clock: h.clock },
         {
           workspace: WS_A,
@@ -141,7 +141,7 @@ describe("/read roundup post", () => {
       await h.ask(payload);
       const outcome = await h.fake.waitFor((r) => r.method === "PATCH" && r.path.includes(payload.token));
       expect(textOf(outcome)).toMatch(/Posting the May 2026 roundup stopped: the bot lacks a permission/);
-      await until(() => h.store.runs.get(WS_A, "2026-05")?.status === "failed");
+      await until(async () => (await h.store.runs.get(WS_A, "2026-05"))?.status === "failed");
     } finally {
       h.fake.override = null;
     }

@@ -15,10 +15,10 @@ const WS = `discord:${GUILD_A}`;
 beforeAll(async () => {
   h = await startHarness({ now: "2026-06-20T12:00:00Z" });
   const deps = { store: h.store, clock: h.clock };
-  setChannel(deps, { workspace: WS, channelId: CHANNEL });
-  setSchedule(deps, { workspace: WS, day: 1, time: "09:00", timeZone: "Europe/Berlin" });
+  await setChannel(deps, { workspace: WS, channelId: CHANNEL });
+  await setSchedule(deps, { workspace: WS, day: 1, time: "09:00", timeZone: "Europe/Berlin" });
   for (const [i, note] of ["@everyone look", "Good one"].entries()) {
-    addLink(deps, {
+    await addLink(deps, {
       workspace: WS,
       url: `https://scheduled.example/${i}`,
       note,

@@ -36,9 +36,13 @@ export function startBotProcess(env: Record<string, string>): BotProcess {
   };
 }
 
-export async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -48,15 +52,15 @@ export async function until(check: () => boolean, timeoutMs: number, what: strin
  * A database file whose workspace has last month's roundup (one link) due two seconds from now: what
  * a schedule set for "the next minute" comes to, without a test waiting a minute.
  */
-export function seedDueRoundup(
+export async function seedDueRoundup(
   path: string,
   seed: { workspace: string; channelId: string; source: "slack" | "discord"; title: string; note?: string },
-): void {
+): Promise<void> {
   const store = SqliteStore.open(path);
   const clock = { now: () => Date.now() };
   const period = previousPeriod(Date.now(), "UTC");
-  setChannel({ store, clock }, { workspace: seed.workspace, channelId: seed.channelId });
-  addLink(
+  await setChannel({ store, clock }, { workspace: seed.workspace, channelId: seed.channelId });
+  await addLink(
     { store, clock },
     {
       workspace: seed.workspace,
@@ -69,8 +73,8 @@ export function seedDueRoundup(
       at: Date.parse(`${period}-15T12:00:00Z`),
     },
   );
-  store.settings.setNextDue(seed.workspace, { period, at: Date.now() + 2_000 });
-  store.close();
+  await store.settings.setNextDue(seed.workspace, { period, at: Date.now() + 2_000 });
+  await store.close();
 }
 
 /**
@@ -78,19 +82,19 @@ export function seedDueRoundup(
  * on, so only the ledger stands between a restart and a second post. `handled()` turns true once a
  * bot has dealt with the month (the schedule moved on): the positive sign a test waits for.
  */
-export function makeLastMonthDueAgain(
+export async function makeLastMonthDueAgain(
   path: string,
   workspace: string,
-): { handled(): boolean; close(): void } {
+): Promise<{ handled(): Promise<boolean>; close(): Promise<void> }> {
   const store = SqliteStore.open(path);
   const period = previousPeriod(Date.now(), "UTC");
-  if (store.settings.get(workspace).nextDue?.period === period) {
-    store.close();
+  if ((await store.settings.get(workspace)).nextDue?.period === period) {
+    await store.close();
     throw new Error(`${workspace} has not moved on from ${period}: was it posted?`);
   }
-  store.settings.setNextDue(workspace, { period, at: Date.now() });
+  await store.settings.setNextDue(workspace, { period, at: Date.now() });
   return {
-    handled: () => store.settings.get(workspace).nextDue?.period !== period,
+    handled: async () => (await store.settings.get(workspace)).nextDue?.period !== period,
     close: () => store.close(),
   };
 }

@@ -1,4 +1,4 @@
-import { PublishError, type RoundupPublisher } from "../../src/core/ports.js";
+import { PublishError, type RoundupPublisher } from "../../src/core/ports/publisher.js";
 import type { RoundupDoc } from "../../src/core/roundup/roundupDoc.js";
 
 /** A roundup as plain lines, `perMessage` to a message: deterministic, like every real plan. */

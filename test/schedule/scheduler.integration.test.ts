@@ -10,7 +10,7 @@ import { shareInJune } from "./seed.js";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const workspace = "slack:T1";
 let path: string;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let platform: TestPlatform;
 
 interface WorkerResult {
@@ -46,15 +46,15 @@ beforeEach(async () => {
   ({ path, cleanup } = temp);
   const clock = fixedClock("2026-06-20T12:00:00Z");
   const store: SqliteStore = temp.store;
-  setSchedule({ store, clock }, { workspace, day: 1, time: "09:00", timeZone: "UTC" });
-  setChannel({ store, clock }, { workspace, channelId: "C1" });
-  shareInJune(store, clock, workspace, 7);
-  store.close();
+  await setSchedule({ store, clock }, { workspace, day: 1, time: "09:00", timeZone: "UTC" });
+  await setChannel({ store, clock }, { workspace, channelId: "C1" });
+  await shareInJune(store, clock, workspace, 7);
+  await store.close();
   platform = await startTestPlatform();
 });
 afterEach(async () => {
   await platform.close();
-  cleanup();
+  await cleanup();
 });
 
 describe("the scheduler across processes, on one database file", () => {

@@ -1,10 +1,16 @@
 import { addLink } from "../../src/core/links/addLink.js";
-import type { Clock, Store } from "../../src/core/ports.js";
+import type { Clock } from "../../src/core/ports/clock.js";
+import type { Store } from "../../src/core/ports/store.js";
 
 /** Shares `count` links titled "Post 0", "Post 1", ... in June 2026, in that order. */
-export function shareInJune(store: Store, clock: Clock, workspace: string, count: number): void {
+export async function shareInJune(
+  store: Store,
+  clock: Clock,
+  workspace: string,
+  count: number,
+): Promise<void> {
   for (let i = 0; i < count; i++) {
-    addLink(
+    await addLink(
       { store, clock },
       {
         workspace,

@@ -3,7 +3,7 @@
  * tick at NOW against the loopback platform, and prints the tick's report as JSON. With KILL_AFTER=n
  * it SIGKILLs itself right after its n-th message is posted, like a crash mid-roundup.
  */
-import type { RoundupPublisher } from "../../src/core/ports.js";
+import type { RoundupPublisher } from "../../src/core/ports/publisher.js";
 import { schedulerTick } from "../../src/core/schedule/schedulerTick.js";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { planLines } from "./fakePublisher.js";
@@ -43,8 +43,8 @@ if (KILL_AFTER_RECORD) {
   // Dies right after the n-th message is both posted and written to the ledger.
   const record = store.runs.recordMessage.bind(store.runs);
   let recorded = 0;
-  store.runs.recordMessage = (...args) => {
-    const ok = record(...args);
+  store.runs.recordMessage = async (...args) => {
+    const ok = await record(...args);
     if (++recorded === Number(KILL_AFTER_RECORD)) process.kill(process.pid, "SIGKILL");
     return ok;
   };
@@ -56,5 +56,5 @@ const reports = await schedulerTick(
   { store, clock: { now: () => Date.parse(NOW) }, publishers: { slack: publisher }, sleep: async () => {} },
   { owner: OWNER, retryDelaysMs: [0, 0, 0] },
 );
-store.close();
+await store.close();
 console.log(JSON.stringify(reports));

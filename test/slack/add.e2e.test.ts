@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_CATEGORIES } from "../../src/core/categories/defaultCategories.js";
 import { addCategory } from "../../src/core/categories/manageCategories.js";
-import type { FetchOutcome, MetadataFetcher } from "../../src/core/ports.js";
+import type { FetchOutcome, MetadataFetcher } from "../../src/core/ports/metadataFetcher.js";
 import type { Category } from "../../src/core/types.js";
 import { allText, Harness, waitFor } from "./harness.js";
 
@@ -67,15 +67,15 @@ function buttonPayload(
  * Team T1 with a category named after Tools' id, first in order: where a lookup that also matches ids
  * by name would land.
  */
-function toolsNamedByAnother(harness: Harness): Category {
+async function toolsNamedByAnother(harness: Harness): Promise<Category> {
   const workspace = "slack:T1";
   const deps = { store: harness.store, clock: harness.clock };
-  harness.store.workspaces.ensure(workspace, DEFAULT_CATEGORIES);
-  const tools = harness.store.categories.list(workspace).find((c) => c.name === "Tools");
+  await harness.store.workspaces.ensure(workspace, DEFAULT_CATEGORIES);
+  const tools = (await harness.store.categories.list(workspace)).find((c) => c.name === "Tools");
   if (!tools) throw new Error("no Tools");
-  const named = addCategory(deps, { workspace, name: String(tools.id) });
-  const rest = harness.store.categories.list(workspace).filter((c) => c.id !== named.id);
-  harness.store.categories.reorder(workspace, [named.id, ...rest.map((c) => c.id)]);
+  const named = await addCategory(deps, { workspace, name: String(tools.id) });
+  const rest = (await harness.store.categories.list(workspace)).filter((c) => c.id !== named.id);
+  await harness.store.categories.reorder(workspace, [named.id, ...rest.map((c) => c.id)]);
   return tools;
 }
 
@@ -86,7 +86,7 @@ describe("/read add", () => {
     expect(res.status).toBe(200);
     expect(res.body?.response_type).toBe("ephemeral");
     expect(res.body?.text).toContain("Added #1 to *Articles &amp; Learning*");
-    const [link] = h.links();
+    const [link] = await h.links();
     expect(link).toMatchObject({
       url: "https://example.com/deep-dive",
       categoryName: "Articles & Learning",
@@ -98,7 +98,7 @@ describe("/read add", () => {
     // A quoted multi-word category; a word that is no category starts the note.
     await h.command('add <https://example.com/2> "Neat Open Source Projects" a gem');
     await h.command("add <https://example.com/3> seriously good");
-    const links = h.links();
+    const links = await h.links();
     expect(links[1]).toMatchObject({ categoryName: "Neat Open Source Projects", note: "a gem" });
     expect(links[2]).toMatchObject({ categoryName: null, note: "seriously good" });
   });
@@ -111,7 +111,7 @@ describe("/read add", () => {
       expect(res.body?.text).toMatch(/^:warning: /);
       expect(res.body?.text).not.toContain("\n");
     }
-    expect(h.links()).toHaveLength(0);
+    expect(await h.links()).toHaveLength(0);
   });
 
   it("says when a link was already shared and keeps the second sharer's note", async () => {
@@ -120,8 +120,8 @@ describe("/read add", () => {
     const res = await h.command("add <https://www.example.com/dup/?utm_source=x> me too", { user: "UBEN" });
     expect(res.body?.text).toContain("Already on the list: #1");
     expect(res.body?.text).toContain("Your note was added");
-    expect(h.links()).toHaveLength(1);
-    expect(h.links()[0]?.recommendations).toMatchObject([
+    expect(await h.links()).toHaveLength(1);
+    expect((await h.links())[0]?.recommendations).toMatchObject([
       { userId: "UBEN", userName: "Ben", note: "me too" },
     ]);
   });
@@ -143,7 +143,7 @@ describe("/read add", () => {
     expect(other.status).toBe(200);
     const refusal = await waitFor(() => h.followUps(other.responseId)[0]);
     expect(refusal.text).toContain("only they or an admin");
-    expect(h.links()[0]?.categoryName).toBeNull();
+    expect((await h.links())[0]?.categoryName).toBeNull();
 
     const click = await h.interact(buttonPayload(tools, actions.block_id));
     expect(click.status).toBe(200);
@@ -151,12 +151,12 @@ describe("/read add", () => {
     expect(updated.replace_original).toBe(true);
     expect(updated.text).toContain("to *Tools*");
     expect(buttons(updated as { blocks?: unknown[] })).toBeUndefined();
-    expect(h.links()[0]?.categoryName).toBe("Tools");
+    expect((await h.links())[0]?.categoryName).toBe("Tools");
   });
 
   it("files the link in the category whose button was clicked, even when another is named by its id", async () => {
     h = await Harness.start();
-    const tools = toolsNamedByAnother(h);
+    const tools = await toolsNamedByAnother(h);
     const res = await h.command("add <https://example.com/picked>");
     const actions = buttons(res.body);
     const button = actions?.elements.find((e) => e.text.text === "🛠️ Tools");
@@ -164,7 +164,7 @@ describe("/read add", () => {
     const click = await h.interact(buttonPayload(button, actions.block_id));
     const updated = await waitFor(() => h.followUps(click.responseId)[0]);
     expect(updated.text).toContain("to *Tools*");
-    expect(h.links()[0]?.categoryId).toBe(tools.id);
+    expect((await h.links())[0]?.categoryId).toBe(tools.id);
   });
 
   it("acknowledges in under a second while the page lookup hangs, then updates the confirmation", async () => {
@@ -184,7 +184,7 @@ describe("/read add", () => {
     const update = await waitFor(() => h.followUps(res.responseId)[0]);
     expect(update.replace_original).toBe(true);
     expect(update.text).toContain("<https://slow.example/post|The Slow Post> by Sam Writer");
-    expect(h.links()[0]).toMatchObject({ title: "The Slow Post", author: "Sam Writer" });
+    expect((await h.links())[0]).toMatchObject({ title: "The Slow Post", author: "Sam Writer" });
   });
 
   it("acknowledges within 3 s when Slack is slow to say who someone is, crediting their handle", async () => {
@@ -197,7 +197,7 @@ describe("/read add", () => {
     expect(res.status).toBe(200);
     expect(res.elapsedMs).toBeLessThan(3_000);
     expect(res.body?.text).toContain("Added #1");
-    expect(h.links()[0]?.sharedByName).toBe("uamy");
+    expect((await h.links())[0]?.sharedByName).toBe("uamy");
   });
 
   it("says briefly when the page could not be read, and keeps the link", async () => {
@@ -210,7 +210,7 @@ describe("/read add", () => {
     expect(allText(update)).toContain("I couldn't read the page (the page took too long to answer)");
     // Still unfiled, so the buttons stay.
     expect(buttons(update as { blocks?: unknown[] })).toBeDefined();
-    expect(h.links()).toHaveLength(1);
+    expect(await h.links()).toHaveLength(1);
   });
 });
 
@@ -269,7 +269,7 @@ describe("the add form", () => {
     );
     expect(submitted.status).toBe(200);
     expect(submitted.raw).toBe("");
-    expect(h.links()[0]).toMatchObject({
+    expect((await h.links())[0]).toMatchObject({
       url: "https://form.example/a",
       categoryName: "Tools",
       note: "<!here> from the form",
@@ -281,13 +281,13 @@ describe("the add form", () => {
 
   it("files the link in the category picked, even when another category is named by its id", async () => {
     h = await Harness.start();
-    const tools = toolsNamedByAnother(h);
+    const tools = await toolsNamedByAnother(h);
     const submitted = await h.interact(
       submission({ url: "https://form.example/picked", category: String(tools.id) }),
       false,
     );
     expect(submitted.raw).toBe("");
-    expect(h.links()[0]).toMatchObject({ categoryId: tools.id, categoryName: "Tools" });
+    expect((await h.links())[0]).toMatchObject({ categoryId: tools.id, categoryName: "Tools" });
   });
 
   it("closes at once and confirms with what the page lookup found", async () => {
@@ -305,7 +305,7 @@ describe("the add form", () => {
     expect(JSON.stringify(confirm.params.blocks)).toContain(
       "<https://form.example/slow|The Form Post> by Fran Writer",
     );
-    expect(h.links()[0]).toMatchObject({ title: "The Form Post", author: "Fran Writer" });
+    expect((await h.links())[0]).toMatchObject({ title: "The Form Post", author: "Fran Writer" });
   });
 
   it("shows a refusal next to the field and stores nothing", async () => {
@@ -324,7 +324,7 @@ describe("the add form", () => {
       response_action: "errors",
       errors: { note: expect.stringContaining("1,000") },
     });
-    expect(h.links()).toHaveLength(0);
+    expect(await h.links()).toHaveLength(0);
   });
 });
 
@@ -352,7 +352,7 @@ describe("the Add to reading list shortcut", () => {
     expect(res.status).toBe(200);
     const reply = await waitFor(() => h.followUps(res.responseId)[0]);
     expect(reply.text).toContain("Added #1");
-    expect(h.links()[0]).toMatchObject({
+    expect((await h.links())[0]).toMatchObject({
       url: "https://blog.example/post",
       sharedById: "UBEN",
       sharedByName: "Ben",
@@ -366,8 +366,8 @@ describe("the Add to reading list shortcut", () => {
         "<@UAMY|amy> says <https://blog.example/post|this one> on <#C1|general> is good &amp; short &lt;3\nreally",
       ),
     );
-    await waitFor(() => h.links().length === 1);
-    expect(h.links()[0]?.note).toBe(
+    await waitFor(async () => (await h.links()).length === 1);
+    expect((await h.links())[0]?.note).toBe(
       "@amy says this one (https://blog.example/post) on #general is good & short <3 really",
     );
   });
@@ -376,8 +376,8 @@ describe("the Add to reading list shortcut", () => {
     h = await Harness.start();
     await h.interact(shortcut("<https://only.example/a>"));
     await h.interact(shortcut(" <http://bare.example/b|bare.example/b> "));
-    await waitFor(() => h.links().length === 2);
-    expect(h.links().map((l) => [l.url, l.note])).toEqual([
+    await waitFor(async () => (await h.links()).length === 2);
+    expect((await h.links()).map((l) => [l.url, l.note])).toEqual([
       ["https://only.example/a", null],
       ["http://bare.example/b", null],
     ]);
@@ -387,8 +387,8 @@ describe("the Add to reading list shortcut", () => {
     h = await Harness.start();
     const words = Array.from({ length: 300 }, (_, i) => `word${i}`).join(" ");
     await h.interact(shortcut(`<https://long.example/post> ${words}`));
-    await waitFor(() => h.links().length === 1);
-    const note = h.links()[0]?.note ?? "";
+    await waitFor(async () => (await h.links()).length === 1);
+    const note = (await h.links())[0]?.note ?? "";
     expect(note.length).toBeLessThanOrEqual(1000);
     expect(note).toMatch(/^https:\/\/long\.example\/post word0 word1 .* word\d+…$/);
     expect(words.startsWith(note.slice("https://long.example/post ".length, -1))).toBe(true);
@@ -403,8 +403,8 @@ describe("the Add to reading list shortcut", () => {
       },
     ];
     await h.interact(shortcut("", blocks));
-    await waitFor(() => h.links().length === 1);
-    expect(h.links()[0]?.url).toBe("https://rich.example/");
+    await waitFor(async () => (await h.links()).length === 1);
+    expect((await h.links())[0]?.url).toBe("https://rich.example/");
     const none = await h.interact(shortcut("no links here"));
     const reply = await waitFor(() => h.followUps(none.responseId)[0]);
     expect(reply.text).toBe(":warning: That message has no link to add.");

@@ -20,7 +20,7 @@ const T1 = "slack:T1";
 const categories = () => listCategories({ store: h.store }, { workspace: T1, includeArchived: true });
 const settings = () => getSettings({ store: h.store }, { workspace: T1 });
 
-function share(
+async function share(
   url: string,
   user: string,
   name: string,
@@ -28,9 +28,20 @@ function share(
   category: string | null = null,
   note: string | null = null,
 ) {
-  return addLink(
-    { store: h.store, clock: h.clock },
-    { workspace: T1, url, category, note, userId: user, userName: name, source: "slack", at: Date.parse(at) },
+  return (
+    await addLink(
+      { store: h.store, clock: h.clock },
+      {
+        workspace: T1,
+        url,
+        category,
+        note,
+        userId: user,
+        userName: name,
+        source: "slack",
+        at: Date.parse(at),
+      },
+    )
   ).link;
 }
 
@@ -47,9 +58,9 @@ describe("help", () => {
 
 describe("list and search", () => {
   it("lists this month by default, filtered by month, category and mine", async () => {
-    share("https://a.example/1", "UAMY", "Amy", "2026-07-02T10:00:00Z", "tools", "Amy's tool");
-    share("https://a.example/2", "UBEN", "Ben", "2026-07-03T10:00:00Z", "articles");
-    share("https://a.example/3", "UAMY", "Amy", "2026-06-15T10:00:00Z");
+    await share("https://a.example/1", "UAMY", "Amy", "2026-07-02T10:00:00Z", "tools", "Amy's tool");
+    await share("https://a.example/2", "UBEN", "Ben", "2026-07-03T10:00:00Z", "articles");
+    await share("https://a.example/3", "UAMY", "Amy", "2026-06-15T10:00:00Z");
 
     const month = await h.command("list");
     expect(month.body?.text).toBe("2 links shared in July 2026");
@@ -73,8 +84,15 @@ describe("list and search", () => {
   });
 
   it("searches every month", async () => {
-    share("https://rust.example/async", "UAMY", "Amy", "2026-03-02T10:00:00Z", null, "async Rust explained");
-    share("https://go.example/", "UAMY", "Amy", "2026-07-02T10:00:00Z");
+    await share(
+      "https://rust.example/async",
+      "UAMY",
+      "Amy",
+      "2026-03-02T10:00:00Z",
+      null,
+      "async Rust explained",
+    );
+    await share("https://go.example/", "UAMY", "Amy", "2026-07-02T10:00:00Z");
     const res = await h.command("search rust async");
     expect(res.body?.text).toContain("1 matching");
     expect(allText(res.body)).toContain("https://rust.example/async");
@@ -89,46 +107,46 @@ describe("a team that has not used /read yet", () => {
     expect(allText((await h.command("category list")).body)).toMatch(/Articles &amp; Learning[\s\S]*Tools/);
     expect((await h.command("config show", { user: "UADMIN" })).status).toBe(200);
     expect((await h.command("roundup preview", { user: "UADMIN" })).status).toBe(200);
-    expect(h.store.workspaces.exists(T1)).toBe(false);
+    expect(await h.store.workspaces.exists(T1)).toBe(false);
   });
 });
 
 describe("edit and remove", () => {
   it("lets the sharer edit and remove their link", async () => {
-    const link = share("https://e.example/1", "UAMY", "Amy", "2026-07-02T10:00:00Z");
+    const link = await share("https://e.example/1", "UAMY", "Amy", "2026-07-02T10:00:00Z");
     expect((await h.command(`edit ${link.id} note "Now with a note"`)).body?.text).toContain(
       `Updated #${link.id}`,
     );
     await h.command(`edit ${link.id} title A Proper Title`);
     await h.command(`edit ${link.id} category tools`);
-    expect(h.links()[0]).toMatchObject({
+    expect((await h.links())[0]).toMatchObject({
       note: "Now with a note",
       title: "A Proper Title",
       categoryName: "Tools",
     });
     await h.command(`edit ${link.id} category none`);
-    expect(h.links()[0]?.categoryName).toBeNull();
+    expect((await h.links())[0]?.categoryName).toBeNull();
     expect((await h.command(`remove #${link.id}`)).body?.text).toContain(`Removed #${link.id}`);
-    expect(h.links()).toHaveLength(0);
+    expect(await h.links()).toHaveLength(0);
   });
 
   it("refuses someone else's link unless they are an admin", async () => {
-    const link = share("https://e.example/2", "UAMY", "Amy", "2026-07-02T10:00:00Z");
+    const link = await share("https://e.example/2", "UAMY", "Amy", "2026-07-02T10:00:00Z");
     const edit = await h.command(`edit ${link.id} note mine now`, { user: "UBEN" });
     expect(edit.body?.text).toContain("only they or an admin can change it");
     const remove = await h.command(`remove ${link.id}`, { user: "UBEN" });
     expect(remove.body?.text).toContain("only they or an admin can change it");
-    expect(h.links()[0]?.note).toBeNull();
+    expect((await h.links())[0]?.note).toBeNull();
 
     await h.command(`edit ${link.id} note tidied by an admin`, { user: "UADMIN" });
-    expect(h.links()[0]?.note).toBe("tidied by an admin");
+    expect((await h.links())[0]?.note).toBe("tidied by an admin");
     await h.command(`remove ${link.id}`, { user: "UOWNER" });
-    expect(h.links()).toHaveLength(0);
+    expect(await h.links()).toHaveLength(0);
   });
 
   it("refuses unknown ids and unknown categories", async () => {
     expect((await h.command("remove 99")).body?.text).toBe(":warning: There's no link #99 here.");
-    const link = share("https://e.example/3", "UAMY", "Amy", "2026-07-02T10:00:00Z");
+    const link = await share("https://e.example/3", "UAMY", "Amy", "2026-07-02T10:00:00Z");
     expect((await h.command(`edit ${link.id} category podcasts`)).body?.text).toMatch(
       /no category "podcasts"/,
     );
@@ -140,7 +158,7 @@ describe("category", () => {
   it("lists for anyone, and changes only for admins", async () => {
     expect(allText((await h.command("category list")).body)).toContain("1. 📚 *Articles &amp; Learning*");
 
-    const before = categories();
+    const before = await categories();
     for (const text of [
       'category add "Talks & Videos"',
       "category rename tools to Utilities",
@@ -151,7 +169,7 @@ describe("category", () => {
       const res = await h.command(text, { user: "UAMY" });
       expect(res.body?.text).toContain("Only workspace admins and people they add can change categories");
     }
-    expect(categories()).toEqual(before);
+    expect(await categories()).toEqual(before);
   });
 
   it("adds, renames, moves, archives and removes for an admin", async () => {
@@ -163,19 +181,19 @@ describe("category", () => {
       "Renamed *Tools* to *Dev Tools*",
     );
     await h.command("category move talks 1", admin);
-    expect(categories().map((c) => c.name)).toEqual([
+    expect((await categories()).map((c) => c.name)).toEqual([
       "Talks & Videos",
       "Articles & Learning",
       "Neat Open Source Projects",
       "Dev Tools",
     ]);
     await h.command("category archive neat", admin);
-    expect(categories().find((c) => c.slug === "neat-open-source-projects")?.archived).toBe(true);
-    share("https://c.example/1", "UAMY", "Amy", "2026-07-02T10:00:00Z", "dev-tools");
+    expect((await categories()).find((c) => c.slug === "neat-open-source-projects")?.archived).toBe(true);
+    await share("https://c.example/1", "UAMY", "Amy", "2026-07-02T10:00:00Z", "dev-tools");
     expect((await h.command("category remove dev tools", admin)).body?.text).toContain(
       "1 link moved to _Other_",
     );
-    expect(categories()).toHaveLength(3);
+    expect(await categories()).toHaveLength(3);
   });
 
   it("refuses unknown categories and duplicate names", async () => {
@@ -199,9 +217,9 @@ describe("config", () => {
   it("sets the channel from Slack's escaped form, or this channel", async () => {
     const res = await h.command("config channel <#C0READING|reading>", { user: "UADMIN" });
     expect(res.body?.text).toContain("<#C0READING>");
-    expect(settings().channelId).toBe("C0READING");
+    expect((await settings()).channelId).toBe("C0READING");
     await h.command("config channel", { user: "UADMIN", channel: "C0HERE" });
-    expect(settings().channelId).toBe("C0HERE");
+    expect((await settings()).channelId).toBe("C0HERE");
   });
 
   it("sets the schedule, and refuses a bad time zone, day or time", async () => {
@@ -214,7 +232,7 @@ describe("config", () => {
     );
     expect((await h.command("config schedule 31 10:00 UTC", admin)).body?.text).toContain("from 1 to 28");
     expect((await h.command("config schedule 5 25:00", admin)).body?.text).toContain("isn't a time");
-    expect(settings().schedule).toEqual({ day: 3, time: "08:30", timeZone: "Europe/Berlin" });
+    expect((await settings()).schedule).toEqual({ day: 3, time: "08:30", timeZone: "Europe/Berlin" });
   });
 
   it("lets admins add admins, who can then change settings; others are refused", async () => {
@@ -224,14 +242,14 @@ describe("config", () => {
     expect((await h.command("config admins add <@UBEN|ben>", { user: "UAMY" })).body?.text).toContain(
       "Only workspace admins",
     );
-    expect(settings()).toMatchObject({ channelId: null, admins: [] });
+    expect(await settings()).toMatchObject({ channelId: null, admins: [] });
 
     expect((await h.command("config admins add <@UBEN|ben>", { user: "UADMIN" })).body?.text).toContain(
       "<@UBEN> can now change settings",
     );
     expect(allText((await h.command("config admins")).body)).toContain("plus: <@UBEN>");
     await h.command("config channel <#C0X|x>", { user: "UBEN" });
-    expect(settings().channelId).toBe("C0X");
+    expect((await settings()).channelId).toBe("C0X");
 
     await h.command("config admins remove <@UBEN>", { user: "UADMIN" });
     expect((await h.command("config channel <#C0Y|y>", { user: "UBEN" })).body?.text).toContain(
@@ -244,7 +262,7 @@ describe("config", () => {
 
   it("shows the next roundup and how the last one went, and switches quiet-month notes", async () => {
     await h.command("config channel <#C0ROUND|roundup>", { user: "UADMIN" });
-    share("https://q.example/1", "UAMY", "Amy", "2026-06-03T10:00:00Z");
+    await share("https://q.example/1", "UAMY", "Amy", "2026-06-03T10:00:00Z");
     const post = await h.command("roundup post 2026-06", { user: "UADMIN" });
     await waitFor(() => h.followUps(post.responseId)[0]);
     const shown = allText((await h.command("config show")).body);
@@ -256,7 +274,7 @@ describe("config", () => {
       "Only workspace admins",
     );
     expect((await h.command("config quiet on", { user: "UADMIN" })).body?.text).toContain("short note");
-    expect(settings().quietMonthNote).toBe(true);
+    expect((await settings()).quietMonthNote).toBe(true);
     const quiet = await h.command("roundup post 2026-05", { user: "UADMIN" });
     expect((await waitFor(() => h.followUps(quiet.responseId)[0])).text).toContain(
       "Posted the May 2026 roundup",
@@ -267,8 +285,8 @@ describe("config", () => {
   });
 
   it("hands an admin the scheduler's notice once, on their next command", async () => {
-    h.store.workspaces.ensure(T1, []);
-    h.store.settings.setAdminNotice(
+    await h.store.workspaces.ensure(T1, []);
+    await h.store.settings.setAdminNotice(
       T1,
       "The monthly roundup was due but there is no <channel> & nothing was posted.",
     );
@@ -280,14 +298,14 @@ describe("config", () => {
     expect(allText((await h.command("help", { user: "UADMIN" })).body)).not.toContain(
       "monthly roundup was due",
     );
-    expect(settings().adminNotice).toBeNull();
+    expect((await settings()).adminNotice).toBeNull();
   });
 
   it("looks for a new notice again once a minute has passed on the injected clock", async () => {
-    h.store.workspaces.ensure(T1, []);
+    await h.store.workspaces.ensure(T1, []);
     // Nothing to hand over: the workspace is then not asked again for a minute.
     expect(allText((await h.command("help", { user: "UADMIN" })).body)).not.toContain("could not be posted");
-    h.store.settings.setAdminNotice(T1, "The roundup could not be posted.");
+    await h.store.settings.setAdminNotice(T1, "The roundup could not be posted.");
     h.clock.set?.("2026-07-20T12:02:00Z");
     expect((await h.command("help", { user: "UADMIN" })).body?.text).toContain(
       ":information_source: The roundup could not be posted.",
@@ -297,7 +315,7 @@ describe("config", () => {
   it("sets the title and intro", async () => {
     await h.command("config title Reading notes, {month}", { user: "UADMIN" });
     await h.command("config intro What caught our eye.", { user: "UADMIN" });
-    expect(settings()).toMatchObject({
+    expect(await settings()).toMatchObject({
       titleTemplate: "Reading notes, {month}",
       intro: "What caught our eye.",
     });
@@ -305,9 +323,9 @@ describe("config", () => {
 });
 
 describe("roundup", () => {
-  beforeEach(() => {
-    share("https://r.example/1", "UAMY", "Amy", "2026-06-03T10:00:00Z", "tools", "Great tool");
-    share("https://r.example/2", "UBEN", "Ben", "2026-06-04T10:00:00Z");
+  beforeEach(async () => {
+    await share("https://r.example/1", "UAMY", "Amy", "2026-06-03T10:00:00Z", "tools", "Great tool");
+    await share("https://r.example/2", "UBEN", "Ben", "2026-06-04T10:00:00Z");
   });
 
   it("previews last month privately by default, and any month on request", async () => {
@@ -322,7 +340,7 @@ describe("roundup", () => {
   });
 
   it("exports last month as Markdown in a code block, privately, escaped for Slack", async () => {
-    share("https://r.example/3", "UAMY", "Amy", "2026-06-05T10:00:00Z", null, "<!here> & <@U1>");
+    await share("https://r.example/3", "UAMY", "Amy", "2026-06-05T10:00:00Z", null, "<!here> & <@U1>");
     const res = await h.command("roundup export");
     expect(res.body?.response_type).toBe("ephemeral");
     const text = String(res.body?.text);

@@ -8,7 +8,9 @@ import { Writable } from "node:stream";
 import pino from "pino";
 import { type RunningSlack, startSlack } from "../../src/adapters/slack/startSlack.js";
 import { listLinks } from "../../src/core/links/manageLinks.js";
-import type { Clock, MetadataFetcher, Store } from "../../src/core/ports.js";
+import type { Clock } from "../../src/core/ports/clock.js";
+import type { MetadataFetcher } from "../../src/core/ports/metadataFetcher.js";
+import type { Store } from "../../src/core/ports/store.js";
 import type { Logger } from "../../src/logger.js";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
@@ -61,7 +63,7 @@ export class Harness {
   store!: Store;
   clock: Clock & { set?(iso: string): void } = fixedClock("2026-07-20T12:00:00Z");
   private slack!: RunningSlack;
-  private cleanupStore!: () => void;
+  private cleanupStore!: () => Promise<void>;
   base = "";
 
   static async start(options: HarnessOptions = {}): Promise<Harness> {
@@ -111,7 +113,7 @@ export class Harness {
     await this.slack?.stop();
     await this.api.stop();
     await this.responses.stop();
-    this.cleanupStore?.();
+    await this.cleanupStore?.();
   }
 
   /** Now on the bot's clock, in the seconds Slack signs with. */
@@ -200,10 +202,13 @@ export class Harness {
 }
 
 /** Polls until `check` returns something truthy; follow-ups arrive after the acknowledgement. */
-export async function waitFor<T>(check: () => T | undefined | null | false, timeoutMs = 5_000): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  timeoutMs = 5_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value) return value;
     if (Date.now() > deadline) throw new Error("timed out waiting for a follow-up");
     await new Promise((resolve) => setTimeout(resolve, 10));

@@ -38,7 +38,7 @@ it("refuses an add sent again after the link was removed: the link stays removed
   const again = await h.post(add.body, add);
   expect(again.status).toBe(409);
   expect(again.raw).toBe("");
-  expect(h.links()).toHaveLength(0);
+  expect(await h.links()).toHaveLength(0);
   expect(h.logLines.some((l) => l.level === 40 && String(l.msg).includes("replay"))).toBe(true);
 });
 
@@ -55,7 +55,7 @@ it("acknowledges Slack's retry (X-Slack-Retry-Num) with 200 and runs the command
   expect(retry.status).toBe(200);
   expect(retry.raw).toBe("");
   expect(h.followUps(add.responseId)).toEqual([]);
-  expect(h.links()).toMatchObject([
+  expect(await h.links()).toMatchObject([
     { url: "https://retry.example/a", note: "loved it", recommendations: [] },
   ]);
 });
@@ -71,7 +71,7 @@ it("refuses a request replayed to another bot on the same database", async () =>
   expect((await first.command("remove 1")).body?.text).toContain("Removed #1");
 
   expect((await second.post(add.body, add)).status).toBe(409);
-  expect(second.links()).toHaveLength(0);
+  expect(await second.links()).toHaveLength(0);
   // The second bot takes requests of its own as usual.
   expect((await second.command("add <https://shared.example/b>")).body?.text).toContain("Added #2");
 });

@@ -5,7 +5,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { SLACK_LIMITS } from "../../src/adapters/slack/render.js";
 import { addLink } from "../../src/core/links/addLink.js";
-import type { MetadataFetcher, Store } from "../../src/core/ports.js";
+import type { MetadataFetcher } from "../../src/core/ports/metadataFetcher.js";
+import type { Store } from "../../src/core/ports/store.js";
 import { allText, Harness, sign, waitFor } from "./harness.js";
 
 let h: Harness;
@@ -42,10 +43,10 @@ describe("request checks", () => {
       body,
     });
     expect(unsigned.status).toBe(401);
-    expect(h.links()).toHaveLength(0);
+    expect(await h.links()).toHaveLength(0);
     // The same body, signed now, goes through.
     expect((await h.post(body)).status).toBe(200);
-    expect(h.links()).toHaveLength(1);
+    expect(await h.links()).toHaveLength(1);
   });
 });
 
@@ -74,7 +75,7 @@ describe("hostile text", () => {
     await waitFor(() => h.followUps(literal.responseId)[0]);
     await waitFor(() => h.followUps(markup.responseId)[0]);
 
-    const [first, second] = h.links();
+    const [first, second] = await h.links();
     expect(first?.note).toBe("@channel @here @victim safe (https://evil.example)");
     expect(second?.note).toBe("<!channel> <@U0VICTIM> <https://evil.example|safe>");
 
@@ -138,9 +139,9 @@ describe("tenant isolation", () => {
     expect((await h.command("add <https://team-one.example/secret>", { team: "T2" })).body?.text).toContain(
       "Added #",
     );
-    expect(h.links("T1")).toHaveLength(1);
-    expect(h.links("T1")[0]?.note).toBeNull();
-    expect(h.links("T2")).toHaveLength(1);
+    expect(await h.links("T1")).toHaveLength(1);
+    expect((await h.links("T1"))[0]?.note).toBeNull();
+    expect(await h.links("T2")).toHaveLength(1);
   });
 });
 
@@ -184,7 +185,7 @@ describe("a 300-link roundup", () => {
     h = await Harness.start({ clock: { now: () => Date.parse("2026-08-02T09:00:00Z") } });
     const categories = ["articles", "neat", "tools", null];
     for (let i = 1; i <= 300; i++) {
-      addLink(
+      await addLink(
         { store: h.store, clock: h.clock },
         {
           workspace: "slack:T1",

@@ -10,7 +10,7 @@ import { MockSlackApi } from "./mockSlackApi.js";
 
 const workspace = "slack:T1";
 let store: SqliteStore;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let api: MockSlackApi;
 const clock = fixedClock("2026-06-20T12:00:00Z");
 
@@ -19,9 +19,9 @@ beforeEach(async () => {
   api = new MockSlackApi({});
   await api.start();
   clock.set("2026-06-20T12:00:00Z");
-  setSchedule({ store, clock }, { workspace, day: 1, time: "09:00", timeZone: "UTC" });
-  setChannel({ store, clock }, { workspace, channelId: "CROUNDUP" });
-  addLink(
+  await setSchedule({ store, clock }, { workspace, day: 1, time: "09:00", timeZone: "UTC" });
+  await setChannel({ store, clock }, { workspace, channelId: "CROUNDUP" });
+  await addLink(
     { store, clock },
     {
       workspace,
@@ -36,7 +36,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await api.stop();
-  cleanup();
+  await cleanup();
 });
 
 function deps() {
@@ -75,16 +75,16 @@ describe("scheduled roundups in Slack", () => {
     expect(await schedulerTick(deps(), { owner: "bot", retryDelaysMs: [0, 0, 0] })).toEqual([
       { workspace, period: "2026-06", outcome: "posted" },
     ]);
-    expect(store.runs.get(workspace, "2026-06")?.messageIds).toEqual(["101.1"]);
+    expect((await store.runs.get(workspace, "2026-06"))?.messageIds).toEqual(["101.1"]);
   });
 
   it("mark the run failed with a reason an admin can act on", async () => {
-    setChannel({ store, clock }, { workspace, channelId: "CNOTIN" });
+    await setChannel({ store, clock }, { workspace, channelId: "CNOTIN" });
     clock.set("2026-07-01T09:00:30Z");
     expect(await schedulerTick(deps(), { owner: "bot" })).toEqual([
       { workspace, period: "2026-06", outcome: "failed" },
     ]);
-    expect(configSummary({ store, clock }, { workspace }).lastRun).toMatchObject({
+    expect((await configSummary({ store, clock }, { workspace })).lastRun).toMatchObject({
       status: "failed",
       lastError: "the bot is not in the roundup channel: invite it, or give it chat:write.public",
     });
@@ -92,7 +92,7 @@ describe("scheduled roundups in Slack", () => {
 
   it("find a message that went out just before a crash instead of posting it again", async () => {
     // A previous process claimed June, posted part 0, and died before recording it.
-    const run = store.runs.claim({
+    const run = await store.runs.claim({
       workspace,
       period: "2026-06",
       owner: "dead",
@@ -114,7 +114,7 @@ describe("scheduled roundups in Slack", () => {
     const result = await postRoundup(deps(), { workspace, period: "2026-06", owner: "bot", mode: "manual" });
     expect(result.status).toBe("posted");
     expect(api.callsTo("chat.postMessage")).toHaveLength(0);
-    expect(store.runs.get(workspace, "2026-06")?.messageIds).toEqual(["555.1"]);
+    expect((await store.runs.get(workspace, "2026-06"))?.messageIds).toEqual(["555.1"]);
   });
 });
 

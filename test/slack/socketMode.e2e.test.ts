@@ -77,7 +77,7 @@ it("connects over a WebSocket and answers /read there; HTTP only serves the heal
   );
   const ack = await waitFor(() => received.find((m) => m.envelope_id === "env-1"));
   expect(JSON.stringify(ack.payload)).toContain("Added #1 to *Tools*");
-  expect(temp.store.links.list("slack:T1")).toMatchObject([
+  expect(await temp.store.links.list("slack:T1")).toMatchObject([
     { url: "https://socket.example/post", note: "over the socket", sharedByName: "Amy" },
   ]);
 
@@ -165,5 +165,5 @@ it("keeps running when the socket drops before a slow command is acknowledged, a
   release();
   const [answer] = await waitFor(() => responses.postsTo(id).length > 0 && responses.postsTo(id));
   expect(answer?.text).toContain("Added #1");
-  expect(temp.store.links.list("slack:T1")).toMatchObject([{ url: "https://socket.example/slow" }]);
+  expect(await temp.store.links.list("slack:T1")).toMatchObject([{ url: "https://socket.example/slow" }]);
 });

@@ -19,7 +19,7 @@ Atomics.wait(start, 0, 0);
 const failures: string[] = [];
 for (let i = 0; i < count; i++) {
   try {
-    addLink(
+    await addLink(
       { store, clock },
       {
         workspace: "local:team",
@@ -33,5 +33,5 @@ for (let i = 0; i < count; i++) {
     failures.push((error as Error).message);
   }
 }
-store.close();
+await store.close();
 parentPort?.postMessage(failures);

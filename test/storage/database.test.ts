@@ -34,7 +34,7 @@ afterEach(() => {
 const migrationCount = readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith(".sql")).length;
 
 describe("openDatabase", () => {
-  it("creates the folder and file on first run and applies every migration", () => {
+  it("creates the folder and file on first run and applies every migration", async () => {
     const path = join(tempDir(), "nested", "deeper", "roundup.db");
     const store = SqliteStore.open(path);
     const client = store.db.$client;
@@ -57,32 +57,32 @@ describe("openDatabase", () => {
     expect(client.prepare("SELECT count(*) FROM __drizzle_migrations").pluck().get()).toBe(migrationCount);
     expect(client.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(client.pragma("foreign_keys", { simple: true })).toBe(1);
-    store.close();
+    await store.close();
   });
 
-  it("re-opens an existing file without re-applying migrations or losing data", () => {
+  it("re-opens an existing file without re-applying migrations or losing data", async () => {
     const path = join(tempDir(), "roundup.db");
     const clock = fixedClock("2026-07-01T10:00:00Z");
     const first = SqliteStore.open(path);
-    addLink(
+    await addLink(
       { store: first, clock },
       { workspace: "local:t", url: "https://kept.example", userId: "u", userName: "U", source: "cli" },
     );
-    first.close();
+    await first.close();
 
     const second = SqliteStore.open(path);
     expect(second.db.$client.prepare("SELECT count(*) FROM __drizzle_migrations").pluck().get()).toBe(
       migrationCount,
     );
-    expect(listLinks({ store: second }, { workspace: "local:t" }).map((l) => l.url)).toEqual([
+    expect((await listLinks({ store: second }, { workspace: "local:t" })).map((l) => l.url)).toEqual([
       "https://kept.example/",
     ]);
-    second.close();
+    await second.close();
   });
 
-  it("enforces one entry per normalized URL per workspace even past the use case", () => {
+  it("enforces one entry per normalized URL per workspace even past the use case", async () => {
     const store = SqliteStore.open(":memory:");
-    store.workspaces.ensure("local:t", []);
+    await store.workspaces.ensure("local:t", []);
     const link = {
       workspace: "local:t",
       url: "https://a.example",
@@ -99,14 +99,14 @@ describe("openDatabase", () => {
       source: "cli" as const,
       canonicalUrl: null,
     };
-    expect(store.links.insertOrGet(link).created).toBe(true);
-    const again = store.links.insertOrGet({ ...link, sharedById: "v" });
+    expect((await store.links.insertOrGet(link)).created).toBe(true);
+    const again = await store.links.insertOrGet({ ...link, sharedById: "v" });
     expect(again).toMatchObject({ created: false, link: { sharedById: "u" } });
     // A link needs its workspace: without one there is neither a number for it nor a key to point to.
-    expect(() => store.links.insertOrGet({ ...link, workspace: "local:nobody" })).toThrow(
+    await expect(store.links.insertOrGet({ ...link, workspace: "local:nobody" })).rejects.toThrow(
       /NOT NULL constraint failed: links.number|FOREIGN KEY/,
     );
-    store.close();
+    await store.close();
   });
 });
 
@@ -128,21 +128,24 @@ function migrationsBefore(tag: string): string {
 
 describe("link numbers", () => {
   const clock = fixedClock("2026-07-01T10:00:00Z");
-  const share = (store: SqliteStore, workspace: string, url: string) =>
-    addLink({ store, clock }, { workspace, url, userId: "u", userName: "U", source: "cli" }).link.id;
+  const share = async (store: SqliteStore, workspace: string, url: string) =>
+    (await addLink({ store, clock }, { workspace, url, userId: "u", userName: "U", source: "cli" })).link.id;
 
-  it("count from 1 in each workspace and are never reused", () => {
+  it("count from 1 in each workspace and are never reused", async () => {
     const store = SqliteStore.open(join(tempDir(), "roundup.db"));
-    expect([share(store, "local:a", "a.example/1"), share(store, "local:a", "a.example/2")]).toEqual([1, 2]);
-    expect(share(store, "local:b", "b.example/1")).toBe(1);
-    expect(share(store, "local:a", "a.example/1")).toBe(1);
-    removeLink({ store }, { workspace: "local:a", id: 2, actor: { userId: "u", isAdmin: true } });
-    expect(share(store, "local:a", "a.example/3")).toBe(3);
-    expect(listLinks({ store }, { workspace: "local:a" }).map((l) => l.id)).toEqual([1, 3]);
-    store.close();
+    expect([
+      await share(store, "local:a", "a.example/1"),
+      await share(store, "local:a", "a.example/2"),
+    ]).toEqual([1, 2]);
+    expect(await share(store, "local:b", "b.example/1")).toBe(1);
+    expect(await share(store, "local:a", "a.example/1")).toBe(1);
+    await removeLink({ store }, { workspace: "local:a", id: 2, actor: { userId: "u", isAdmin: true } });
+    expect(await share(store, "local:a", "a.example/3")).toBe(3);
+    expect((await listLinks({ store }, { workspace: "local:a" })).map((l) => l.id)).toEqual([1, 3]);
+    await store.close();
   });
 
-  it("are given to the links of an older database in the order they were shared", () => {
+  it("are given to the links of an older database in the order they were shared", async () => {
     const path = join(tempDir(), "old.db");
     const old = new Database(path);
     migrate(drizzle({ client: old }), { migrationsFolder: migrationsBefore("0003_link_numbers") });
@@ -154,20 +157,21 @@ describe("link numbers", () => {
     old.close();
 
     const store = SqliteStore.open(path);
-    const numbered = (workspace: string) => listLinks({ store }, { workspace }).map((l) => [l.id, l.url]);
-    expect(numbered("local:a")).toEqual([
+    const numbered = async (workspace: string) =>
+      (await listLinks({ store }, { workspace })).map((l) => [l.id, l.url]);
+    expect(await numbered("local:a")).toEqual([
       [1, "https://a.example/1"],
       [2, "https://a.example/2"],
     ]);
-    expect(numbered("local:b")).toEqual([[1, "https://b.example/1"]]);
-    expect(share(store, "local:a", "a.example/3")).toBe(3);
-    expect(share(store, "local:b", "b.example/2")).toBe(2);
-    store.close();
+    expect(await numbered("local:b")).toEqual([[1, "https://b.example/1"]]);
+    expect(await share(store, "local:a", "a.example/3")).toBe(3);
+    expect(await share(store, "local:b", "b.example/2")).toBe(2);
+    await store.close();
   });
 });
 
 describe("the Slack request log", () => {
-  it("is added to a database migrated up to 0003, keeping its links", () => {
+  it("is added to a database migrated up to 0003, keeping its links", async () => {
     const path = join(tempDir(), "old.db");
     const old = new Database(path);
     migrate(drizzle({ client: old }), { migrationsFolder: migrationsBefore("0004_slack_request_log") });
@@ -177,10 +181,12 @@ describe("the Slack request log", () => {
     old.close();
 
     const store = SqliteStore.open(path);
-    expect(listLinks({ store }, { workspace: "local:a" }).map((l) => l.url)).toEqual(["https://a.example/1"]);
-    expect(store.requestLog.remember("v0=abc", 2_000, 1_000)).toBe(true);
-    expect(store.requestLog.remember("v0=abc", 2_000, 1_000)).toBe(false);
-    store.close();
+    expect((await listLinks({ store }, { workspace: "local:a" })).map((l) => l.url)).toEqual([
+      "https://a.example/1",
+    ]);
+    expect(await store.requestLog.remember("v0=abc", 2_000, 1_000)).toBe(true);
+    expect(await store.requestLog.remember("v0=abc", 2_000, 1_000)).toBe(false);
+    await store.close();
   });
 });
 
@@ -206,9 +212,9 @@ describe("databasePath", () => {
 });
 
 /** What opening `databaseUrl` throws, which must be a UserError. */
-function openingFails(databaseUrl: string): string {
+async function openingFails(databaseUrl: string): Promise<string> {
   try {
-    SqliteStore.open(databaseUrl).close();
+    await SqliteStore.open(databaseUrl).close();
   } catch (error) {
     expect(error).toBeInstanceOf(UserError);
     return (error as Error).message;
@@ -217,45 +223,45 @@ function openingFails(databaseUrl: string): string {
 }
 
 describe("a database that cannot be used", () => {
-  it("is explained with DATABASE_URL, the folder and what to do when a file is in the way", () => {
+  it("is explained with DATABASE_URL, the folder and what to do when a file is in the way", async () => {
     const file = join(tempDir(), "notes.txt");
     writeFileSync(file, "");
-    expect(openingFails(join(file, "sub", "roundup.db"))).toBe(
+    expect(await openingFails(join(file, "sub", "roundup.db"))).toBe(
       `DATABASE_URL points to ${join(file, "sub", "roundup.db")}, but the folder ${join(file, "sub")} cannot be created (a file is in the way): create it yourself, or point DATABASE_URL at a folder Roundup can write.`,
     );
-    expect(openingFails(join(file, "roundup.db"))).toContain(
+    expect(await openingFails(join(file, "roundup.db"))).toContain(
       `the folder ${file} cannot be created (a file is in the way)`,
     );
   });
 
-  it("is explained when the path is a folder", () => {
+  it("is explained when the path is a folder", async () => {
     const folder = tempDir();
-    expect(openingFails(folder)).toBe(
+    expect(await openingFails(folder)).toBe(
       `DATABASE_URL points to ${folder}, which cannot be opened: it must name a file (not a folder) in a folder the user running Roundup can write.`,
     );
   });
 
-  it("is explained when the file is another program's SQLite database", () => {
+  it("is explained when the file is another program's SQLite database", async () => {
     const path = join(tempDir(), "other.db");
     const other = new Database(path);
     other.exec("CREATE TABLE links (address TEXT)");
     other.close();
-    expect(openingFails(path)).toBe(
+    expect(await openingFails(path)).toBe(
       `DATABASE_URL points to ${path}, which Roundup cannot set up (table \`links\` already exists): is it another program's database? Point DATABASE_URL at a new file.`,
     );
   });
 
-  it("is explained when the file is not a database", () => {
+  it("is explained when the file is not a database", async () => {
     const path = join(tempDir(), "photo.db");
     writeFileSync(path, Buffer.alloc(4096, 0x5a));
-    expect(openingFails(path)).toContain(
+    expect(await openingFails(path)).toContain(
       `DATABASE_URL points to ${path}, which is not a SQLite database or is damaged`,
     );
   });
 });
 
 describe("explainDatabaseError", () => {
-  it("says the disk is full when SQLite runs out of room", () => {
+  it("says the disk is full when SQLite runs out of room", async () => {
     const path = join(tempDir(), "roundup.db");
     const store = SqliteStore.open(path);
     const client = store.db.$client;
@@ -264,7 +270,7 @@ describe("explainDatabaseError", () => {
     let full: unknown;
     try {
       for (let i = 0; i < 1000; i++) {
-        addLink(
+        await addLink(
           { store, clock: fixedClock("2026-07-01T10:00:00Z") },
           {
             workspace: "local:t",
@@ -279,7 +285,7 @@ describe("explainDatabaseError", () => {
     } catch (error) {
       full = error;
     }
-    store.close();
+    await store.close();
     expect(explainDatabaseError(full, { path, readonly: false })).toBe(
       `DATABASE_URL points to ${path}, but the disk is full: free some space, then try again.`,
     );
@@ -302,25 +308,25 @@ describe("explainDatabaseError", () => {
 });
 
 describe("checking that the database can be written", () => {
-  it("passes on a database opened read-write", () => {
+  it("passes on a database opened read-write", async () => {
     const store = SqliteStore.open(join(tempDir(), "roundup.db"));
     expect(() => store.assertWritable()).not.toThrow();
     expect(store.healthy()).toBe(true);
-    store.close();
+    await store.close();
   });
 
-  it("fails, saying why, on one opened read-only", () => {
+  it("fails, saying why, on one opened read-only", async () => {
     const path = join(tempDir(), "roundup.db");
-    SqliteStore.open(path).close();
+    await SqliteStore.open(path).close();
     const store = SqliteStore.open(`file:${path}?mode=ro`);
     expect(() => store.assertWritable()).toThrow(
       `DATABASE_URL opens ${path} read-only (mode=ro), so nothing can be changed: remove ?mode=ro to make changes.`,
     );
     expect(store.healthy()).toBe(false);
-    store.close();
+    await store.close();
   });
 
-  it("stays healthy while another connection is writing, without waiting for it", () => {
+  it("stays healthy while another connection is writing, without waiting for it", async () => {
     const path = join(tempDir(), "roundup.db");
     const store = SqliteStore.open(path);
     const other = new Database(path);
@@ -330,7 +336,7 @@ describe("checking that the database can be written", () => {
     expect(performance.now() - started).toBeLessThan(1000);
     other.exec("ROLLBACK");
     other.close();
-    store.close();
+    await store.close();
     expect(store.healthy()).toBe(false);
   });
 });

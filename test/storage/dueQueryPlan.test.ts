@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
 
 /** The SQL texts `work` prepares on `client`. */
-function preparedBy(client: Database.Database, work: () => void): string[] {
+async function preparedBy(client: Database.Database, work: () => Promise<unknown>): Promise<string[]> {
   const seen: string[] = [];
   const original = client.prepare;
   Object.defineProperty(client, "prepare", {
@@ -15,7 +15,7 @@ function preparedBy(client: Database.Database, work: () => void): string[] {
     },
   });
   try {
-    work();
+    await work();
   } finally {
     Reflect.deleteProperty(client, "prepare");
   }
@@ -23,10 +23,10 @@ function preparedBy(client: Database.Database, work: () => void): string[] {
 }
 
 describe("the scheduler's due query", () => {
-  it("searches the next-due index instead of scanning every workspace, for the platforms asked", () => {
+  it("searches the next-due index instead of scanning every workspace, for the platforms asked", async () => {
     const store = SqliteStore.open(":memory:");
     const client = store.db.$client;
-    const [sql] = preparedBy(client, () => store.settings.due(Date.now(), 100, ["discord", "slack"]));
+    const [sql] = await preparedBy(client, () => store.settings.due(Date.now(), 100, ["discord", "slack"]));
     expect(sql).toMatch(/next_due_at/);
     const plan = client
       .prepare(`EXPLAIN QUERY PLAN ${sql}`)
@@ -36,6 +36,6 @@ describe("the scheduler's due query", () => {
       /SEARCH workspace_settings USING INDEX workspace_settings_next_due_at_idx/,
     );
     expect(plan.join("\n")).not.toMatch(/SCAN workspace_settings|TEMP B-TREE/);
-    store.close();
+    await store.close();
   });
 });

@@ -35,35 +35,35 @@ interface PlanRow {
 describe("the month query plan", () => {
   let store: SqliteStore;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     store = SqliteStore.open(":memory:");
-    store.workspaces.ensure(WORKSPACE, []);
-    store.workspaces.ensure(OTHER, []);
+    await store.workspaces.ensure(WORKSPACE, []);
+    await store.workspaces.ensure(OTHER, []);
     // Three months of links in two workspaces, so the month has neighbours on every side.
-    store.transaction(() => {
+    await store.transaction(async (tx) => {
       for (let i = 0; i < 90; i++) {
         const at = Date.UTC(2026, 5, 1) + i * DAY;
-        store.links.insertOrGet(link(WORKSPACE, i, at));
-        store.links.insertOrGet(link(OTHER, i, at));
+        await tx.links.insertOrGet(link(WORKSPACE, i, at));
+        await tx.links.insertOrGet(link(OTHER, i, at));
       }
     });
   });
 
-  afterEach(() => {
-    store.close();
+  afterEach(async () => {
+    await store.close();
   });
 
   /**
    * The SQL text `links.list(workspace, { from, to })` really prepares, caught on its way to
    * better-sqlite3, with the named parameters it binds; so the test follows the store if the query changes.
    */
-  function monthQuery(): { sql: string; params: Record<string, unknown>; rows: number } {
+  async function monthQuery(): Promise<{ sql: string; params: Record<string, unknown>; rows: number }> {
     const client = store.db.$client;
     const prepare = vi.spyOn(client, "prepare");
     let rows: number;
     let prepared: string[];
     try {
-      rows = store.links.list(WORKSPACE, JULY).length;
+      rows = (await store.links.list(WORKSPACE, JULY)).length;
       prepared = prepare.mock.calls.map(([source]) => source);
     } finally {
       prepare.mockRestore();
@@ -76,8 +76,8 @@ describe("the month query plan", () => {
     return { sql, params: { workspace: WORKSPACE, ...JULY }, rows };
   }
 
-  function plan(): string[] {
-    const { sql, params } = monthQuery();
+  async function plan(): Promise<string[]> {
+    const { sql, params } = await monthQuery();
     const rows = store.db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as PlanRow[];
     return rows.map((row) => row.detail);
   }
@@ -85,28 +85,28 @@ describe("the month query plan", () => {
   const MONTH_INDEX_SEARCH =
     /^SEARCH links USING (COVERING )?INDEX links_workspace_shared_at_idx \(workspace_key=\? AND shared_at>\? AND shared_at<\?\)$/;
 
-  it("finds the month's links", () => {
-    expect(monthQuery().rows).toBe(31);
+  it("finds the month's links", async () => {
+    expect((await monthQuery()).rows).toBe(31);
   });
 
-  it("seeks links_workspace_shared_at_idx on workspace and month, in index order, without a scan or sort", () => {
-    const details = plan();
+  it("seeks links_workspace_shared_at_idx on workspace and month, in index order, without a scan or sort", async () => {
+    const details = await plan();
     expect(details).toHaveLength(1);
     expect(details[0]).toMatch(MONTH_INDEX_SEARCH);
     expect(details.some((detail) => /^SCAN links\b/.test(detail))).toBe(false);
     expect(details.some((detail) => detail.includes("TEMP B-TREE"))).toBe(false);
   });
 
-  it("still uses the index once ANALYZE has statistics", () => {
+  it("still uses the index once ANALYZE has statistics", async () => {
     store.db.$client.exec("ANALYZE");
-    const details = plan();
+    const details = await plan();
     expect(details).toHaveLength(1);
     expect(details[0]).toMatch(MONTH_INDEX_SEARCH);
   });
 
-  it("plans differently without the index, so the assertions above really depend on it", () => {
+  it("plans differently without the index, so the assertions above really depend on it", async () => {
     store.db.$client.exec("DROP INDEX links_workspace_shared_at_idx");
-    const details = plan();
+    const details = await plan();
     expect(details.some((detail) => MONTH_INDEX_SEARCH.test(detail))).toBe(false);
     expect(details.join("\n")).not.toContain("links_workspace_shared_at_idx");
     // The fallback has to sort the month itself.

@@ -13,14 +13,14 @@ const TS_WORKER = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
 const WRITERS = 4;
 const ADDS_EACH = 50;
 
-let cleanup: (() => void) | undefined;
+let cleanup: (() => Promise<void>) | undefined;
 afterEach(() => cleanup?.());
 
 it("stores every add when several connections add at once", async () => {
   const temp = tempStore();
   cleanup = temp.cleanup;
   // The workspace exists before the race, as for a team that already uses the bot.
-  temp.store.workspaces.ensure("local:team", []);
+  await temp.store.workspaces.ensure("local:team", []);
   const start = new Int32Array(new SharedArrayBuffer(4));
   const workers = Array.from(
     { length: WRITERS },
@@ -35,5 +35,5 @@ it("stores every add when several connections add at once", async () => {
 
   const failures = (await Promise.all(finished)).flatMap(([messages]) => messages as string[]);
   expect(failures).toEqual([]);
-  expect(temp.store.links.list("local:team")).toHaveLength(WRITERS * ADDS_EACH);
+  expect(await temp.store.links.list("local:team")).toHaveLength(WRITERS * ADDS_EACH);
 });

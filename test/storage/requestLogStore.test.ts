@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { tempStore } from "../helpers/tempStore.js";
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
 function open() {
@@ -17,32 +17,32 @@ const count = (store: SqliteStore) =>
   store.db.$client.prepare("SELECT count(*) FROM slack_requests").pluck().get();
 
 describe("the request log", () => {
-  it("takes a signature once until it expires", () => {
+  it("takes a signature once until it expires", async () => {
     const { store } = open();
-    expect(store.requestLog.remember("v0=a", 10_000, 1_000)).toBe(true);
-    expect(store.requestLog.remember("v0=a", 10_000, 9_999)).toBe(false);
-    expect(store.requestLog.remember("v0=b", 10_000, 9_999)).toBe(true);
-    expect(store.requestLog.remember("v0=a", 20_000, 10_000)).toBe(true);
+    expect(await store.requestLog.remember("v0=a", 10_000, 1_000)).toBe(true);
+    expect(await store.requestLog.remember("v0=a", 10_000, 9_999)).toBe(false);
+    expect(await store.requestLog.remember("v0=b", 10_000, 9_999)).toBe(true);
+    expect(await store.requestLog.remember("v0=a", 20_000, 10_000)).toBe(true);
   });
 
-  it("is shared by two stores on one database file", () => {
+  it("is shared by two stores on one database file", async () => {
     const { store, path } = open();
     const other = SqliteStore.open(path);
     cleanups.unshift(() => other.close());
-    expect(store.requestLog.remember("v0=a", 10_000, 1_000)).toBe(true);
-    expect(other.requestLog.remember("v0=a", 10_000, 2_000)).toBe(false);
+    expect(await store.requestLog.remember("v0=a", 10_000, 1_000)).toBe(true);
+    expect(await other.requestLog.remember("v0=a", 10_000, 2_000)).toBe(false);
   });
 
-  it("forgets expired signatures now and then", () => {
+  it("forgets expired signatures now and then", async () => {
     const { store } = open();
-    store.requestLog.remember("v0=old", 5_000, 1_000);
-    store.requestLog.remember("v0=newer", 100_000, 2_000);
+    await store.requestLog.remember("v0=old", 5_000, 1_000);
+    await store.requestLog.remember("v0=newer", 100_000, 2_000);
     expect(count(store)).toBe(2);
     // Within a minute of the last sweep nothing is deleted; after it, what expired goes.
-    store.requestLog.remember("v0=c", 100_000, 30_000);
+    await store.requestLog.remember("v0=c", 100_000, 30_000);
     expect(count(store)).toBe(3);
-    store.requestLog.remember("v0=d", 200_000, 61_000);
+    await store.requestLog.remember("v0=d", 200_000, 61_000);
     expect(count(store)).toBe(3);
-    expect(store.requestLog.remember("v0=newer", 100_000, 62_000)).toBe(false);
+    expect(await store.requestLog.remember("v0=newer", 100_000, 62_000)).toBe(false);
   });
 });

@@ -35,14 +35,18 @@ export function timeZoneChoices(typed: string): ApplicationCommandOptionChoiceDa
 /** Which sections a `category:` option offers: new links use open ones; unarchiving wants the others. */
 type SectionChoice = "open" | "open+other" | "all" | "archived";
 
-export function categoryChoices(
+export async function categoryChoices(
   deps: DiscordDeps,
   workspace: string,
   typed: string,
   which: SectionChoice,
-): ApplicationCommandOptionChoiceData<string>[] {
+): Promise<ApplicationCommandOptionChoiceData<string>[]> {
   const wanted = typed.trim().toLowerCase();
-  const names = listCategories(deps, { workspace, includeArchived: which === "all" || which === "archived" })
+  const categories = await listCategories(deps, {
+    workspace,
+    includeArchived: which === "all" || which === "archived",
+  });
+  const names = categories
     .filter((c) => which !== "archived" || c.archived)
     .map((c) => ({ name: c.emoji ? `${c.emoji} ${c.name}` : c.name, value: c.name }));
   if (which === "open+other") names.push({ name: OTHER_SECTION_NAME, value: OTHER_SECTION_NAME });
@@ -75,7 +79,7 @@ export async function answerAutocomplete(
         interaction.options.getSubcommandGroup(false),
         interaction.options.getSubcommand(false),
       );
-      choices = categoryChoices(deps, workspaceKey(interaction.guildId), typed, which);
+      choices = await categoryChoices(deps, workspaceKey(interaction.guildId), typed, which);
     }
   } catch (error) {
     deps.logger.error({ err: describeError(error), interactionId: interaction.id }, "autocomplete failed");

@@ -13,7 +13,10 @@ import {
   type RepliableInteraction,
 } from "discord.js";
 import { UserError } from "../../core/errors.js";
-import type { Clock, MetadataFetcher, RoundupPublisher, Store } from "../../core/ports.js";
+import type { Clock } from "../../core/ports/clock.js";
+import type { MetadataFetcher } from "../../core/ports/metadataFetcher.js";
+import type { RoundupPublisher } from "../../core/ports/publisher.js";
+import type { Store } from "../../core/ports/store.js";
 import { getSettings, isAdmin } from "../../core/settings/manageSettings.js";
 import type { Logger } from "../../logger.js";
 import type { InFlight } from "./background.js";
@@ -92,12 +95,12 @@ export class CommandContext<I extends RepliableInteraction = RepliableInteractio
   }
 
   /** Manage Server (or Administrator), or a user or role an admin added. */
-  isAdmin(): boolean {
+  async isAdmin(): Promise<boolean> {
     if (this.admin === undefined) {
       const platformAdmin = this.interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
       this.admin =
         platformAdmin ||
-        isAdmin(getSettings(this.deps, { workspace: this.workspace }), {
+        isAdmin(await getSettings(this.deps, { workspace: this.workspace }), {
           userId: this.userId,
           roleIds: roleIds(this.interaction),
           platformAdmin,
@@ -107,8 +110,8 @@ export class CommandContext<I extends RepliableInteraction = RepliableInteractio
   }
 
   /** Refuses, changing nothing, unless the person is an admin. */
-  requireAdmin(what: string): void {
-    if (this.isAdmin()) return;
+  async requireAdmin(what: string): Promise<void> {
+    if (await this.isAdmin()) return;
     throw new UserError(
       "admin.required",
       `Only admins can ${what}: members with Manage Server, and the people and roles in /read config admins.`,

@@ -13,15 +13,15 @@ export class AdminNotices {
   private readonly quietUntil = new Map<string, number>();
 
   /** The notice, if there is one and this person is an admin; it is then handed over and cleared. */
-  take(ctx: CommandContext): string | null {
+  async take(ctx: CommandContext): Promise<string | null> {
     const now = ctx.deps.clock.now();
     if ((this.quietUntil.get(ctx.workspace) ?? 0) > now) return null;
-    if (getSettings(ctx.deps, { workspace: ctx.workspace }).adminNotice === null) {
+    if ((await getSettings(ctx.deps, { workspace: ctx.workspace })).adminNotice === null) {
       if (this.quietUntil.size >= MAX_REMEMBERED) this.quietUntil.clear();
       this.quietUntil.set(ctx.workspace, now + QUIET_MS);
       return null;
     }
-    if (!ctx.isAdmin()) return null;
+    if (!(await ctx.isAdmin())) return null;
     return takeAdminNotice(ctx.deps, { workspace: ctx.workspace });
   }
 }

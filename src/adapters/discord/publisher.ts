@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { DiscordAPIError, HTTPError, REST, Routes } from "discord.js";
-import { PublishError, type RoundupPublisher } from "../../core/ports.js";
+import { PublishError, type RoundupPublisher } from "../../core/ports/publisher.js";
 import { type DiscordMessage, renderRoundup } from "./render.js";
 
 /** Every message the bot creates or edits: nobody is pinged, whatever the text says. */

@@ -35,7 +35,7 @@ export async function handleInteraction(deps: DiscordDeps, interaction: Interact
       if (!subcommand) throw new UserError("command.unknown", STALE);
       const ctx = new CommandContext(interaction, deps);
       // Setting the channel answers the "no channel" notice itself.
-      if (!(group === "config" && name === "channel")) notice = deps.notices.take(ctx);
+      if (!(group === "config" && name === "channel")) notice = await deps.notices.take(ctx);
       await subcommand.execute(ctx);
     } else if (interaction.isMessageContextMenuCommand()) {
       command = interaction.commandName;

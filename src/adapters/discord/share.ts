@@ -19,7 +19,7 @@ export async function shareLink(
   input: { url: string; category: string | null; note: string | null },
   options: { visible: boolean },
 ): Promise<void> {
-  const result = addLink(ctx.deps, {
+  const result = await addLink(ctx.deps, {
     workspace: ctx.workspace,
     url: input.url,
     category: input.category,
@@ -29,7 +29,7 @@ export async function shareLink(
     source: "discord",
   });
   if (result.status === "duplicate") {
-    const { timeZone } = getSettings(ctx.deps, { workspace: ctx.workspace }).schedule;
+    const { timeZone } = (await getSettings(ctx.deps, { workspace: ctx.workspace })).schedule;
     await ctx.reply({ content: duplicateText(result.link, result.noteKept, timeZone) });
     return;
   }

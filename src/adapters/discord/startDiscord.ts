@@ -15,7 +15,10 @@ import {
   Options,
   RESTEvents,
 } from "discord.js";
-import type { Clock, MetadataFetcher, RoundupPublisher, Store } from "../../core/ports.js";
+import type { Clock } from "../../core/ports/clock.js";
+import type { MetadataFetcher } from "../../core/ports/metadataFetcher.js";
+import type { RoundupPublisher } from "../../core/ports/publisher.js";
+import type { Store } from "../../core/ports/store.js";
 import type { Logger } from "../../logger.js";
 import { describeError, InFlight } from "./background.js";
 import type { DiscordDeps } from "./context.js";

@@ -1,5 +1,8 @@
 import { UserError } from "../../core/errors.js";
-import type { Clock, MetadataFetcher, RoundupPublisher, Store } from "../../core/ports.js";
+import type { Clock } from "../../core/ports/clock.js";
+import type { MetadataFetcher } from "../../core/ports/metadataFetcher.js";
+import type { RoundupPublisher } from "../../core/ports/publisher.js";
+import type { Store } from "../../core/ports/store.js";
 import { getSettings, isAdmin } from "../../core/settings/manageSettings.js";
 import type { Logger } from "../../logger.js";
 import type { Background } from "./background.js";
@@ -28,7 +31,7 @@ export interface SlackDeps {
 
 /** Workspace admins and owners, plus people an admin added with `/read config admins add`. */
 export async function checkAdmin(deps: SlackDeps, ix: Interaction): Promise<boolean> {
-  const settings = getSettings(deps, { workspace: ix.workspace });
+  const settings = await getSettings(deps, { workspace: ix.workspace });
   if (isAdmin(settings, { userId: ix.userId, platformAdmin: false })) return true;
   const platformAdmin = await deps.people.isPlatformAdmin(ix.client, ix.teamId, ix.userId);
   return isAdmin(settings, { userId: ix.userId, platformAdmin });

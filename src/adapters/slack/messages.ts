@@ -44,16 +44,16 @@ export interface ConfirmationContext {
   /** The link's category, when it has one. */
   category: Category | null;
   /** Categories to offer as buttons; asked for only when the link has none. */
-  openCategories: () => Category[];
+  openCategories: () => Promise<Category[]>;
   /** Asked for only when an earlier share's date is shown. */
-  timeZone: () => string;
+  timeZone: () => Promise<string>;
 }
 
-export function addConfirmation(
+export async function addConfirmation(
   result: Pick<AddLinkResult, "status"> & { link: Link; noteKept?: boolean },
   context: ConfirmationContext,
   lookup: LookupState,
-): Reply {
+): Promise<Reply> {
   const { link } = result;
   const { category } = context;
   const author = link.author ? ` by ${escapeMrkdwn(oneLine(link.author))}` : "";
@@ -62,7 +62,7 @@ export function addConfirmation(
     const kept = result.noteKept ? " Your note was added to it." : "";
     text = `Already on the list: #${link.id} ${linkTitle(link)}${author}, shared by ${escapeMrkdwn(
       link.sharedByName,
-    )} on ${formatLocalDate(link.sharedAt, context.timeZone())}.${kept}`;
+    )} on ${formatLocalDate(link.sharedAt, await context.timeZone())}.${kept}`;
   } else {
     const where = category ? ` to *${escapeMrkdwn(category.name)}*` : "";
     text = `:white_check_mark: Added #${link.id}${where}: ${linkTitle(link)}${author}`;
@@ -73,7 +73,7 @@ export function addConfirmation(
   }
   const blocks: Block[] = [section(clip(text, SLACK_LIMITS.sectionText))];
   if (result.status === "added" && link.categoryId === null) {
-    const open = context.openCategories();
+    const open = await context.openCategories();
     if (open.length > 0) {
       blocks.push(section("Pick a category, or leave it under _Other_:"), categoryButtons(link.id, open));
     }

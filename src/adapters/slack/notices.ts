@@ -16,12 +16,12 @@ export class AdminNotices {
   async take(deps: SlackDeps, ix: Interaction): Promise<string | null> {
     const now = deps.clock.now();
     if ((this.quietUntil.get(ix.workspace) ?? 0) > now) return null;
-    if (getSettings(deps, { workspace: ix.workspace }).adminNotice === null) {
+    if ((await getSettings(deps, { workspace: ix.workspace })).adminNotice === null) {
       if (this.quietUntil.size > 10_000) this.quietUntil.clear();
       this.quietUntil.set(ix.workspace, now + QUIET_MS);
       return null;
     }
     if (!(await checkAdmin(deps, ix))) return null;
-    return takeAdminNotice(deps, { workspace: ix.workspace });
+    return await takeAdminNotice(deps, { workspace: ix.workspace });
   }
 }

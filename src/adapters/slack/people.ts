@@ -4,7 +4,7 @@
  * that takes too long counts as unknown now and fills the cache when it lands.
  */
 import type { WebClient } from "@slack/web-api";
-import type { Clock } from "../../core/ports.js";
+import type { Clock } from "../../core/ports/clock.js";
 import type { Logger } from "../../logger.js";
 
 export interface Person {

@@ -7,7 +7,8 @@
  */
 import type { IncomingMessage } from "node:http";
 import { HTTPModuleFunctions, verifySlackRequest } from "@slack/bolt";
-import type { Clock, RequestLogStore } from "../../core/ports.js";
+import type { Clock } from "../../core/ports/clock.js";
+import type { RequestLogStore } from "../../core/ports/requestLogStore.js";
 
 /** Slack's rule, applied both ways: a request signed more than five minutes from now is refused. */
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
@@ -76,7 +77,7 @@ export async function checkSlackRequest(
     return answer(200, "a retry from Slack (X-Slack-Retry-Num), acknowledged without running it", "info");
   // The first second out of the window, whichever side of now the timestamp was.
   const expiresAt = (Number(timestamp) + MAX_CLOCK_SKEW_SECONDS + 1) * 1000;
-  if (!options.requestLog.remember(signature, expiresAt, options.clock.now()))
+  if (!(await options.requestLog.remember(signature, expiresAt, options.clock.now())))
     return answer(409, "the same signed request came again (a replay)");
   return { pass: true };
 }

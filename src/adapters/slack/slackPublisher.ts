@@ -1,6 +1,7 @@
 import { setTimeout as wait } from "node:timers/promises";
 import { WebClient } from "@slack/web-api";
-import { type Clock, PublishError, type RoundupPublisher } from "../../core/ports.js";
+import type { Clock } from "../../core/ports/clock.js";
+import { PublishError, type RoundupPublisher } from "../../core/ports/publisher.js";
 import { renderRoundup, type SlackMessage } from "./render.js";
 
 /** Slack errors that retrying will not fix, in words an admin can act on. */

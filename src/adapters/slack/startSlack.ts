@@ -9,7 +9,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
 import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel } from "@slack/bolt";
-import type { Clock, MetadataFetcher, RoundupPublisher, Store } from "../../core/ports.js";
+import type { Clock } from "../../core/ports/clock.js";
+import type { MetadataFetcher } from "../../core/ports/metadataFetcher.js";
+import type { RoundupPublisher } from "../../core/ports/publisher.js";
+import type { Store } from "../../core/ports/store.js";
 import type { Logger } from "../../logger.js";
 import { Background } from "./background.js";
 import { register } from "./commands/index.js";

@@ -31,7 +31,7 @@ export const categoryCommand: CliCommand = {
   summary: "add, rename, move, archive, remove or list categories",
   usage,
   options: { ...listOptions, ...addOptions },
-  run(context, args) {
+  async run(context, args) {
     const [action, ...rest] = args;
     const deps = { store: context.store, clock: context.clock };
     const workspace = context.workspace;
@@ -40,10 +40,11 @@ export const categoryCommand: CliCommand = {
         const parsed = parse(rest, listOptions, usage);
         expectPositionals(parsed, [], usage);
         // Numbered in the whole roundup order, archived ones counted, as `category move` counts them.
-        const numbered = listCategories(deps, {
-          workspace: requireWorkspace(context.store, workspace),
+        const categories = await listCategories(deps, {
+          workspace: await requireWorkspace(context.store, workspace),
           includeArchived: true,
-        })
+        });
+        const numbered = categories
           .map((category, index) => ({ category, position: index + 1 }))
           .filter(({ category }) => parsed.values.all === true || !category.archived);
         if (parsed.values.json) {
@@ -63,7 +64,7 @@ export const categoryCommand: CliCommand = {
       case "add": {
         const parsed = parse(rest, addOptions, usage);
         const [name] = expectPositionals(parsed, ["<name>"], usage);
-        const category = addCategory(deps, {
+        const category = await addCategory(deps, {
           workspace,
           name: name as string,
           emoji: stringValue(parsed, "emoji") ?? null,
@@ -73,7 +74,7 @@ export const categoryCommand: CliCommand = {
       }
       case "rename": {
         const [name, newName] = expectPositionals(parse(rest, {}, usage), ["<name>", "<new name>"], usage);
-        const { before, after } = renameCategory(deps, {
+        const { before, after } = await renameCategory(deps, {
           workspace,
           category: name as string,
           newName: newName as string,
@@ -85,7 +86,7 @@ export const categoryCommand: CliCommand = {
         const [name, position] = expectPositionals(parse(rest, {}, usage), ["<name>", "<position>"], usage);
         if (!/^\d+$/.test(position as string))
           throw new UsageError(`"${position}" isn't a position (1, 2, ...)`, usage);
-        const categories = moveCategory(deps, {
+        const categories = await moveCategory(deps, {
           workspace,
           category: name as string,
           position: Number(position),
@@ -96,7 +97,7 @@ export const categoryCommand: CliCommand = {
       case "archive":
       case "unarchive": {
         const [name] = expectPositionals(parse(rest, {}, usage), ["<name>"], usage);
-        const category = archiveCategory(deps, {
+        const category = await archiveCategory(deps, {
           workspace,
           category: name as string,
           archived: action === "archive",
@@ -106,7 +107,7 @@ export const categoryCommand: CliCommand = {
       }
       case "remove": {
         const [name] = expectPositionals(parse(rest, {}, usage), ["<name>"], usage);
-        const { removed, linksMoved } = removeCategory(deps, { workspace, category: name as string });
+        const { removed, linksMoved } = await removeCategory(deps, { workspace, category: name as string });
         const moved = linksMoved === 1 ? "1 link moved" : `${linksMoved} links moved`;
         context.out(`Removed "${removed.name}"; ${moved} to "Other".`);
         return;

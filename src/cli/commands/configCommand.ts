@@ -35,8 +35,8 @@ const scheduleOptions = {
   tz: { type: "string" },
 } as const;
 
-function show(context: CliContext, settings: Settings, json = false) {
-  const { lastRun, waiting } = configSummary(context, { workspace: settings.workspace });
+async function show(context: CliContext, settings: Settings, json = false): Promise<void> {
+  const { lastRun, waiting } = await configSummary(context, { workspace: settings.workspace });
   context.out(
     json
       ? JSON.stringify(settingsJson(settings, lastRun, waiting), null, 2)
@@ -49,16 +49,16 @@ export const configCommand: CliCommand = {
   summary: "show or change the roundup channel, schedule, title and admins",
   usage,
   options: { ...showOptions, ...scheduleOptions },
-  run(context, args) {
+  async run(context, args) {
     const [action, ...rest] = args;
     const deps = { store: context.store, clock: context.clock };
     const workspace = context.workspace;
     if (action === "show") {
       const parsed = parse(rest, showOptions, usage);
       expectPositionals(parsed, [], usage);
-      show(
+      await show(
         context,
-        getSettings(deps, { workspace: requireWorkspace(context.store, workspace) }),
+        await getSettings(deps, { workspace: await requireWorkspace(context.store, workspace) }),
         parsed.values.json === true,
       );
       return;
@@ -73,7 +73,7 @@ export const configCommand: CliCommand = {
         throw new UsageError("expected: config admins add|remove user|role <id>", usage);
       }
       const input = { workspace, admin: { kind, id: id as string } } as const;
-      show(context, change === "add" ? addAdmin(deps, input) : removeAdmin(deps, input));
+      await show(context, change === "add" ? await addAdmin(deps, input) : await removeAdmin(deps, input));
       return;
     }
     if (action !== "set")
@@ -83,7 +83,7 @@ export const configCommand: CliCommand = {
       case "channel": {
         if (platformOf(workspace) === "local") throw noChatError(workspace);
         const [channelId] = expectPositionals(parse(values, {}, usage), ["<channel id>"], usage);
-        show(context, setChannel(deps, { workspace, channelId: channelId as string }));
+        await show(context, await setChannel(deps, { workspace, channelId: channelId as string }));
         return;
       }
       case "schedule": {
@@ -95,24 +95,24 @@ export const configCommand: CliCommand = {
         if (day === undefined || time === undefined || timeZone === undefined) {
           throw new UsageError("config set schedule needs --day, --time and --tz", usage);
         }
-        show(context, setSchedule(deps, { workspace, day, time, timeZone }));
+        await show(context, await setSchedule(deps, { workspace, day, time, timeZone }));
         return;
       }
       case "quiet": {
         const [value] = expectPositionals(parse(values, {}, usage), ["on|off"], usage);
         if (value !== "on" && value !== "off")
           throw new UsageError(`expected on or off, not "${value}"`, usage);
-        show(context, setQuietMonthNote(deps, { workspace, enabled: value === "on" }));
+        await show(context, await setQuietMonthNote(deps, { workspace, enabled: value === "on" }));
         return;
       }
       case "title": {
         const [template] = expectPositionals(parse(values, {}, usage), ["<template>"], usage);
-        show(context, setTitleTemplate(deps, { workspace, template: template as string }));
+        await show(context, await setTitleTemplate(deps, { workspace, template: template as string }));
         return;
       }
       case "intro": {
         const [intro] = expectPositionals(parse(values, {}, usage), ["<text>"], usage);
-        show(context, setIntro(deps, { workspace, intro: intro as string }));
+        await show(context, await setIntro(deps, { workspace, intro: intro as string }));
         return;
       }
       default:

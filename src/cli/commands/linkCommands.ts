@@ -11,8 +11,9 @@ import type { CliCommand, CliContext } from "../context.js";
 import { linkJson, linkLine } from "../format.js";
 
 /** `--at 2026-07-15` or a full ISO timestamp; a bare date means noon in the workspace's zone. */
-function parseAt(context: CliContext, text: string): number {
-  const { timeZone } = getSettings({ store: context.store }, { workspace: context.workspace }).schedule;
+async function parseAt(context: CliContext, text: string): Promise<number> {
+  const { timeZone } = (await getSettings({ store: context.store }, { workspace: context.workspace }))
+    .schedule;
   const date = /^\d{4}-\d{2}-\d{2}$/.test(text)
     ? DateTime.fromISO(`${text}T12:00`, { zone: timeZone })
     : DateTime.fromISO(text, { zone: timeZone });
@@ -62,7 +63,7 @@ Example: ${PROGRAM} add https://example.com/post --category articles --note "Wor
     const [url] = expectPositionals(parsed, ["<url>"], this.usage);
     const by = stringValue(parsed, "by")?.trim() || context.defaultUser;
     const at = stringValue(parsed, "at");
-    const result = addLink(
+    const result = await addLink(
       { store: context.store, clock: context.clock },
       {
         workspace: context.workspace,
@@ -74,7 +75,7 @@ Example: ${PROGRAM} add https://example.com/post --category articles --note "Wor
         userId: cliUser(by),
         userName: by,
         source: "cli",
-        ...(at !== undefined ? { at: parseAt(context, at) } : {}),
+        ...(at !== undefined ? { at: await parseAt(context, at) } : {}),
       },
     );
     const { link } = result;
@@ -89,7 +90,7 @@ Example: ${PROGRAM} add https://example.com/post --category articles --note "Wor
         context.out(enrichmentLine(enriched));
       }
     } else {
-      const { timeZone } = context.store.settings.get(context.workspace).schedule;
+      const { timeZone } = (await context.store.settings.get(context.workspace)).schedule;
       const when = formatLocalDate(link.sharedAt, timeZone);
       const kept = result.noteKept ? " Your note was added to it." : "";
       context.out(`Already shared: #${link.id} was shared by ${link.sharedByName} on ${when}.${kept}`);
@@ -110,17 +111,17 @@ Lists links, oldest first. Example: ${PROGRAM} list --month 2026-07 --json`,
     search: { type: "string" },
     json: { type: "boolean" },
   },
-  run(context, args) {
+  async run(context, args) {
     const parsed = parse(args, this.options, this.usage);
     expectPositionals(parsed, [], this.usage);
     const by = stringValue(parsed, "by");
     const month = stringValue(parsed, "month");
     const category = stringValue(parsed, "category");
     const search = stringValue(parsed, "search");
-    const links = listLinks(
+    const links = await listLinks(
       { store: context.store },
       {
-        workspace: requireWorkspace(context.store, context.workspace),
+        workspace: await requireWorkspace(context.store, context.workspace),
         ...(month !== undefined ? { month } : {}),
         ...(category !== undefined ? { category } : {}),
         ...(by !== undefined ? { sharedByName: by } : {}),
@@ -135,7 +136,7 @@ Lists links, oldest first. Example: ${PROGRAM} list --month 2026-07 --json`,
       context.out("No links found.");
       return;
     }
-    const { timeZone } = context.store.settings.get(context.workspace).schedule;
+    const { timeZone } = (await context.store.settings.get(context.workspace)).schedule;
     context.out(links.map((link) => linkLine(link, timeZone)).join("\n\n"));
   },
 };
@@ -152,7 +153,7 @@ Example: ${PROGRAM} edit 42 --category tools --note "Better than grep"`,
     author: { type: "string" },
     category: { type: "string" },
   },
-  run(context, args) {
+  async run(context, args) {
     const parsed = parse(args, this.options, this.usage);
     const [id] = expectPositionals(parsed, ["<id>"], this.usage);
     if (!["note", "title", "author", "category"].some((name) => parsed.values[name] !== undefined)) {
@@ -162,7 +163,7 @@ Example: ${PROGRAM} edit 42 --category tools --note "Better than grep"`,
       const value = stringValue(parsed, name);
       return value === undefined ? {} : { [name]: value };
     };
-    const link = editLink(
+    const link = await editLink(
       { store: context.store },
       {
         workspace: context.workspace,
@@ -187,10 +188,10 @@ export const removeCommand: CliCommand = {
 
 Example: ${PROGRAM} remove 42`,
   options: {},
-  run(context, args) {
+  async run(context, args) {
     const parsed = parse(args, this.options, this.usage);
     const [id] = expectPositionals(parsed, ["<id>"], this.usage);
-    const link = removeLink(
+    const link = await removeLink(
       { store: context.store },
       {
         workspace: context.workspace,

@@ -62,8 +62,9 @@ async function post(context: CliContext, args: string[]): Promise<void> {
   const [given] = expectPositionals(parsed, ["[YYYY-MM]"], usage, 1);
   // A local workspace can never post, whether or not it exists yet: say that rather than "no workspace".
   if (platformOf(context.workspace) === "local") throw noChatError(context.workspace);
-  requireWorkspace(context.store, context.workspace);
-  const { timeZone } = getSettings({ store: context.store }, { workspace: context.workspace }).schedule;
+  await requireWorkspace(context.store, context.workspace);
+  const { timeZone } = (await getSettings({ store: context.store }, { workspace: context.workspace }))
+    .schedule;
   const period = given === undefined ? previousPeriod(context.clock.now(), timeZone) : parsePeriod(given);
   const result = await postRoundup(
     { store: context.store, clock: context.clock, publishers: await context.publishers() },
@@ -84,14 +85,14 @@ export const roundupCommand: CliCommand = {
   options: { ...printOptions, ...postOptions },
   async run(context, args) {
     if (args[0] === "post") return post(context, args.slice(1));
-    requireWorkspace(context.store, context.workspace);
+    await requireWorkspace(context.store, context.workspace);
     const parsed = parse(args, printOptions, usage);
     const [period] = expectPositionals(parsed, ["[YYYY-MM]"], usage, 1);
     const format = stringValue(parsed, "format") ?? "markdown";
     if (format !== "markdown" && format !== "json") {
       throw new UsageError(`unknown format "${format}"; use markdown or json`, usage);
     }
-    const doc = buildRoundup(context, {
+    const doc = await buildRoundup(context, {
       workspace: context.workspace,
       ...(period !== undefined ? { period } : {}),
     });

@@ -1,4 +1,4 @@
-import type { NewCategory } from "../ports.js";
+import type { NewCategory } from "../ports/categoryStore.js";
 
 /** The sections of the roundup we model ours on, plus "Tools". */
 export const DEFAULT_CATEGORIES: NewCategory[] = [

@@ -1,5 +1,6 @@
 import { UserError } from "../errors.js";
-import type { Clock, Store } from "../ports.js";
+import type { Clock } from "../ports/clock.js";
+import type { Store } from "../ports/store.js";
 import type { Category, WorkspaceKey } from "../types.js";
 import { assertWorkspaceKey, ensureWorkspace } from "../workspace.js";
 import { checkCategoryName, resolveCategory } from "./categoryName.js";
@@ -13,7 +14,7 @@ export interface CategoryDeps {
 
 const MAX_CATEGORIES = 25;
 
-function all(store: Store, workspace: string): Category[] {
+function all(store: Store, workspace: string): Promise<Category[]> {
   return store.categories.list(workspace, { includeArchived: true });
 }
 
@@ -38,31 +39,38 @@ function categoriesToCome(workspace: WorkspaceKey): Category[] {
 }
 
 /** Categories in roundup order; archived ones only when asked for. Reading creates nothing. */
-export function listCategories(
+export async function listCategories(
   { store }: Pick<CategoryDeps, "store">,
   input: { workspace: string; includeArchived?: boolean },
-): Category[] {
+): Promise<Category[]> {
   const workspace = assertWorkspaceKey(input.workspace);
-  const categories = store.categories.list(workspace, { includeArchived: input.includeArchived ?? false });
-  if (categories.length === 0 && !store.workspaces.exists(workspace)) return categoriesToCome(workspace);
+  const categories = await store.categories.list(workspace, {
+    includeArchived: input.includeArchived ?? false,
+  });
+  if (categories.length === 0 && !(await store.workspaces.exists(workspace))) {
+    return categoriesToCome(workspace);
+  }
   return categories;
 }
 
 /** The open categories, for a form that is about to add a link: their ids are real, so it may create the workspace. */
-export function categoriesForNewLink(deps: CategoryDeps, input: { workspace: string }): Category[] {
-  const workspace = ensureWorkspace(deps, input.workspace);
+export async function categoriesForNewLink(
+  deps: CategoryDeps,
+  input: { workspace: string },
+): Promise<Category[]> {
+  const workspace = await ensureWorkspace(deps, input.workspace);
   return deps.store.categories.list(workspace);
 }
 
 /** Adds a category at the end of the roundup. */
-export function addCategory(
+export async function addCategory(
   deps: CategoryDeps,
   input: { workspace: string; name: string; emoji?: string | null },
-): Category {
+): Promise<Category> {
   const { store } = deps;
-  const workspace = ensureWorkspace(deps, input.workspace);
+  const workspace = await ensureWorkspace(deps, input.workspace);
   const { name, slug } = checkCategoryName(input.name);
-  const categories = all(store, workspace);
+  const categories = await all(store, workspace);
   assertNameFree(categories, name, slug);
   if (categories.length >= MAX_CATEGORIES) {
     throw new UserError(
@@ -73,28 +81,28 @@ export function addCategory(
   return store.categories.insert(workspace, { name, slug, emoji: checkEmoji(input.emoji) });
 }
 
-export function renameCategory(
+export async function renameCategory(
   deps: CategoryDeps,
   input: { workspace: string; category: string; newName: string },
-): { before: Category; after: Category } {
+): Promise<{ before: Category; after: Category }> {
   const { store } = deps;
-  const workspace = ensureWorkspace(deps, input.workspace);
-  const categories = all(store, workspace);
+  const workspace = await ensureWorkspace(deps, input.workspace);
+  const categories = await all(store, workspace);
   const before = resolveCategory(categories, input.category);
   const { name, slug } = checkCategoryName(input.newName);
   assertNameFree(categories, name, slug, before.id);
-  const after = store.categories.update(workspace, before.id, { name, slug });
+  const after = await store.categories.update(workspace, before.id, { name, slug });
   return { before, after };
 }
 
 /** Moves a category to `position` (1 = first in the roundup), shifting the others. */
-export function moveCategory(
+export async function moveCategory(
   deps: CategoryDeps,
   input: { workspace: string; category: string; position: number },
-): Category[] {
+): Promise<Category[]> {
   const { store } = deps;
-  const workspace = ensureWorkspace(deps, input.workspace);
-  const categories = all(store, workspace);
+  const workspace = await ensureWorkspace(deps, input.workspace);
+  const categories = await all(store, workspace);
   const target = resolveCategory(categories, input.category);
   if (!Number.isInteger(input.position) || input.position < 1 || input.position > categories.length) {
     throw new UserError(
@@ -104,7 +112,7 @@ export function moveCategory(
   }
   const order = categories.filter((c) => c.id !== target.id);
   order.splice(input.position - 1, 0, target);
-  store.categories.reorder(
+  await store.categories.reorder(
     workspace,
     order.map((c) => c.id),
   );
@@ -112,25 +120,25 @@ export function moveCategory(
 }
 
 /** Hides a category from pickers and new links; its links still appear in the roundup. */
-export function archiveCategory(
+export async function archiveCategory(
   deps: CategoryDeps,
   input: { workspace: string; category: string; archived: boolean },
-): Category {
+): Promise<Category> {
   const { store } = deps;
-  const workspace = ensureWorkspace(deps, input.workspace);
-  const category = resolveCategory(all(store, workspace), input.category);
+  const workspace = await ensureWorkspace(deps, input.workspace);
+  const category = resolveCategory(await all(store, workspace), input.category);
   return store.categories.update(workspace, category.id, { archived: input.archived });
 }
 
 /** Removes a category; its links move to "Other" rather than vanish. */
-export function removeCategory(
+export async function removeCategory(
   deps: CategoryDeps,
   input: { workspace: string; category: string },
-): { removed: Category; linksMoved: number } {
+): Promise<{ removed: Category; linksMoved: number }> {
   const { store } = deps;
-  const workspace = ensureWorkspace(deps, input.workspace);
-  const removed = resolveCategory(all(store, workspace), input.category);
-  const linksMoved = store.categories.remove(workspace, removed.id);
+  const workspace = await ensureWorkspace(deps, input.workspace);
+  const removed = resolveCategory(await all(store, workspace), input.category);
+  const linksMoved = await store.categories.remove(workspace, removed.id);
   return { removed, linksMoved };
 }
 

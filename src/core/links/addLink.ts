@@ -1,6 +1,7 @@
 import { resolveOpenCategory } from "../categories/categoryName.js";
 import { UserError } from "../errors.js";
-import type { Clock, Store } from "../ports.js";
+import type { Clock } from "../ports/clock.js";
+import type { Store } from "../ports/store.js";
 import type { Category, Link, Source } from "../types.js";
 import { ensureWorkspace } from "../workspace.js";
 import { checkLine, checkNote, displayName } from "./linkText.js";
@@ -43,7 +44,7 @@ export type AddLinkResult =
  * Shares a link with the workspace. Validates everything before writing, so a refused link
  * stores nothing; a second share of the same page adds the sharer's note to the first entry.
  */
-export function addLink({ store, clock }: AddLinkDeps, input: AddLinkInput): AddLinkResult {
+export async function addLink({ store, clock }: AddLinkDeps, input: AddLinkInput): Promise<AddLinkResult> {
   const { url, text: urlText } = sharedUrl(input.url);
   const note = checkNote(input.note);
   const title = checkLine(input.title, "title");
@@ -51,8 +52,8 @@ export function addLink({ store, clock }: AddLinkDeps, input: AddLinkInput): Add
   const userName = displayName(input.userName, input.userId);
   const sharedAt = input.at ?? clock.now();
   if (!Number.isFinite(sharedAt)) throw new UserError("link.date", "That date isn't valid.");
-  const workspace = ensureWorkspace({ store, clock }, input.workspace);
-  const categories = store.categories.list(workspace, { includeArchived: true });
+  const workspace = await ensureWorkspace({ store, clock }, input.workspace);
+  const categories = await store.categories.list(workspace, { includeArchived: true });
   const category =
     input.categoryId !== undefined && input.categoryId !== null
       ? resolveOpenCategory(categories, { id: input.categoryId })
@@ -60,8 +61,8 @@ export function addLink({ store, clock }: AddLinkDeps, input: AddLinkInput): Add
         ? resolveOpenCategory(categories, { name: input.category })
         : null;
 
-  return store.transaction(() => {
-    const { link, created } = store.links.insertOrGet({
+  return store.transaction(async (tx): Promise<AddLinkResult> => {
+    const { link, created } = await tx.links.insertOrGet({
       workspace,
       url: urlText,
       normalizedUrl: normalizeUrl(url),
@@ -80,13 +81,13 @@ export function addLink({ store, clock }: AddLinkDeps, input: AddLinkInput): Add
     if (created) return { status: "added", link, category };
 
     const existingCategory = categories.find((c) => c.id === link.categoryId) ?? null;
-    const noteKept = recordRepeatShare(store, workspace, link, {
+    const noteKept = await recordRepeatShare(tx, workspace, link, {
       userId: input.userId,
       userName,
       note,
       sharedAt,
     });
-    const current = store.links.get(workspace, link.id) ?? link;
+    const current = (await tx.links.get(workspace, link.id)) ?? link;
     return { status: "duplicate", link: current, category: existingCategory, noteKept };
   });
 }

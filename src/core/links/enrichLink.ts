@@ -1,4 +1,6 @@
-import type { LinkPatch, MetadataFetcher, PageMetadata, Store } from "../ports.js";
+import type { LinkPatch } from "../ports/linkStore.js";
+import type { MetadataFetcher, PageMetadata } from "../ports/metadataFetcher.js";
+import type { Store } from "../ports/store.js";
 import { sanitizeText } from "../text/sanitizeText.js";
 import type { Link } from "../types.js";
 import { assertWorkspaceKey } from "../workspace.js";
@@ -63,29 +65,29 @@ export async function enrichLink(
   input: { workspace: string; linkId: number },
 ): Promise<EnrichResult> {
   const workspace = assertWorkspaceKey(input.workspace);
-  const before = store.links.get(workspace, input.linkId);
+  const before = await store.links.get(workspace, input.linkId);
   if (!before) return { status: "gone" };
   const outcome = await fetcher.fetchMetadata(before.url);
 
-  return store.transaction((): EnrichResult => {
+  return store.transaction(async (tx): Promise<EnrichResult> => {
     // Read again: the sharer may have edited or removed the link while the page loaded.
-    const current = store.links.get(workspace, input.linkId);
+    const current = await tx.links.get(workspace, input.linkId);
     if (!current) return { status: "gone" };
     if (!outcome.ok) return { status: "failed", link: current, reason: outcome.reason };
     const metadata = sanitizePage(outcome.metadata);
 
     const key = canonicalKey(metadata.canonicalUrl);
-    const twin = key && key !== current.normalizedUrl ? store.links.findByKey(workspace, key) : undefined;
+    const twin = key && key !== current.normalizedUrl ? await tx.links.findByKey(workspace, key) : undefined;
     if (twin && twin.id !== current.id) {
-      const noteKept = recordRepeatShare(store, workspace, twin, {
+      const noteKept = await recordRepeatShare(tx, workspace, twin, {
         userId: current.sharedById,
         userName: current.sharedByName,
         note: current.note,
         sharedAt: current.sharedAt,
       });
-      store.links.remove(workspace, current.id);
+      await tx.links.remove(workspace, current.id);
       const patch = fillEmpty(twin, metadata);
-      const link = store.links.update(workspace, twin.id, patch) ?? twin;
+      const link = (await tx.links.update(workspace, twin.id, patch)) ?? twin;
       return { status: "merged", link, removedId: current.id, noteKept };
     }
 
@@ -93,7 +95,9 @@ export async function enrichLink(
     const found = Object.keys(patch) as (keyof LinkPatch)[];
     if (key && key !== current.normalizedUrl && key !== current.canonicalUrl) patch.canonicalUrl = key;
     const link =
-      Object.keys(patch).length > 0 ? (store.links.update(workspace, current.id, patch) ?? current) : current;
+      Object.keys(patch).length > 0
+        ? ((await tx.links.update(workspace, current.id, patch)) ?? current)
+        : current;
     return { status: "enriched", link, found };
   });
 }

@@ -6,7 +6,8 @@ import {
 } from "../categories/categoryName.js";
 import { listCategories } from "../categories/manageCategories.js";
 import { UserError } from "../errors.js";
-import type { LinkFilter, LinkPatch, Store } from "../ports.js";
+import type { LinkFilter, LinkPatch } from "../ports/linkStore.js";
+import type { Store } from "../ports/store.js";
 import { parsePeriod, periodBounds } from "../time/period.js";
 import type { Category, Link } from "../types.js";
 import { assertWorkspaceKey } from "../workspace.js";
@@ -34,11 +35,11 @@ function withCategoryNames(links: Link[], categories: Category[]): LinkView[] {
   }));
 }
 
-function ownLink(store: Store, workspace: string, id: number, actor: Actor): Link {
+async function ownLink(store: Store, workspace: string, id: number, actor: Actor): Promise<Link> {
   if (!Number.isSafeInteger(id) || id < 1) {
     throw new UserError("link.id", "Link ids are whole numbers, like 42; `list` shows them.");
   }
-  const link = store.links.get(workspace, id);
+  const link = await store.links.get(workspace, id);
   if (!link) throw new UserError("link.unknown", `There's no link #${id} here.`, { id });
   if (link.sharedById !== actor.userId && !actor.isAdmin) {
     throw new UserError(
@@ -63,14 +64,14 @@ export interface EditLinkInput {
 }
 
 /** Edits a link; it exists, so its workspace does, and nothing is created. */
-export function editLink({ store }: LinkDeps, input: EditLinkInput): LinkView {
+export async function editLink({ store }: LinkDeps, input: EditLinkInput): Promise<LinkView> {
   const workspace = assertWorkspaceKey(input.workspace);
-  ownLink(store, workspace, input.id, input.actor);
+  await ownLink(store, workspace, input.id, input.actor);
   const patch: LinkPatch = {};
   if (input.note !== undefined) patch.note = checkNote(input.note);
   if (input.title !== undefined) patch.title = checkLine(input.title, "title");
   if (input.author !== undefined) patch.author = checkLine(input.author, "author");
-  const categories = store.categories.list(workspace, { includeArchived: true });
+  const categories = await store.categories.list(workspace, { includeArchived: true });
   if (input.categoryId !== undefined) {
     patch.categoryId =
       input.categoryId === null ? null : resolveOpenCategory(categories, { id: input.categoryId }).id;
@@ -82,18 +83,18 @@ export function editLink({ store }: LinkDeps, input: EditLinkInput): LinkView {
   if (Object.keys(patch).length === 0) {
     throw new UserError("link.noChange", "Say what to change: a note, title, author or category.");
   }
-  const updated = store.links.update(workspace, input.id, patch);
+  const updated = await store.links.update(workspace, input.id, patch);
   if (!updated) throw new UserError("link.unknown", `There's no link #${input.id} here.`);
   return withCategoryNames([updated], categories)[0] as LinkView;
 }
 
-export function removeLink(
+export async function removeLink(
   { store }: LinkDeps,
   input: { workspace: string; id: number; actor: Actor },
-): Link {
+): Promise<Link> {
   const workspace = assertWorkspaceKey(input.workspace);
-  const link = ownLink(store, workspace, input.id, input.actor);
-  store.links.remove(workspace, link.id);
+  const link = await ownLink(store, workspace, input.id, input.actor);
+  await store.links.remove(workspace, link.id);
   return link;
 }
 
@@ -113,12 +114,12 @@ export interface ListLinksInput {
 }
 
 /** Links, oldest first; a workspace nobody has used yet has none, and reading it creates nothing. */
-export function listLinks({ store }: LinkDeps, input: ListLinksInput): LinkView[] {
+export async function listLinks({ store }: LinkDeps, input: ListLinksInput): Promise<LinkView[]> {
   const workspace = assertWorkspaceKey(input.workspace);
-  const categories = listCategories({ store }, { workspace, includeArchived: true });
+  const categories = await listCategories({ store }, { workspace, includeArchived: true });
   const filter: LinkFilter = {};
   if (input.month !== undefined) {
-    const { timeZone } = store.settings.get(workspace).schedule;
+    const { timeZone } = (await store.settings.get(workspace)).schedule;
     const { start, end } = periodBounds(parsePeriod(input.month), timeZone);
     filter.from = start;
     filter.to = end;
@@ -140,5 +141,5 @@ export function listLinks({ store }: LinkDeps, input: ListLinksInput): LinkView[
   }
   if (input.limit !== undefined) filter.limit = input.limit;
   if (input.offset !== undefined) filter.offset = input.offset;
-  return withCategoryNames(store.links.list(workspace, filter), categories);
+  return withCategoryNames(await store.links.list(workspace, filter), categories);
 }

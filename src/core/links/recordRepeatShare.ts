@@ -1,4 +1,4 @@
-import type { Store } from "../ports.js";
+import type { Store } from "../ports/store.js";
 import type { Link } from "../types.js";
 
 export interface RepeatShare {
@@ -13,21 +13,21 @@ export interface RepeatShare {
  * left out; anyone else's share becomes an "also recommended by" on the first entry (once per person
  * unless they bring a note). Returns whether their note was kept.
  */
-export function recordRepeatShare(
+export async function recordRepeatShare(
   store: Store,
   workspace: string,
   existing: Link,
   share: RepeatShare,
-): boolean {
+): Promise<boolean> {
   if (existing.sharedById === share.userId) {
     if (share.note !== null && existing.note === null) {
-      store.links.update(workspace, existing.id, { note: share.note });
+      await store.links.update(workspace, existing.id, { note: share.note });
       return true;
     }
     return false;
   }
   if (share.note !== null || !existing.recommendations.some((r) => r.userId === share.userId)) {
-    store.links.addRecommendation(workspace, existing.id, share);
+    await store.links.addRecommendation(workspace, existing.id, share);
   }
   return share.note !== null;
 }

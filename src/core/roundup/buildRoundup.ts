@@ -1,5 +1,6 @@
 import { OTHER_SECTION_NAME } from "../categories/defaultCategories.js";
-import type { Clock, Store } from "../ports.js";
+import type { Clock } from "../ports/clock.js";
+import type { Store } from "../ports/store.js";
 import { type Period, parsePeriod, periodBounds, periodLabel, previousPeriod } from "../time/period.js";
 import type { Category, Link } from "../types.js";
 import { assertWorkspaceKey } from "../workspace.js";
@@ -68,17 +69,17 @@ export function groupIntoSections(links: Link[], categories: Category[]): Roundu
  * The roundup of `period` (default: the month before the clock's now, in the workspace's time zone).
  * Reading: a workspace nobody has used yet gives an empty roundup and is not created.
  */
-export function buildRoundup(
+export async function buildRoundup(
   { store, clock }: RoundupDeps,
   input: { workspace: string; period?: string },
-): RoundupDoc {
+): Promise<RoundupDoc> {
   const workspace = assertWorkspaceKey(input.workspace);
-  const settings = store.settings.get(workspace);
+  const settings = await store.settings.get(workspace);
   const zone = settings.schedule.timeZone;
   const period = input.period === undefined ? previousPeriod(clock.now(), zone) : parsePeriod(input.period);
   const { start, end } = periodBounds(period, zone);
-  const links = store.links.list(workspace, { from: start, to: end });
-  const categories = store.categories.list(workspace, { includeArchived: true });
+  const links = await store.links.list(workspace, { from: start, to: end });
+  const categories = await store.categories.list(workspace, { includeArchived: true });
   return {
     workspace,
     period,

@@ -1,4 +1,6 @@
-import { type Clock, PublishError, type RoundupPublisher, type Store } from "../ports.js";
+import type { Clock } from "../ports/clock.js";
+import { PublishError, type RoundupPublisher } from "../ports/publisher.js";
+import type { Store } from "../ports/store.js";
 import type { Period } from "../time/period.js";
 import type { RoundupRun } from "../types.js";
 import { assertWorkspaceKey, type Platform, platformOf } from "../workspace.js";
@@ -55,11 +57,11 @@ export async function postRoundup(deps: PostDeps, options: PostOptions): Promise
   const platform = platformOf(workspace);
   const publisher = deps.publishers[platform];
   if (!publisher) return { status: "no-platform", platform };
-  const settings = store.settings.get(workspace);
+  const settings = await store.settings.get(workspace);
   if (!settings.channelId) return { status: "no-channel" };
   const leaseMs = options.leaseMs ?? 120_000;
 
-  const run = store.runs.claim({
+  const run = await store.runs.claim({
     workspace,
     period: options.period,
     owner: options.owner,
@@ -67,12 +69,12 @@ export async function postRoundup(deps: PostDeps, options: PostOptions): Promise
     leaseUntil: clock.now() + leaseMs,
     mode: options.mode,
   });
-  if (!run) return { status: "already", run: store.runs.get(workspace, options.period) };
+  if (!run) return { status: "already", run: await store.runs.get(workspace, options.period) };
 
-  const built = buildRoundup(deps, { workspace, period: options.period });
+  const built = await buildRoundup(deps, { workspace, period: options.period });
   if (built.linkCount === 0 && !settings.quietMonthNote) {
-    store.runs.finish(run.id, options.owner, "quiet", null, clock.now());
-    return { status: "quiet", run: store.runs.get(workspace, options.period) ?? run };
+    await store.runs.finish(run.id, options.owner, "quiet", null, clock.now());
+    return { status: "quiet", run: (await store.runs.get(workspace, options.period)) ?? run };
   }
   const doc = built.linkCount === 0 ? quietMonthDoc(built) : built;
   const messages = publisher.plan(doc);
@@ -91,9 +93,11 @@ export async function postRoundup(deps: PostDeps, options: PostOptions): Promise
         const found =
           resumed && publisher.findSent ? await publisher.findSent(settings.channelId, key) : null;
         const id = found ?? (await publisher.send(settings.channelId, messages[index], key));
-        if (!store.runs.recordMessage(run.id, options.owner, id, clock.now() + leaseMs, clock.now())) {
+        if (
+          !(await store.runs.recordMessage(run.id, options.owner, id, clock.now() + leaseMs, clock.now()))
+        ) {
           // Our lease ran out and another process took over: it will finish the post.
-          return { status: "already", run: store.runs.get(workspace, options.period) };
+          return { status: "already", run: await store.runs.get(workspace, options.period) };
         }
         sent++;
         break;
@@ -102,15 +106,21 @@ export async function postRoundup(deps: PostDeps, options: PostOptions): Promise
         const delay = delays[attempt];
         if (permanent || delay === undefined) {
           const reason = error instanceof Error ? error.message : String(error);
-          store.runs.finish(run.id, options.owner, "failed", reason, clock.now());
-          return { status: "failed", run: store.runs.get(workspace, options.period), reason };
+          await store.runs.finish(run.id, options.owner, "failed", reason, clock.now());
+          return { status: "failed", run: await store.runs.get(workspace, options.period), reason };
         }
         attempt++;
         await sleep(delay);
       }
     }
   }
-  store.runs.finish(run.id, options.owner, built.linkCount === 0 ? "quiet" : "posted", null, clock.now());
-  const finished = store.runs.get(workspace, options.period) ?? run;
+  await store.runs.finish(
+    run.id,
+    options.owner,
+    built.linkCount === 0 ? "quiet" : "posted",
+    null,
+    clock.now(),
+  );
+  const finished = (await store.runs.get(workspace, options.period)) ?? run;
   return { status: "posted", run: finished, messagesSent: sent };
 }

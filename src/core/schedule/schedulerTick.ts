@@ -1,4 +1,4 @@
-import type { Logger } from "pino";
+import type { Logger } from "../ports/logger.js";
 import { type PostDeps, type PostResult, postRoundup } from "../roundup/postRoundup.js";
 import { periodLabel } from "../time/period.js";
 import { dueInstant, nextPeriod } from "./dueTime.js";
@@ -15,7 +15,7 @@ export interface TickOptions {
 }
 
 export interface TickDeps extends PostDeps {
-  logger?: Pick<Logger, "info" | "warn" | "error">;
+  logger?: Logger;
 }
 
 export interface TickReport {
@@ -52,12 +52,12 @@ export async function schedulerTick(deps: TickDeps, options: TickOptions): Promi
   // Only what this process can post: another platform's roundups stay due for a process that can.
   const platforms = Object.keys(deps.publishers).filter((platform) => deps.publishers[platform]);
 
-  for (const due of store.settings.due(now, options.batch ?? 100, platforms)) {
+  for (const due of await store.settings.due(now, options.batch ?? 100, platforms)) {
     const { workspace, period } = due;
-    const settings = store.settings.get(workspace);
+    const settings = await store.settings.get(workspace);
     let outcome: TickReport["outcome"];
     if (now - due.at > maxLate) {
-      store.runs.recordSkipped(
+      await store.runs.recordSkipped(
         workspace,
         period,
         `the bot was down when it was due (${new Date(due.at).toISOString()})`,
@@ -67,7 +67,7 @@ export async function schedulerTick(deps: TickDeps, options: TickOptions): Promi
         { workspace, period, dueAt: new Date(due.at).toISOString() },
         "roundup skipped: more than the catch-up window late",
       );
-      store.settings.setAdminNotice(workspace, skippedNotice(period, maxLate));
+      await store.settings.setAdminNotice(workspace, skippedNotice(period, maxLate));
       outcome = "skipped-late";
     } else {
       const result = await postRoundup(deps, {
@@ -85,20 +85,20 @@ export async function schedulerTick(deps: TickDeps, options: TickOptions): Promi
         continue;
       }
       if (result.status === "no-channel" && !settings.adminNotice) {
-        store.settings.setAdminNotice(workspace, NO_CHANNEL_NOTICE);
+        await store.settings.setAdminNotice(workspace, NO_CHANNEL_NOTICE);
         logger?.warn({ workspace, period }, "roundup not posted: no roundup channel set");
       } else if (result.status === "failed") {
-        store.settings.setAdminNotice(workspace, failedNotice(period, result.reason));
+        await store.settings.setAdminNotice(workspace, failedNotice(period, result.reason));
         logger?.error({ workspace, period, reason: result.reason }, "roundup post failed");
       } else if (result.status === "posted") {
         logger?.info({ workspace, period, messages: result.messagesSent }, "roundup posted");
       }
     }
     // Move on from the period we handled; a schedule changed meanwhile already moved itself.
-    const current = store.settings.get(workspace);
+    const current = await store.settings.get(workspace);
     if (current.nextDue?.period === period) {
       const next = nextPeriod(period);
-      store.settings.setNextDue(workspace, { period: next, at: dueInstant(next, current.schedule) });
+      await store.settings.setNextDue(workspace, { period: next, at: dueInstant(next, current.schedule) });
     }
     reports.push({ workspace, period, outcome });
   }

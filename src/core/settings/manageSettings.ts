@@ -1,5 +1,6 @@
 import { UserError } from "../errors.js";
-import type { Clock, Store } from "../ports.js";
+import type { Clock } from "../ports/clock.js";
+import type { Store } from "../ports/store.js";
 import { firstPeriodAfter } from "../schedule/dueTime.js";
 import { sanitizeText } from "../text/sanitizeText.js";
 import { formatLocalDateTime } from "../time/formatLocal.js";
@@ -14,29 +15,32 @@ export interface SettingsDeps {
 }
 
 /** The settings; a workspace nobody has used yet reads as the defaults, and is not created. */
-export function getSettings({ store }: Pick<SettingsDeps, "store">, input: { workspace: string }): Settings {
+export async function getSettings(
+  { store }: Pick<SettingsDeps, "store">,
+  input: { workspace: string },
+): Promise<Settings> {
   return store.settings.get(assertWorkspaceKey(input.workspace));
 }
 
-export function setChannel(
+export async function setChannel(
   { store, clock }: SettingsDeps,
   input: { workspace: string; channelId: string },
-): Settings {
-  const workspace = ensureWorkspace({ store, clock }, input.workspace);
+): Promise<Settings> {
+  const workspace = await ensureWorkspace({ store, clock }, input.workspace);
   const channelId = input.channelId.trim();
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(channelId)) {
     throw new UserError("channel.invalid", `"${channelId}" isn't a channel id.`);
   }
-  store.transaction(() => {
-    const before = store.settings.get(workspace);
-    store.settings.setChannel(workspace, channelId);
+  await store.transaction(async (tx) => {
+    const before = await tx.settings.get(workspace);
+    await tx.settings.setChannel(workspace, channelId);
     // A first channel starts the roundups from now on; nothing already past is posted to it.
     if (before.channelId === null || before.nextDue === null) {
-      store.settings.setNextDue(workspace, firstPeriodAfter(clock.now(), before.schedule));
+      await tx.settings.setNextDue(workspace, firstPeriodAfter(clock.now(), before.schedule));
     }
-    const settings = store.settings.get(workspace);
+    const settings = await tx.settings.get(workspace);
     // A notice about the missing channel is answered now.
-    if (settings.adminNotice !== null) store.settings.setAdminNotice(workspace, null);
+    if (settings.adminNotice !== null) await tx.settings.setAdminNotice(workspace, null);
   });
   return store.settings.get(workspace);
 }
@@ -64,52 +68,55 @@ export function checkSchedule(input: { day: number | string; time: string; timeZ
   return { day, time, timeZone: assertTimeZone(input.timeZone.trim()) };
 }
 
-export function setSchedule(
+export async function setSchedule(
   { store, clock }: SettingsDeps,
   input: { workspace: string; day: number | string; time: string; timeZone: string },
-): Settings {
-  const workspace = ensureWorkspace({ store, clock }, input.workspace);
+): Promise<Settings> {
+  const workspace = await ensureWorkspace({ store, clock }, input.workspace);
   const schedule = checkSchedule(input);
-  store.transaction(() => {
-    store.settings.setSchedule(workspace, schedule);
+  await store.transaction(async (tx) => {
+    await tx.settings.setSchedule(workspace, schedule);
     // Counted from now: a period whose new time has already passed is not posted.
-    store.settings.setNextDue(workspace, firstPeriodAfter(clock.now(), schedule));
+    await tx.settings.setNextDue(workspace, firstPeriodAfter(clock.now(), schedule));
   });
   return store.settings.get(workspace);
 }
 
-export function setTitleTemplate(
+export async function setTitleTemplate(
   deps: SettingsDeps,
   input: { workspace: string; template: string },
-): Settings {
+): Promise<Settings> {
   const { store } = deps;
-  const workspace = ensureWorkspace(deps, input.workspace);
+  const workspace = await ensureWorkspace(deps, input.workspace);
   const template = sanitizeText(input.template).replace(/\s+/g, " ").trim();
   if (template.length === 0 || template.length > 200) {
     throw new UserError("title.template", "The roundup title must be 1 to 200 characters.");
   }
-  store.settings.setTitleTemplate(workspace, template);
+  await store.settings.setTitleTemplate(workspace, template);
   return store.settings.get(workspace);
 }
 
-export function setIntro(deps: SettingsDeps, input: { workspace: string; intro: string | null }): Settings {
+export async function setIntro(
+  deps: SettingsDeps,
+  input: { workspace: string; intro: string | null },
+): Promise<Settings> {
   const { store } = deps;
-  const workspace = ensureWorkspace(deps, input.workspace);
+  const workspace = await ensureWorkspace(deps, input.workspace);
   const intro = sanitizeText(input.intro ?? "").trim() || null;
   if (intro !== null && intro.length > 1000) {
     throw new UserError("intro.tooLong", "The intro can be up to 1,000 characters.");
   }
-  store.settings.setIntro(workspace, intro);
+  await store.settings.setIntro(workspace, intro);
   return store.settings.get(workspace);
 }
 
-export function setQuietMonthNote(
+export async function setQuietMonthNote(
   deps: SettingsDeps,
   input: { workspace: string; enabled: boolean },
-): Settings {
+): Promise<Settings> {
   const { store } = deps;
-  const workspace = ensureWorkspace(deps, input.workspace);
-  store.settings.setQuietMonthNote(workspace, input.enabled);
+  const workspace = await ensureWorkspace(deps, input.workspace);
+  await store.settings.setQuietMonthNote(workspace, input.enabled);
   return store.settings.get(workspace);
 }
 
@@ -133,41 +140,47 @@ function waitingFor(settings: Settings, lastRun: RoundupRun | null, now: number)
  * What `config show` tells: the settings, how the last roundup went, and why a late one has not gone
  * out (`waiting`). Reading creates nothing.
  */
-export function configSummary(
+export async function configSummary(
   { store, clock }: SettingsDeps,
   input: { workspace: string },
-): { settings: Settings; lastRun: RoundupRun | null; waiting: string | null } {
+): Promise<{ settings: Settings; lastRun: RoundupRun | null; waiting: string | null }> {
   const workspace = assertWorkspaceKey(input.workspace);
-  const settings = store.settings.get(workspace);
-  const lastRun = store.runs.latest(workspace) ?? null;
+  const settings = await store.settings.get(workspace);
+  const lastRun = (await store.runs.latest(workspace)) ?? null;
   return { settings, lastRun, waiting: waitingFor(settings, lastRun, clock.now()) };
 }
 
 /** Hands the admins' pending notice over once, clearing it. */
-export function takeAdminNotice(
+export async function takeAdminNotice(
   { store }: Pick<SettingsDeps, "store">,
   input: { workspace: string },
-): string | null {
+): Promise<string | null> {
   const workspace = assertWorkspaceKey(input.workspace);
-  const notice = store.settings.get(workspace).adminNotice;
-  if (notice !== null) store.settings.setAdminNotice(workspace, null);
+  const notice = (await store.settings.get(workspace)).adminNotice;
+  if (notice !== null) await store.settings.setAdminNotice(workspace, null);
   return notice;
 }
 
-export function addAdmin(deps: SettingsDeps, input: { workspace: string; admin: AdminEntry }): Settings {
+export async function addAdmin(
+  deps: SettingsDeps,
+  input: { workspace: string; admin: AdminEntry },
+): Promise<Settings> {
   const { store } = deps;
-  const workspace = ensureWorkspace(deps, input.workspace);
+  const workspace = await ensureWorkspace(deps, input.workspace);
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(input.admin.id)) {
     throw new UserError("admin.invalid", `"${input.admin.id}" isn't a ${input.admin.kind} id.`);
   }
-  store.settings.addAdmin(workspace, input.admin);
+  await store.settings.addAdmin(workspace, input.admin);
   return store.settings.get(workspace);
 }
 
-export function removeAdmin(deps: SettingsDeps, input: { workspace: string; admin: AdminEntry }): Settings {
+export async function removeAdmin(
+  deps: SettingsDeps,
+  input: { workspace: string; admin: AdminEntry },
+): Promise<Settings> {
   const { store } = deps;
-  const workspace = ensureWorkspace(deps, input.workspace);
-  if (!store.settings.removeAdmin(workspace, input.admin)) {
+  const workspace = await ensureWorkspace(deps, input.workspace);
+  if (!(await store.settings.removeAdmin(workspace, input.admin))) {
     throw new UserError("admin.unknown", `That ${input.admin.kind} isn't on the admin list.`);
   }
   return store.settings.get(workspace);

@@ -10,11 +10,15 @@ import type { ReadSubcommand } from "./types.js";
  * Runs a change as the person; when the link is someone else's, again as an admin if they are one, so
  * the admin check (a settings read) is only paid when it matters.
  */
-export function asActor<T>(ctx: CommandContext<ChatInputCommandInteraction>, change: (actor: Actor) => T): T {
+export async function asActor<T>(
+  ctx: CommandContext<ChatInputCommandInteraction>,
+  change: (actor: Actor) => Promise<T>,
+): Promise<T> {
   try {
-    return change({ userId: ctx.userId, isAdmin: false });
+    // Awaited here, so a refusal lands in the catch below.
+    return await change({ userId: ctx.userId, isAdmin: false });
   } catch (error) {
-    if (isUserError(error) && error.code === "link.notYours" && ctx.isAdmin()) {
+    if (isUserError(error) && error.code === "link.notYours" && (await ctx.isAdmin())) {
       return change({ userId: ctx.userId, isAdmin: true });
     }
     throw error;
@@ -47,7 +51,7 @@ export default {
       if (value !== null) change[field] = value;
     }
     const id = options.getInteger("id", true);
-    const link = asActor(ctx, (actor) =>
+    const link = await asActor(ctx, (actor) =>
       editLink(ctx.deps, { workspace: ctx.workspace, id, actor, ...change }),
     );
     const where = escapeDiscord(link.categoryName ?? "Other");

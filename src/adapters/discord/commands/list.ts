@@ -48,10 +48,10 @@ function customId(direction: "p" | "n", query: ListQuery, offset: number): strin
   );
 }
 
-export function listPage(ctx: CommandContext, query: ListQuery): Answer {
+export async function listPage(ctx: CommandContext, query: ListQuery): Promise<Answer> {
   const { deps, workspace } = ctx;
-  const { timeZone } = getSettings(deps, { workspace }).schedule;
-  const links = listLinks(deps, {
+  const { timeZone } = (await getSettings(deps, { workspace })).schedule;
+  const links = await listLinks(deps, {
     workspace,
     month: query.month,
     ...(query.categoryId !== undefined ? { categoryId: query.categoryId } : {}),
@@ -62,7 +62,7 @@ export function listPage(ctx: CommandContext, query: ListQuery): Answer {
   let categoryName: string | null = null;
   if (query.categoryId === null) categoryName = OTHER_SECTION_NAME;
   else if (query.categoryId !== undefined) {
-    const all = listCategories(deps, { workspace, includeArchived: true });
+    const all = await listCategories(deps, { workspace, includeArchived: true });
     categoryName = findCategoryById(all, query.categoryId)?.name ?? null;
   }
   const filters = [categoryName ? `in ${categoryName}` : "", query.mine ? "shared by you" : ""]
@@ -124,13 +124,13 @@ export default {
     const options = ctx.interaction.options;
     const month = options.getString("month");
     const categoryName = options.getString("category");
-    const { timeZone } = getSettings(ctx.deps, { workspace: ctx.workspace }).schedule;
+    const { timeZone } = (await getSettings(ctx.deps, { workspace: ctx.workspace })).schedule;
     let categoryId: number | null | undefined;
     if (categoryName !== null) {
       categoryId = meansNoCategory(categoryName)
         ? null
         : resolveCategory(
-            listCategories(ctx.deps, { workspace: ctx.workspace, includeArchived: true }),
+            await listCategories(ctx.deps, { workspace: ctx.workspace, includeArchived: true }),
             categoryName,
           ).id;
     }
@@ -140,7 +140,7 @@ export default {
       categoryId,
       mine: options.getBoolean("mine") ?? false,
     };
-    await ctx.reply(listPage(ctx, query));
+    await ctx.reply(await listPage(ctx, query));
   },
 } satisfies ReadSubcommand;
 
@@ -155,6 +155,6 @@ export const listPager = {
       categoryId: parseCategoryPart(category),
       mine: mine === "1",
     };
-    await ctx.interaction.update({ ...listPage(ctx, query), allowedMentions: NO_MENTIONS });
+    await ctx.interaction.update({ ...(await listPage(ctx, query)), allowedMentions: NO_MENTIONS });
   },
 } satisfies ButtonHandler;

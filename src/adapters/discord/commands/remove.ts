@@ -14,7 +14,7 @@ export default {
     ),
   async execute(ctx) {
     const id = ctx.interaction.options.getInteger("id", true);
-    const link = asActor(ctx, (actor) => removeLink(ctx.deps, { workspace: ctx.workspace, id, actor }));
+    const link = await asActor(ctx, (actor) => removeLink(ctx.deps, { workspace: ctx.workspace, id, actor }));
     await ctx.reply({ content: `🗑️ Removed #${link.id}: ${linkTitle(link)}` });
   },
 } satisfies ReadSubcommand;

@@ -21,8 +21,12 @@ export default {
     ),
   async execute(ctx) {
     const query = ctx.interaction.options.getString("query", true);
-    const { timeZone } = getSettings(ctx.deps, { workspace: ctx.workspace }).schedule;
-    const links = listLinks(ctx.deps, { workspace: ctx.workspace, search: query, limit: MAX_SHOWN + 1 });
+    const { timeZone } = (await getSettings(ctx.deps, { workspace: ctx.workspace })).schedule;
+    const links = await listLinks(ctx.deps, {
+      workspace: ctx.workspace,
+      search: query,
+      limit: MAX_SHOWN + 1,
+    });
     const quoted = `"${clip(oneLine(query), 80)}"`;
     if (links.length === 0) {
       await ctx.reply({ content: `Nothing matches ${escapeDiscord(quoted)}.` });

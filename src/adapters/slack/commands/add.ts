@@ -21,21 +21,17 @@ import { APOLOGY, errorReply } from "../replyError.js";
 export const ADD_MODAL_CALLBACK = "read_add_modal";
 export const ADD_SHORTCUT_CALLBACK = "read_add_from_message";
 
-function openCategories(deps: SlackDeps, workspace: string): Category[] {
-  return categoriesForNewLink(deps, { workspace });
-}
-
 /**
  * What a confirmation of `link` may need, each read only if it is shown: adding a link with a
  * category costs no query beyond `addLink`'s own.
  */
-function confirmationContext(
+async function confirmationContext(
   deps: SlackDeps,
   workspace: string,
   link: Link,
   known?: { category: Category | null },
-): ConfirmationContext {
-  let all: Category[] | undefined;
+): Promise<ConfirmationContext> {
+  let all: Promise<Category[]> | undefined;
   const categories = () => {
     all ??= listCategories(deps, { workspace, includeArchived: true });
     return all;
@@ -46,9 +42,9 @@ function confirmationContext(
         ? known.category
         : link.categoryId === null
           ? null
-          : (categories().find((c) => c.id === link.categoryId) ?? null),
-    openCategories: () => categories().filter((c) => !c.archived),
-    timeZone: () => getSettings(deps, { workspace }).schedule.timeZone,
+          : ((await categories()).find((c) => c.id === link.categoryId) ?? null),
+    openCategories: async () => (await categories()).filter((c) => !c.archived),
+    timeZone: async () => (await getSettings(deps, { workspace })).schedule.timeZone,
   };
 }
 
@@ -100,25 +96,25 @@ async function share(
     });
   let result: AddLinkResult;
   try {
-    result = add(input.category, input.note);
+    result = await add(input.category, input.note);
   } catch (error) {
     const notACategory = isUserError(error) && error.code === "category.unknown";
     if (!(notACategory && input.noteWithoutCategory !== undefined)) throw error;
-    result = add(null, input.noteWithoutCategory);
+    result = await add(null, input.noteWithoutCategory);
   }
   const pending = deps.fetcher !== undefined && result.status === "added";
   await ix.reply(
-    addConfirmation(
+    await addConfirmation(
       result,
-      confirmationContext(deps, ix.workspace, result.link, { category: result.category }),
+      await confirmationContext(deps, ix.workspace, result.link, { category: result.category }),
       pending ? { state: "pending" } : { state: "none" },
     ),
   );
   if (pending) {
     enrichLater(deps, ix, result.link, async (link, lookup) => {
-      const reply = addConfirmation(
+      const reply = await addConfirmation(
         { status: "added", link },
-        confirmationContext(deps, ix.workspace, link),
+        await confirmationContext(deps, ix.workspace, link),
         lookup,
       );
       await ix.followUp({ ...reply, replaceOriginal: true });
@@ -199,7 +195,7 @@ export async function openAddModal(deps: SlackDeps, ix: Interaction): Promise<vo
     throw new UserError("modal.trigger", "Slack didn't let me open the form; try /read add <url>.");
   await ix.client.views.open({
     trigger_id: ix.triggerId,
-    view: addModalView(openCategories(deps, ix.workspace), ix.channelId),
+    view: addModalView(await categoriesForNewLink(deps, { workspace: ix.workspace }), ix.channelId),
   });
 }
 
@@ -252,10 +248,10 @@ export async function submitAddModal(
   form: AddModalSubmission,
   ackView: (response?: ViewResponseAction) => Promise<void>,
 ): Promise<void> {
-  let result: ReturnType<typeof addLink>;
+  let result: AddLinkResult;
   try {
     const userName = await sharerName(deps, ix);
-    result = addLink(deps, {
+    result = await addLink(deps, {
       workspace: ix.workspace,
       url: form.url,
       categoryId: form.categoryId === null ? null : Number(form.categoryId),
@@ -294,9 +290,9 @@ async function confirmForm(
   result: AddLinkResult,
   lookup: LookupState,
 ): Promise<void> {
-  const reply = addConfirmation(
+  const reply = await addConfirmation(
     result,
-    confirmationContext(deps, ix.workspace, result.link, { category: result.category }),
+    await confirmationContext(deps, ix.workspace, result.link, { category: result.category }),
     lookup,
   );
   try {
@@ -334,16 +330,18 @@ export async function pickCategory(deps: SlackDeps, ix: Interaction, value: stri
   }
   const input = { workspace: ix.workspace, id: parsed.link, categoryId: parsed.category };
   try {
-    editLink(deps, { ...input, actor: { userId: ix.userId, isAdmin: false } });
+    await editLink(deps, { ...input, actor: { userId: ix.userId, isAdmin: false } });
   } catch (error) {
     if (!(isUserError(error) && error.code === "link.notYours" && (await checkAdmin(deps, ix)))) throw error;
-    editLink(deps, { ...input, actor: { userId: ix.userId, isAdmin: true } });
+    await editLink(deps, { ...input, actor: { userId: ix.userId, isAdmin: true } });
   }
-  const link = deps.store.links.get(ix.workspace, parsed.link);
+  const link = await deps.store.links.get(ix.workspace, parsed.link);
   if (!link) throw new UserError("link.unknown", `There's no link #${parsed.link} here.`);
-  const reply = addConfirmation({ status: "added", link }, confirmationContext(deps, ix.workspace, link), {
-    state: "none",
-  });
+  const reply = await addConfirmation(
+    { status: "added", link },
+    await confirmationContext(deps, ix.workspace, link),
+    { state: "none" },
+  );
   await ix.followUp({ ...reply, replaceOriginal: true });
 }
 

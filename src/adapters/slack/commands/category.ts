@@ -39,14 +39,14 @@ export async function categoryCommand(
     await showList(
       ix,
       "*Categories, in roundup order*",
-      listCategories(deps, { workspace, includeArchived: true }),
+      await listCategories(deps, { workspace, includeArchived: true }),
     );
     return;
   }
   await requireAdmin(deps, ix, "change categories");
   switch (input.action) {
     case "add": {
-      const category = addCategory(deps, { workspace, name: input.name, emoji: input.emoji });
+      const category = await addCategory(deps, { workspace, name: input.name, emoji: input.emoji });
       await ix.reply({
         text: `:white_check_mark: Added the category *${escapeMrkdwn(category.name)}* (\`${category.slug}\`).`,
       });
@@ -55,28 +55,32 @@ export async function categoryCommand(
     case "rename": {
       const { from, to } = splitRename(
         input.words,
-        listCategories(deps, { workspace, includeArchived: true }),
+        await listCategories(deps, { workspace, includeArchived: true }),
       );
-      const { before, after } = renameCategory(deps, { workspace, category: from, newName: to });
+      const { before, after } = await renameCategory(deps, { workspace, category: from, newName: to });
       await ix.reply({
         text: `:pencil2: Renamed *${escapeMrkdwn(before.name)}* to *${escapeMrkdwn(after.name)}*; its links came along.`,
       });
       return;
     }
     case "move": {
-      const categories = moveCategory(deps, { workspace, category: input.name, position: input.position });
+      const categories = await moveCategory(deps, {
+        workspace,
+        category: input.name,
+        position: input.position,
+      });
       await showList(ix, "*Moved. Categories, in roundup order*", categories);
       return;
     }
     case "remove": {
-      const { removed, linksMoved } = removeCategory(deps, { workspace, category: input.name });
+      const { removed, linksMoved } = await removeCategory(deps, { workspace, category: input.name });
       const moved = linksMoved === 1 ? "1 link moved" : `${linksMoved} links moved`;
       await ix.reply({ text: `:wastebasket: Removed *${escapeMrkdwn(removed.name)}*; ${moved} to _Other_.` });
       return;
     }
     case "archive":
     case "unarchive": {
-      const category = archiveCategory(deps, {
+      const category = await archiveCategory(deps, {
         workspace,
         category: input.name,
         archived: input.action === "archive",

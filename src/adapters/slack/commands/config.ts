@@ -20,12 +20,12 @@ import { section } from "../render.js";
 export async function configCommand(deps: SlackDeps, ix: Interaction, input: ConfigAction): Promise<void> {
   const workspace = ix.workspace;
   if (input.action === "show") {
-    const { settings, lastRun, waiting } = configSummary(deps, { workspace });
+    const { settings, lastRun, waiting } = await configSummary(deps, { workspace });
     await ix.reply(settingsReply(settings, lastRun, waiting));
     return;
   }
   if (input.action === "admins" && input.change === "list") {
-    const added = getSettings(deps, { workspace }).admins.filter((a) => a.kind === "user");
+    const added = (await getSettings(deps, { workspace })).admins.filter((a) => a.kind === "user");
     const people = added.length > 0 ? added.map((a) => `<@${a.id}>`).join(", ") : "nobody else yet";
     const text = `Admins are the workspace's admins and owners, plus: ${people}.`;
     await ix.reply({ text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] });
@@ -37,15 +37,15 @@ export async function configCommand(deps: SlackDeps, ix: Interaction, input: Con
       const channelId = input.channelId ?? ix.channelId;
       if (!channelId)
         throw new UserError("channel.invalid", "Name the channel: /read config channel #channel.");
-      setChannel(deps, { workspace, channelId });
+      await setChannel(deps, { workspace, channelId });
       await ix.reply({
         text: `:white_check_mark: The roundup will be posted in <#${channelId}>. If it's private, invite me there with /invite.`,
       });
       return;
     }
     case "schedule": {
-      const current = getSettings(deps, { workspace }).schedule;
-      const settings = setSchedule(deps, {
+      const current = (await getSettings(deps, { workspace })).schedule;
+      const settings = await setSchedule(deps, {
         workspace,
         day: input.day,
         time: input.time,
@@ -59,8 +59,8 @@ export async function configCommand(deps: SlackDeps, ix: Interaction, input: Con
     }
     case "admins": {
       const admin = { kind: "user" as const, id: input.userId };
-      if (input.change === "add") addAdmin(deps, { workspace, admin });
-      else removeAdmin(deps, { workspace, admin });
+      if (input.change === "add") await addAdmin(deps, { workspace, admin });
+      else await removeAdmin(deps, { workspace, admin });
       const done =
         input.change === "add"
           ? "can now change settings and post the roundup"
@@ -72,7 +72,7 @@ export async function configCommand(deps: SlackDeps, ix: Interaction, input: Con
       return;
     }
     case "quiet": {
-      const settings = setQuietMonthNote(deps, { workspace, enabled: input.enabled });
+      const settings = await setQuietMonthNote(deps, { workspace, enabled: input.enabled });
       await ix.reply({
         text: settings.quietMonthNote
           ? "A month without links will get a short note in the roundup channel."
@@ -81,12 +81,12 @@ export async function configCommand(deps: SlackDeps, ix: Interaction, input: Con
       return;
     }
     case "title": {
-      const settings = setTitleTemplate(deps, { workspace, template: input.template });
+      const settings = await setTitleTemplate(deps, { workspace, template: input.template });
       await ix.reply(settingsReply(settings));
       return;
     }
     case "intro": {
-      const settings = setIntro(deps, { workspace, intro: input.intro });
+      const settings = await setIntro(deps, { workspace, intro: input.intro });
       await ix.reply(settingsReply(settings));
       return;
     }

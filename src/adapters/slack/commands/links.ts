@@ -18,9 +18,9 @@ export async function listCommand(
   ix: Interaction,
   input: { month: string | null; category: string | null; mine: boolean },
 ): Promise<void> {
-  const { timeZone } = getSettings(deps, { workspace: ix.workspace }).schedule;
+  const { timeZone } = (await getSettings(deps, { workspace: ix.workspace })).schedule;
   const month = input.month === null ? periodOf(deps.clock.now(), timeZone) : parsePeriod(input.month);
-  const links = listLinks(deps, {
+  const links = await listLinks(deps, {
     workspace: ix.workspace,
     month,
     ...(input.category !== null ? { category: input.category } : {}),
@@ -51,8 +51,8 @@ export async function searchCommand(
   ix: Interaction,
   input: { words: string },
 ): Promise<void> {
-  const { timeZone } = getSettings(deps, { workspace: ix.workspace }).schedule;
-  const links = listLinks(deps, { workspace: ix.workspace, search: input.words, limit: LIST_MAX + 1 });
+  const { timeZone } = (await getSettings(deps, { workspace: ix.workspace })).schedule;
+  const links = await listLinks(deps, { workspace: ix.workspace, search: input.words, limit: LIST_MAX + 1 });
   if (links.length === 0) {
     await ix.reply({ text: `Nothing matches "${escapeMrkdwn(input.words)}".` });
     return;
@@ -63,9 +63,14 @@ export async function searchCommand(
 }
 
 /** Runs a change as the person; when it is someone else's link, again as an admin if they are one. */
-async function asActor<T>(deps: SlackDeps, ix: Interaction, change: (actor: Actor) => T): Promise<T> {
+async function asActor<T>(
+  deps: SlackDeps,
+  ix: Interaction,
+  change: (actor: Actor) => Promise<T>,
+): Promise<T> {
   try {
-    return change({ userId: ix.userId, isAdmin: false });
+    // Awaited here, so a refusal lands in the catch below.
+    return await change({ userId: ix.userId, isAdmin: false });
   } catch (error) {
     if (isUserError(error) && error.code === "link.notYours" && (await checkAdmin(deps, ix))) {
       return change({ userId: ix.userId, isAdmin: true });

@@ -39,7 +39,7 @@ export function markdownBlocks(markdown: string, max = EXPORT_CHUNK): string[] {
 }
 
 async function exportMarkdown(deps: SlackDeps, ix: Interaction, period: string | null): Promise<void> {
-  const doc = build(deps, ix, period);
+  const doc = await build(deps, ix, period);
   const blocks = markdownBlocks(renderMarkdown(doc));
   // The acknowledgement and five follow-ups, or one fewer when a last word must say what is missing.
   const room = PREVIEW_MAX_MESSAGES + (blocks.length > PREVIEW_MAX_MESSAGES + 1 ? 0 : 1);
@@ -53,7 +53,7 @@ async function exportMarkdown(deps: SlackDeps, ix: Interaction, period: string |
   }
 }
 
-function build(deps: SlackDeps, ix: Interaction, period: string | null): RoundupDoc {
+function build(deps: SlackDeps, ix: Interaction, period: string | null): Promise<RoundupDoc> {
   return buildRoundup(deps, {
     workspace: ix.workspace,
     ...(period !== null ? { period } : {}),
@@ -114,7 +114,7 @@ export async function roundupCommand(
     return;
   }
   if (input.action === "preview") {
-    const doc = build(deps, ix, input.period);
+    const doc = await build(deps, ix, input.period);
     const messages = renderRoundup(doc);
     const shown = messages.slice(0, PREVIEW_MAX_MESSAGES);
     for (const message of shown) await ix.reply(message);
@@ -126,7 +126,7 @@ export async function roundupCommand(
     return;
   }
   await requireAdmin(deps, ix, "post the roundup");
-  const settings = getSettings(deps, { workspace: ix.workspace });
+  const settings = await getSettings(deps, { workspace: ix.workspace });
   const channelId = settings.channelId;
   if (!channelId) {
     throw new UserError(
@@ -134,7 +134,7 @@ export async function roundupCommand(
       "There's no roundup channel yet. Set one with /read config channel #channel.",
     );
   }
-  const doc = build(deps, ix, input.period);
+  const doc = await build(deps, ix, input.period);
   if (doc.linkCount === 0 && !settings.quietMonthNote) {
     throw new UserError(
       "roundup.empty",

@@ -19,9 +19,9 @@ export default {
     )
     .addStringOption((o) => o.setName("emoji").setDescription("An emoji shown before it").setMaxLength(32)),
   async execute(ctx) {
-    ctx.requireAdmin("change the roundup's sections");
+    await ctx.requireAdmin("change the roundup's sections");
     const options = ctx.interaction.options;
-    const category = addCategory(ctx.deps, {
+    const category = await addCategory(ctx.deps, {
       workspace: ctx.workspace,
       name: options.getString("name", true),
       emoji: options.getString("emoji"),

@@ -16,8 +16,8 @@ function archiving(archived: boolean): ReadSubcommand {
       )
       .addStringOption(sectionOption),
     async execute(ctx) {
-      ctx.requireAdmin("change the roundup's sections");
-      const category = archiveCategory(ctx.deps, {
+      await ctx.requireAdmin("change the roundup's sections");
+      const category = await archiveCategory(ctx.deps, {
         workspace: ctx.workspace,
         category: ctx.interaction.options.getString("category", true),
         archived,

@@ -11,7 +11,7 @@ export default {
     .setName("list")
     .setDescription("The roundup's sections, in order"),
   async execute(ctx) {
-    const categories = listCategories(ctx.deps, { workspace: ctx.workspace, includeArchived: true });
+    const categories = await listCategories(ctx.deps, { workspace: ctx.workspace, includeArchived: true });
     await ctx.reply({
       embeds: [
         { color: EMBED_COLOR, title: "Sections, in roundup order", description: categoryLines(categories) },

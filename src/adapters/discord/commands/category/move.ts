@@ -16,9 +16,9 @@ export default {
       o.setName("position").setDescription("1 is first").setRequired(true).setMinValue(1).setMaxValue(25),
     ),
   async execute(ctx) {
-    ctx.requireAdmin("change the roundup's sections");
+    await ctx.requireAdmin("change the roundup's sections");
     const options = ctx.interaction.options;
-    const categories = moveCategory(ctx.deps, {
+    const categories = await moveCategory(ctx.deps, {
       workspace: ctx.workspace,
       category: options.getString("category", true),
       position: options.getInteger("position", true),

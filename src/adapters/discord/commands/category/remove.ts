@@ -12,8 +12,8 @@ export default {
     .setDescription("Remove a section; its links move to Other (admins)")
     .addStringOption(sectionOption),
   async execute(ctx) {
-    ctx.requireAdmin("change the roundup's sections");
-    const { removed, linksMoved } = removeCategory(ctx.deps, {
+    await ctx.requireAdmin("change the roundup's sections");
+    const { removed, linksMoved } = await removeCategory(ctx.deps, {
       workspace: ctx.workspace,
       category: ctx.interaction.options.getString("category", true),
     });

@@ -20,9 +20,9 @@ export default {
         .setMaxLength(MAX_CATEGORY_NAME_LENGTH),
     ),
   async execute(ctx) {
-    ctx.requireAdmin("change the roundup's sections");
+    await ctx.requireAdmin("change the roundup's sections");
     const options = ctx.interaction.options;
-    const { before, after } = renameCategory(ctx.deps, {
+    const { before, after } = await renameCategory(ctx.deps, {
       workspace: ctx.workspace,
       category: options.getString("category", true),
       newName: options.getString("name", true),

@@ -31,11 +31,11 @@ export default {
     const action = options.getString("action", true);
     if (action === "list") {
       await ctx.reply({
-        content: `Admins: ${adminList(getSettings(ctx.deps, { workspace: ctx.workspace }).admins)}`,
+        content: `Admins: ${adminList((await getSettings(ctx.deps, { workspace: ctx.workspace })).admins)}`,
       });
       return;
     }
-    ctx.requireAdmin("change who the admins are");
+    await ctx.requireAdmin("change who the admins are");
     const who = options.get("who");
     if (!who || typeof who.value !== "string") {
       throw new UserError("admin.who", `Say who: /read config admins action:${action} who:@someone`);
@@ -47,10 +47,10 @@ export default {
     const admin: AdminEntry = { kind: isRole ? "role" : "user", id: who.value };
     const mention = isRole ? `<@&${admin.id}>` : `<@${admin.id}>`;
     if (action === "add") {
-      addAdmin(ctx.deps, { workspace: ctx.workspace, admin });
+      await addAdmin(ctx.deps, { workspace: ctx.workspace, admin });
       await ctx.reply({ content: `✅ ${mention} can now change settings and post the roundup.` });
     } else {
-      removeAdmin(ctx.deps, { workspace: ctx.workspace, admin });
+      await removeAdmin(ctx.deps, { workspace: ctx.workspace, admin });
       await ctx.reply({ content: `${mention} is no longer an added admin.` });
     }
   },

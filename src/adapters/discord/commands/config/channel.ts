@@ -35,9 +35,9 @@ export default {
         .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
     ),
   async execute(ctx) {
-    ctx.requireAdmin("change the roundup settings");
+    await ctx.requireAdmin("change the roundup settings");
     const channel = ctx.interaction.options.getChannel("channel", true);
-    setChannel(ctx.deps, { workspace: ctx.workspace, channelId: channel.id });
+    await setChannel(ctx.deps, { workspace: ctx.workspace, channelId: channel.id });
     const missing = missingPermissions(ctx.interaction.guild, channel.id);
     const set = `✅ The roundup will be posted in <#${channel.id}>.`;
     let content: string;

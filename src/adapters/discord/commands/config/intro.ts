@@ -13,8 +13,8 @@ export default {
       o.setName("text").setDescription("Like: Here is what caught our eye this month.").setMaxLength(1000),
     ),
   async execute(ctx) {
-    ctx.requireAdmin("change the roundup settings");
-    const settings = setIntro(ctx.deps, {
+    await ctx.requireAdmin("change the roundup settings");
+    const settings = await setIntro(ctx.deps, {
       workspace: ctx.workspace,
       intro: ctx.interaction.options.getString("text"),
     });

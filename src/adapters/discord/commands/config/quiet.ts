@@ -12,8 +12,8 @@ export default {
       o.setName("note").setDescription("True: a short note; false: nothing").setRequired(true),
     ),
   async execute(ctx) {
-    ctx.requireAdmin("change the roundup settings");
-    const settings = setQuietMonthNote(ctx.deps, {
+    await ctx.requireAdmin("change the roundup settings");
+    const settings = await setQuietMonthNote(ctx.deps, {
       workspace: ctx.workspace,
       enabled: ctx.interaction.options.getBoolean("note", true),
     });

@@ -30,9 +30,9 @@ export default {
         .setMaxLength(100),
     ),
   async execute(ctx) {
-    ctx.requireAdmin("change the roundup settings");
+    await ctx.requireAdmin("change the roundup settings");
     const options = ctx.interaction.options;
-    const settings = setSchedule(ctx.deps, {
+    const settings = await setSchedule(ctx.deps, {
       workspace: ctx.workspace,
       day: options.getInteger("day", true),
       time: options.getString("time", true),

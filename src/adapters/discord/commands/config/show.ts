@@ -8,7 +8,7 @@ export default {
   group: "config",
   data: new SlashCommandSubcommandBuilder().setName("show").setDescription("The roundup settings"),
   async execute(ctx) {
-    const { settings, lastRun, waiting } = configSummary(ctx.deps, { workspace: ctx.workspace });
+    const { settings, lastRun, waiting } = await configSummary(ctx.deps, { workspace: ctx.workspace });
     await ctx.reply({ embeds: [settingsEmbed(settings, lastRun, waiting)] });
   },
 } satisfies ReadSubcommand;

@@ -19,12 +19,12 @@ export default {
         .setMaxLength(200),
     ),
   async execute(ctx) {
-    ctx.requireAdmin("change the roundup settings");
-    const settings = setTitleTemplate(ctx.deps, {
+    await ctx.requireAdmin("change the roundup settings");
+    const settings = await setTitleTemplate(ctx.deps, {
       workspace: ctx.workspace,
       template: ctx.interaction.options.getString("template", true),
     });
-    const zone = getSettings(ctx.deps, { workspace: ctx.workspace }).schedule.timeZone;
+    const zone = (await getSettings(ctx.deps, { workspace: ctx.workspace })).schedule.timeZone;
     const example = fillTitle(settings.titleTemplate, previousPeriod(ctx.deps.clock.now(), zone));
     await ctx.reply({ content: `✅ Last month's roundup would be titled: **${escapeDiscord(example)}**` });
   },

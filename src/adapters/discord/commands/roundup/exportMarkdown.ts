@@ -12,7 +12,7 @@ export default {
     .setDescription("The roundup as a Markdown file, ready for a blog post (only you see it)")
     .addStringOption(monthOption),
   async execute(ctx) {
-    const doc = roundupOfMonth(ctx);
+    const doc = await roundupOfMonth(ctx);
     await ctx.reply({
       content: `📝 The ${escapeDiscord(doc.periodLabel)} roundup (${links(doc.linkCount)}) as Markdown, ready to publish.`,
       files: [{ name: `roundup-${doc.period}.md`, attachment: Buffer.from(renderMarkdown(doc), "utf8") }],

@@ -14,7 +14,7 @@ export function monthOption(option: SlashCommandStringOption): SlashCommandStrin
 }
 
 /** The roundup of the month the command names, or of last month. */
-export function roundupOfMonth(ctx: CommandContext<ChatInputCommandInteraction>): RoundupDoc {
+export function roundupOfMonth(ctx: CommandContext<ChatInputCommandInteraction>): Promise<RoundupDoc> {
   const month = ctx.interaction.options.getString("month");
   return buildRoundup(ctx.deps, {
     workspace: ctx.workspace,

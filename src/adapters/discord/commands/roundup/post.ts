@@ -52,10 +52,10 @@ export default {
     .addStringOption(monthOption)
     .addBooleanOption((o) => o.setName("again").setDescription("Post it again even if it was posted")),
   async execute(ctx) {
-    ctx.requireAdmin("post the roundup");
+    await ctx.requireAdmin("post the roundup");
     const options = ctx.interaction.options;
     const again = options.getBoolean("again") ?? false;
-    const settings = getSettings(ctx.deps, { workspace: ctx.workspace });
+    const settings = await getSettings(ctx.deps, { workspace: ctx.workspace });
     const channelId = settings.channelId;
     if (!channelId) {
       throw new UserError(
@@ -63,7 +63,7 @@ export default {
         "There's no roundup channel yet. Set one with /read config channel.",
       );
     }
-    const doc = roundupOfMonth(ctx);
+    const doc = await roundupOfMonth(ctx);
     if (doc.linkCount === 0 && !settings.quietMonthNote) {
       throw new UserError(
         "roundup.empty",

@@ -14,7 +14,7 @@ export default {
     .setDescription("See the roundup as it would be posted (only you see it)")
     .addStringOption(monthOption),
   async execute(ctx) {
-    const doc = roundupOfMonth(ctx);
+    const doc = await roundupOfMonth(ctx);
     const messages = renderRoundup(doc);
     for (const message of messages.slice(0, PREVIEW_MAX_MESSAGES)) await ctx.replyMessage(message);
     if (messages.length > PREVIEW_MAX_MESSAGES) {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { schedulerTick, type TickDeps, type TickOptions } from "./schedulerTick.js";
+import { schedulerTick, type TickDeps, type TickOptions } from "./core/schedule/schedulerTick.js";
 
 export interface SchedulerHandle {
   /** The ledger owner this process claims with. */
