@@ -5,6 +5,7 @@ import { type Config, loadConfigOrExplain } from "./config.js";
 import { isUserError } from "./core/errors.js";
 import { systemClock } from "./core/ports/clock.js";
 import type { RoundupPublisher } from "./core/ports/publisher.js";
+import { createRoundupCore } from "./core/roundupCore.js";
 import { PageMetadataFetcher } from "./enrich/pageMetadataFetcher.js";
 import { createLogger, type Logger } from "./logger.js";
 import { installProcessGuards } from "./processGuards.js";
@@ -87,17 +88,21 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
 
   const discordConfig = config.discord;
   if (discordConfig) {
+    const discordLogger = logger.child({ area: "discord" });
+    // The core shares `publishers` with the scheduler: the adapter's publisher, handed to the core
+    // when the client exists, posts scheduled and asked-for roundups alike.
+    const core = createRoundupCore({ store, clock, fetcher, logger: discordLogger, publishers });
     const discord = await startOrExplain("Discord", () =>
       startDiscord({
         ...discordConfig,
         store,
         clock,
         ...(fetcher ? { fetcher } : {}),
-        logger: logger.child({ area: "discord" }),
+        logger: discordLogger,
+        core,
       }),
     );
     stops.push(discord.stop);
-    publishers.discord = discord.publisher as RoundupPublisher;
   }
 
   const scheduler = startScheduler(

@@ -10,6 +10,7 @@
 import type { Client } from "discord.js";
 import { startDiscord } from "../../src/adapters/discord/startDiscord.js";
 import { systemClock } from "../../src/core/ports/clock.js";
+import { createRoundupCore } from "../../src/core/roundupCore.js";
 import { createLogger } from "../../src/logger.js";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
 
@@ -26,6 +27,7 @@ async function start(): Promise<{ client: Client; stop: () => Promise<void> }> {
     store,
     clock: systemClock,
     logger,
+    core: createRoundupCore({ store, clock: systemClock, logger }),
     defaultCaches: mode === "default",
   });
   return {

@@ -3,6 +3,7 @@ import pino from "pino";
 import { type RunningDiscord, startDiscord } from "../../src/adapters/discord/startDiscord.js";
 import type { Clock } from "../../src/core/ports/clock.js";
 import type { FetchOutcome, MetadataFetcher } from "../../src/core/ports/metadataFetcher.js";
+import { createRoundupCore } from "../../src/core/roundupCore.js";
 import type { Logger } from "../../src/logger.js";
 import type { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
@@ -51,6 +52,12 @@ export async function startHarness(
     store: temp.store,
     clock,
     logger: captureLogger(logs),
+    core: createRoundupCore({
+      store: temp.store,
+      clock,
+      fetcher: options.fetcher,
+      logger: captureLogger(logs),
+    }),
     ...(options.fetcher ? { fetcher: options.fetcher } : {}),
     ...(options.guildId ? { guildId: options.guildId } : {}),
   });

@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { startDiscord } from "../../src/adapters/discord/startDiscord.js";
+import { createRoundupCore } from "../../src/core/roundupCore.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
 import { FakeDiscord, readCommand, type Sender, str } from "./fakeDiscord.js";
 import {
@@ -104,6 +105,11 @@ describe("startDiscord", () => {
           store: temp.store,
           clock: fixedClock("2026-07-01T00:00:00Z"),
           logger: captureLogger([]),
+          core: createRoundupCore({
+            store: temp.store,
+            clock: fixedClock("2026-07-01T00:00:00Z"),
+            logger: captureLogger([]),
+          }),
         }),
       ).rejects.toThrow(/token/i);
     } finally {

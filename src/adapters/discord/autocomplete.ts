@@ -3,9 +3,9 @@
  * from memory or one indexed read, well inside the deadline.
  */
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from "discord.js";
+import { describeError } from "../../core/background/describeError.js";
 import { OTHER_SECTION_NAME } from "../../core/categories/defaultCategories.js";
 import { listCategories } from "../../core/categories/manageCategories.js";
-import { describeError } from "./background.js";
 import { type DiscordDeps, workspaceKey } from "./context.js";
 
 const MAX_CHOICES = 25;

@@ -12,17 +12,18 @@ import {
   PermissionFlagsBits,
   type RepliableInteraction,
 } from "discord.js";
+import { type Actor, actorOf } from "../../core/actor.js";
+import type { BackgroundWork } from "../../core/background/backgroundWork.js";
 import { UserError } from "../../core/errors.js";
 import type { Clock } from "../../core/ports/clock.js";
 import type { MetadataFetcher } from "../../core/ports/metadataFetcher.js";
-import type { RoundupPublisher } from "../../core/ports/publisher.js";
 import type { Store } from "../../core/ports/store.js";
+import type { RoundupCore } from "../../core/roundupCore.js";
 import { getSettings, isAdmin } from "../../core/settings/manageSettings.js";
 import type { Logger } from "../../logger.js";
-import type { InFlight } from "./background.js";
-import type { AdminNotices } from "./notices.js";
 import { NO_MENTIONS } from "./publisher.js";
 import type { DiscordMessage } from "./render.js";
+import { notAdminError } from "./replyError.js";
 
 /** What every command gets. */
 export interface DiscordDeps {
@@ -31,14 +32,10 @@ export interface DiscordDeps {
   /** When set, a new link's page is read after the answer, and the answer updated. */
   fetcher: MetadataFetcher | undefined;
   logger: Logger;
-  /** Posts roundups through the core's ledger (`postRoundup`), like the scheduler. */
-  publisher: RoundupPublisher<DiscordMessage>;
-  /** This process's name in the roundup ledger. */
-  owner: string;
+  /** The use cases, bound to the store. */
+  core: RoundupCore;
   /** Interactions and follow-up work in progress; drained on stop. */
-  inFlight: InFlight;
-  /** The scheduler's notices for admins, handed over on their next command. */
-  notices: AdminNotices;
+  inFlight: BackgroundWork;
 }
 
 export interface Answer {
@@ -73,6 +70,7 @@ export class CommandContext<I extends RepliableInteraction = RepliableInteractio
   readonly userId: string;
   private admin: boolean | undefined;
   private name: string | undefined;
+  private asActor: Actor | undefined;
 
   constructor(
     readonly interaction: I,
@@ -94,6 +92,16 @@ export class CommandContext<I extends RepliableInteraction = RepliableInteractio
     return this.name;
   }
 
+  /** The person asking, as the core's use cases take them. */
+  get actor(): Actor {
+    this.asActor ??= actorOf({
+      userId: this.userId,
+      name: this.userName,
+      isAdmin: () => this.isAdmin(),
+    });
+    return this.asActor;
+  }
+
   /** Manage Server (or Administrator), or a user or role an admin added. */
   async isAdmin(): Promise<boolean> {
     if (this.admin === undefined) {
@@ -112,10 +120,7 @@ export class CommandContext<I extends RepliableInteraction = RepliableInteractio
   /** Refuses, changing nothing, unless the person is an admin. */
   async requireAdmin(what: string): Promise<void> {
     if (await this.isAdmin()) return;
-    throw new UserError(
-      "admin.required",
-      `Only admins can ${what}: members with Manage Server, and the people and roles in /read config admins.`,
-    );
+    throw notAdminError(what);
   }
 
   /**

@@ -1,11 +1,19 @@
 import { MessageFlags, type RepliableInteraction } from "discord.js";
-import { isUserError } from "../../core/errors.js";
+import { describeError } from "../../core/background/describeError.js";
+import { isUserError, UserError } from "../../core/errors.js";
 import type { Logger } from "../../logger.js";
-import { describeError } from "./background.js";
 import { clip, oneLine } from "./escape.js";
 import { NO_MENTIONS } from "./publisher.js";
 
 export const APOLOGY = "Sorry, something went wrong on my side. Please try again in a minute.";
+
+/** The refusal of an admin-only command, `what` saying what it does ("post the roundup"). */
+export function notAdminError(what: string): UserError {
+  return new UserError(
+    "admin.required",
+    `Only admins can ${what}: members with Manage Server, and the people and roles in /read config admins.`,
+  );
+}
 
 /** What the person reads: a `UserError`'s message on one line, or the apology. */
 export function errorText(error: unknown): string {

@@ -1,8 +1,8 @@
 /** Routes each interaction to its command and answers every failure in one place. */
 import { type Interaction, MessageFlags } from "discord.js";
+import { describeError } from "../../core/background/describeError.js";
 import { UserError } from "../../core/errors.js";
 import { answerAutocomplete } from "./autocomplete.js";
-import { describeError } from "./background.js";
 import { findButton, findMessageCommand, findSubcommand, READ_COMMAND } from "./commands/index.js";
 import { CommandContext, type DiscordDeps } from "./context.js";
 import { escapeDiscord } from "./escape.js";
@@ -35,7 +35,8 @@ export async function handleInteraction(deps: DiscordDeps, interaction: Interact
       if (!subcommand) throw new UserError("command.unknown", STALE);
       const ctx = new CommandContext(interaction, deps);
       // Setting the channel answers the "no channel" notice itself.
-      if (!(group === "config" && name === "channel")) notice = await deps.notices.take(ctx);
+      if (!(group === "config" && name === "channel"))
+        notice = await deps.core.notices.take({ workspace: ctx.workspace, actor: ctx.actor });
       await subcommand.execute(ctx);
     } else if (interaction.isMessageContextMenuCommand()) {
       command = interaction.commandName;

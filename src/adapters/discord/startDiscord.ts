@@ -2,9 +2,7 @@
  * Starts the Discord adapter: logs in over the gateway, registers the commands (bulk overwrite,
  * globally or in one guild), logs the invite link, and answers interactions until `stop`.
  */
-import { randomUUID } from "node:crypto";
 import { once } from "node:events";
-import { hostname } from "node:os";
 import {
   type CacheFactory,
   Client,
@@ -15,14 +13,15 @@ import {
   Options,
   RESTEvents,
 } from "discord.js";
+import { BackgroundWork } from "../../core/background/backgroundWork.js";
+import { describeError } from "../../core/background/describeError.js";
 import type { Clock } from "../../core/ports/clock.js";
 import type { MetadataFetcher } from "../../core/ports/metadataFetcher.js";
 import type { RoundupPublisher } from "../../core/ports/publisher.js";
 import type { Store } from "../../core/ports/store.js";
+import type { RoundupCore } from "../../core/roundupCore.js";
 import type { Logger } from "../../logger.js";
-import { describeError, InFlight } from "./background.js";
 import type { DiscordDeps } from "./context.js";
-import { AdminNotices } from "./notices.js";
 import { createDiscordPublisher, NO_MENTIONS } from "./publisher.js";
 import { inviteUrl, registerCommands } from "./registration.js";
 import type { DiscordMessage } from "./render.js";
@@ -39,8 +38,8 @@ export interface StartDiscordOptions {
   /** Reads shared pages for their title and author after the answer; none when unset. */
   fetcher?: MetadataFetcher;
   logger: Logger;
-  /** This process's name in the roundup ledger; one is made up when unset. */
-  owner?: string;
+  /** The use cases, bound to the store; the adapter hands it its publisher. */
+  core: RoundupCore;
   /** How long `stop` waits for work in flight; default 10 s. */
   drainMs?: number;
   /** discord.js's default caches instead of Roundup's limits: for the bench, to measure what the limits save. */
@@ -118,17 +117,16 @@ export function createClient(options: { apiUrl?: string | undefined; defaultCach
 export async function startDiscord(options: StartDiscordOptions): Promise<RunningDiscord> {
   const { logger } = options;
   const client = createClient({ apiUrl: options.apiUrl, defaultCaches: options.defaultCaches });
-  const inFlight = new InFlight(logger);
+  const inFlight = new BackgroundWork(logger);
   const publisher = createDiscordPublisher({ rest: client.rest });
+  options.core.usePublisher("discord", publisher as RoundupPublisher);
   const deps: DiscordDeps = {
     store: options.store,
     clock: options.clock,
     fetcher: options.fetcher,
     logger,
-    publisher,
-    owner: options.owner ?? `discord:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    core: options.core,
     inFlight,
-    notices: new AdminNotices(),
   };
   let stopping = false;
 

@@ -1,48 +1,49 @@
 /**
  * `/read roundup post [month:] [again:]` (admins): posts the roundup to the roundup channel through the
  * core's ledger, like the schedule, so a month goes out once however many admins ask; `again` posts
- * it anew on purpose. The admin is answered at once and told the outcome when the post is done.
+ * it anew on purpose. The admin is answered at once and told the outcome when the post is done. The
+ * core decides (`requestRoundupPost`); this words it.
  */
 import { SlashCommandSubcommandBuilder } from "discord.js";
 import { UserError } from "../../../../core/errors.js";
-import { type PostResult, postRoundup } from "../../../../core/roundup/postRoundup.js";
+import type { PostOutcome } from "../../../../core/roundup/requestRoundupPost.js";
 import type { RoundupDoc } from "../../../../core/roundup/roundupDoc.js";
-import { getSettings } from "../../../../core/settings/manageSettings.js";
-import { describeError } from "../../background.js";
 import { clip, escapeDiscord } from "../../escape.js";
-import { renderRoundup } from "../../render.js";
-import { APOLOGY } from "../../replyError.js";
+import { APOLOGY, notAdminError } from "../../replyError.js";
 import type { ReadSubcommand } from "../types.js";
-import { links, monthOption, roundupOfMonth } from "./month.js";
+import { links, monthOption } from "./month.js";
 
-/** The outcome of a post, for the admin who asked. */
-export function postOutcome(result: PostResult, doc: RoundupDoc, channelId: string): string {
+/** How a post ended, for the admin who asked. */
+export function postOutcome(outcome: PostOutcome, doc: RoundupDoc, channelId: string): string {
   const month = escapeDiscord(doc.periodLabel);
-  switch (result.status) {
+  switch (outcome.kind) {
     case "posted":
       return `✅ Posted the ${month} roundup (${links(doc.linkCount)}) to <#${channelId}>.`;
     case "quiet":
       return `No links were shared in ${month}, so nothing was posted.`;
-    case "already": {
-      const run = result.run;
-      if (run?.status === "posting") {
-        return `The ${month} roundup is being posted right now (${run.messageIds.length} messages so far).`;
-      }
+    case "being-posted":
+      return `The ${month} roundup is being posted right now (${outcome.messagesSoFar} messages so far).`;
+    case "already-posted":
+    case "already-handled": {
       const done =
-        run?.status === "posted" ? "was already posted" : `was already handled (${run?.status ?? "unknown"})`;
+        outcome.kind === "already-posted" ? "was already posted" : `was already handled (${outcome.status})`;
       return `The ${month} roundup ${done}. To post it once more, use /read roundup post month:${doc.period} again:True.`;
     }
     case "no-channel":
-      return "⚠️ There's no roundup channel yet. Set one with /read config channel.";
+      return NO_CHANNEL;
     case "no-platform":
-      return "⚠️ Discord posting isn't set up in this process.";
+      return NO_PLATFORM;
     case "failed": {
-      const sent = result.run?.messageIds.length ?? 0;
-      const partly = sent > 0 ? ` after ${sent} messages` : "";
-      return `⚠️ Posting the ${month} roundup stopped${partly}: ${escapeDiscord(clip(result.reason, 300))}. Fix that and run /read roundup post month:${doc.period} to finish it.`;
+      const partly = outcome.messagesSent > 0 ? ` after ${outcome.messagesSent} messages` : "";
+      return `⚠️ Posting the ${month} roundup stopped${partly}: ${escapeDiscord(clip(outcome.reason, 300))}. Fix that and run /read roundup post month:${doc.period} to finish it.`;
     }
+    case "error":
+      return `⚠️ ${APOLOGY}`;
   }
 }
+
+const NO_CHANNEL = "⚠️ There's no roundup channel yet. Set one with /read config channel.";
+const NO_PLATFORM = "⚠️ Discord posting isn't set up in this process.";
 
 export default {
   group: "roundup",
@@ -52,62 +53,40 @@ export default {
     .addStringOption(monthOption)
     .addBooleanOption((o) => o.setName("again").setDescription("Post it again even if it was posted")),
   async execute(ctx) {
-    await ctx.requireAdmin("post the roundup");
     const options = ctx.interaction.options;
-    const again = options.getBoolean("again") ?? false;
-    const settings = await getSettings(ctx.deps, { workspace: ctx.workspace });
-    const channelId = settings.channelId;
-    if (!channelId) {
-      throw new UserError(
-        "channel.unset",
-        "There's no roundup channel yet. Set one with /read config channel.",
-      );
-    }
-    const doc = await roundupOfMonth(ctx);
-    if (doc.linkCount === 0 && !settings.quietMonthNote) {
-      throw new UserError(
-        "roundup.empty",
-        `No links were shared in ${doc.periodLabel}, so there's nothing to post.`,
-      );
-    }
-    const parts = renderRoundup(doc).length;
-    const inParts = parts === 1 ? "" : ` in ${parts} messages`;
-    await ctx.reply({
-      content: `Posting the ${escapeDiscord(doc.periodLabel)} roundup (${links(doc.linkCount)}) to <#${channelId}>${inParts}…`,
+    const month = options.getString("month");
+    const request = await ctx.deps.core.requestRoundupPost({
+      actor: ctx.actor,
+      workspace: ctx.workspace,
+      ...(month !== null ? { period: month } : {}),
+      again: options.getBoolean("again") ?? false,
+      logContext: { guild: ctx.guildId, interactionId: ctx.interaction.id },
     });
-    const { deps } = ctx;
-    void deps.inFlight.run("post roundup", { guild: ctx.guildId, period: doc.period }, async () => {
-      let outcome: string;
-      try {
-        const result = await postRoundup(
-          { store: deps.store, clock: deps.clock, publishers: { discord: deps.publisher } },
-          {
-            workspace: ctx.workspace,
-            period: doc.period,
-            owner: deps.owner,
-            mode: again ? "force" : "manual",
-          },
+    switch (request.kind) {
+      case "not-admin":
+        throw notAdminError("post the roundup");
+      case "no-channel":
+        throw new UserError(
+          "channel.unset",
+          "There's no roundup channel yet. Set one with /read config channel.",
         );
-        if (result.status === "failed") {
-          deps.logger.warn(
-            { guild: ctx.guildId, period: doc.period, reason: result.reason },
-            "posting the roundup failed",
-          );
-        }
-        outcome = postOutcome(result, doc, channelId);
-      } catch (error) {
-        deps.logger.error(
-          {
-            err: describeError(error),
-            interactionId: ctx.interaction.id,
-            guild: ctx.guildId,
-            period: doc.period,
-          },
-          "posting the roundup failed",
+      case "no-platform":
+        throw new UserError("platform.unset", NO_PLATFORM.slice("⚠️ ".length));
+      case "empty-month":
+        throw new UserError(
+          "roundup.empty",
+          `No links were shared in ${request.periodLabel}, so there's nothing to post.`,
         );
-        outcome = `⚠️ ${APOLOGY}`;
+      case "started": {
+        const { doc, channelId, parts } = request;
+        const inParts = parts === 1 ? "" : ` in ${parts} messages`;
+        await ctx.reply({
+          content: `Posting the ${escapeDiscord(doc.periodLabel)} roundup (${links(doc.linkCount)}) to <#${channelId}>${inParts}…`,
+        });
+        void ctx.deps.inFlight.run("post roundup", { guild: ctx.guildId, period: doc.period }, async () => {
+          await ctx.edit({ content: postOutcome(await request.post(), doc, channelId) });
+        });
       }
-      await ctx.edit({ content: outcome });
-    });
+    }
   },
 } satisfies ReadSubcommand;
