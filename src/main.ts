@@ -95,9 +95,6 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
     const discord = await startOrExplain("Discord", () =>
       startDiscord({
         ...discordConfig,
-        store,
-        clock,
-        ...(fetcher ? { fetcher } : {}),
         logger: discordLogger,
         core,
       }),

@@ -24,8 +24,6 @@ async function start(): Promise<{ client: Client; stop: () => Promise<void> }> {
   const bot = await startDiscord({
     token: "bench-token",
     apiUrl,
-    store,
-    clock: systemClock,
     logger,
     core: createRoundupCore({ store, clock: systemClock, logger }),
     defaultCaches: mode === "default",

@@ -4,14 +4,38 @@
  */
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import {
+  addCategory,
+  archiveCategory,
+  listCategories,
+  moveCategory,
+  removeCategory,
+  renameCategory,
+} from "./categories/manageCategories.js";
+import { UserError } from "./errors.js";
+import { addLink } from "./links/addLink.js";
+import { enrichLink } from "./links/enrichLink.js";
+import { editLinkAs, listLinks, removeLinkAs } from "./links/manageLinks.js";
 import type { Clock } from "./ports/clock.js";
 import type { Logger } from "./ports/logger.js";
 import type { MetadataFetcher } from "./ports/metadataFetcher.js";
 import type { RoundupPublisher } from "./ports/publisher.js";
 import type { Store } from "./ports/store.js";
+import { buildRoundup } from "./roundup/buildRoundup.js";
 import { type RequestPostInput, requestRoundupPost } from "./roundup/requestRoundupPost.js";
 import { AdminNotices } from "./settings/adminNotices.js";
-import type { Platform } from "./workspace.js";
+import {
+  addAdmin,
+  configSummary,
+  getSettings,
+  removeAdmin,
+  setChannel,
+  setIntro,
+  setQuietMonthNote,
+  setSchedule,
+  setTitleTemplate,
+} from "./settings/manageSettings.js";
+import { type Platform, requireWorkspace } from "./workspace.js";
 
 export interface RoundupCoreDeps {
   store: Store;
@@ -36,13 +60,55 @@ export function processOwner(): string {
 export function createRoundupCore(deps: RoundupCoreDeps) {
   const publishers = deps.publishers ?? {};
   const bound = { ...deps, publishers, owner: deps.owner ?? processOwner() };
+  /** A use case `(deps, input)` as `(input)`, on this store. */
+  const bind =
+    <I, O>(useCase: (deps: typeof bound, input: I) => O) =>
+    (input: I): O =>
+      useCase(bound, input);
+  const { store, fetcher } = deps;
   return {
     clock: deps.clock,
-    fetcher: deps.fetcher,
+    /** Whether shared pages are read for their title and author (then `enrichLink` works). */
+    fetches: fetcher !== undefined,
     /** Posts to `platform` from now on (the Discord adapter's publisher exists once its client does). */
     usePublisher(platform: Platform, publisher: RoundupPublisher): void {
       publishers[platform] = publisher;
     },
+
+    // Links
+    addLink: bind(addLink),
+    /** Reads the link's page; only when `fetches`. */
+    enrichLink: (input: Parameters<typeof enrichLink>[1]) => {
+      if (!fetcher) throw new UserError("fetch.off", "Reading pages is turned off here.");
+      return enrichLink({ store, fetcher }, input);
+    },
+    editLink: bind(editLinkAs),
+    removeLink: bind(removeLinkAs),
+    listLinks: bind(listLinks),
+
+    // Categories
+    listCategories: bind(listCategories),
+    addCategory: bind(addCategory),
+    renameCategory: bind(renameCategory),
+    moveCategory: bind(moveCategory),
+    archiveCategory: bind(archiveCategory),
+    removeCategory: bind(removeCategory),
+
+    // Settings
+    getSettings: bind(getSettings),
+    configSummary: bind(configSummary),
+    setChannel: bind(setChannel),
+    setSchedule: bind(setSchedule),
+    setTitleTemplate: bind(setTitleTemplate),
+    setIntro: bind(setIntro),
+    setQuietMonthNote: bind(setQuietMonthNote),
+    addAdmin: bind(addAdmin),
+    removeAdmin: bind(removeAdmin),
+    /** The workspace key, if the workspace exists (has been used); a `UserError` otherwise. */
+    requireWorkspace: (workspace: string) => requireWorkspace(store, workspace),
+
+    // Roundups
+    buildRoundup: bind(buildRoundup),
     requestRoundupPost: (input: RequestPostInput) => requestRoundupPost(bound, input),
     /** The scheduler's notices for admins, handed over on their next command. */
     notices: new AdminNotices(deps),

@@ -49,8 +49,6 @@ export async function startHarness(
   const bot = await startDiscord({
     token: "test-bot-token",
     apiUrl: fake.apiUrl,
-    store: temp.store,
-    clock,
     logger: captureLogger(logs),
     core: createRoundupCore({
       store: temp.store,
@@ -58,7 +56,6 @@ export async function startHarness(
       fetcher: options.fetcher,
       logger: captureLogger(logs),
     }),
-    ...(options.fetcher ? { fetcher: options.fetcher } : {}),
     ...(options.guildId ? { guildId: options.guildId } : {}),
   });
   return {

@@ -102,8 +102,6 @@ describe("startDiscord", () => {
         startDiscord({
           token: "wrong",
           apiUrl: fake.apiUrl,
-          store: temp.store,
-          clock: fixedClock("2026-07-01T00:00:00Z"),
           logger: captureLogger([]),
           core: createRoundupCore({
             store: temp.store,

@@ -5,7 +5,6 @@
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from "discord.js";
 import { describeError } from "../../core/background/describeError.js";
 import { OTHER_SECTION_NAME } from "../../core/categories/defaultCategories.js";
-import { listCategories } from "../../core/categories/manageCategories.js";
 import { type DiscordDeps, workspaceKey } from "./context.js";
 
 const MAX_CHOICES = 25;
@@ -42,7 +41,7 @@ export async function categoryChoices(
   which: SectionChoice,
 ): Promise<ApplicationCommandOptionChoiceData<string>[]> {
   const wanted = typed.trim().toLowerCase();
-  const categories = await listCategories(deps, {
+  const categories = await deps.core.listCategories({
     workspace,
     includeArchived: which === "all" || which === "archived",
   });

@@ -15,11 +15,8 @@ import {
 import { type Actor, actorOf } from "../../core/actor.js";
 import type { BackgroundWork } from "../../core/background/backgroundWork.js";
 import { UserError } from "../../core/errors.js";
-import type { Clock } from "../../core/ports/clock.js";
-import type { MetadataFetcher } from "../../core/ports/metadataFetcher.js";
-import type { Store } from "../../core/ports/store.js";
 import type { RoundupCore } from "../../core/roundupCore.js";
-import { getSettings, isAdmin } from "../../core/settings/manageSettings.js";
+import { isAdmin } from "../../core/settings/manageSettings.js";
 import type { Logger } from "../../logger.js";
 import { NO_MENTIONS } from "./publisher.js";
 import type { DiscordMessage } from "./render.js";
@@ -27,12 +24,11 @@ import { notAdminError } from "./replyError.js";
 
 /** What every command gets. */
 export interface DiscordDeps {
-  store: Store;
-  clock: Clock;
-  /** When set, a new link's page is read after the answer, and the answer updated. */
-  fetcher: MetadataFetcher | undefined;
   logger: Logger;
-  /** The use cases, bound to the store. */
+  /**
+   * The use cases, bound to the store: the adapter holds no store. When it reads pages
+   * (`core.fetches`), a new link's page is read after the answer, and the answer updated.
+   */
   core: RoundupCore;
   /** Interactions and follow-up work in progress; drained on stop. */
   inFlight: BackgroundWork;
@@ -108,7 +104,7 @@ export class CommandContext<I extends RepliableInteraction = RepliableInteractio
       const platformAdmin = this.interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
       this.admin =
         platformAdmin ||
-        isAdmin(await getSettings(this.deps, { workspace: this.workspace }), {
+        isAdmin(await this.deps.core.getSettings({ workspace: this.workspace }), {
           userId: this.userId,
           roleIds: roleIds(this.interaction),
           platformAdmin,

@@ -4,9 +4,7 @@
  * with what it said.
  */
 import type { ChatInputCommandInteraction, MessageContextMenuCommandInteraction } from "discord.js";
-import { addLink } from "../../core/links/addLink.js";
-import { enrichLink } from "../../core/links/enrichLink.js";
-import { getSettings } from "../../core/settings/manageSettings.js";
+import type { EnrichResult } from "../../core/links/enrichLink.js";
 import type { Category, Link } from "../../core/types.js";
 import type { CommandContext } from "./context.js";
 import { escapeDiscord } from "./escape.js";
@@ -19,7 +17,7 @@ export async function shareLink(
   input: { url: string; category: string | null; note: string | null },
   options: { visible: boolean },
 ): Promise<void> {
-  const result = await addLink(ctx.deps, {
+  const result = await ctx.deps.core.addLink({
     workspace: ctx.workspace,
     url: input.url,
     category: input.category,
@@ -29,33 +27,32 @@ export async function shareLink(
     source: "discord",
   });
   if (result.status === "duplicate") {
-    const { timeZone } = (await getSettings(ctx.deps, { workspace: ctx.workspace })).schedule;
+    const { timeZone } = (await ctx.deps.core.getSettings({ workspace: ctx.workspace })).schedule;
     await ctx.reply({ content: duplicateText(result.link, result.noteKept, timeZone) });
     return;
   }
-  const { fetcher } = ctx.deps;
+  const { core } = ctx.deps;
   await ctx.reply(
     {
-      content: addedText(result.link, result.category, ctx.userName, { state: fetcher ? "pending" : "none" }),
+      content: addedText(result.link, result.category, ctx.userName, {
+        state: core.fetches ? "pending" : "none",
+      }),
     },
     options,
   );
-  if (!fetcher) return;
+  if (!core.fetches) return;
   void ctx.deps.inFlight.run(
     "read page",
     { interactionId: ctx.interaction.id, guild: ctx.guildId, link: result.link.id },
     async () => {
-      const enriched = await enrichLink(
-        { store: ctx.deps.store, fetcher },
-        { workspace: ctx.workspace, linkId: result.link.id },
-      );
+      const enriched = await core.enrichLink({ workspace: ctx.workspace, linkId: result.link.id });
       await ctx.edit({ content: enrichedText(enriched, result.link, result.category, ctx.userName) });
     },
   );
 }
 
 function enrichedText(
-  enriched: Awaited<ReturnType<typeof enrichLink>>,
+  enriched: EnrichResult,
   before: Link,
   category: Category | null,
   sharer: string,

@@ -15,10 +15,7 @@ import {
 } from "discord.js";
 import { BackgroundWork } from "../../core/background/backgroundWork.js";
 import { describeError } from "../../core/background/describeError.js";
-import type { Clock } from "../../core/ports/clock.js";
-import type { MetadataFetcher } from "../../core/ports/metadataFetcher.js";
 import type { RoundupPublisher } from "../../core/ports/publisher.js";
-import type { Store } from "../../core/ports/store.js";
 import type { RoundupCore } from "../../core/roundupCore.js";
 import type { Logger } from "../../logger.js";
 import type { DiscordDeps } from "./context.js";
@@ -33,10 +30,6 @@ export interface StartDiscordOptions {
   guildId?: string;
   /** The REST base, e.g. a proxy or a test server (discord.js's `rest.api`); Discord's own when unset. */
   apiUrl?: string;
-  store: Store;
-  clock: Clock;
-  /** Reads shared pages for their title and author after the answer; none when unset. */
-  fetcher?: MetadataFetcher;
   logger: Logger;
   /** The use cases, bound to the store; the adapter hands it its publisher. */
   core: RoundupCore;
@@ -121,9 +114,6 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
   const publisher = createDiscordPublisher({ rest: client.rest });
   options.core.usePublisher("discord", publisher as RoundupPublisher);
   const deps: DiscordDeps = {
-    store: options.store,
-    clock: options.clock,
-    fetcher: options.fetcher,
     logger,
     core: options.core,
     inFlight,

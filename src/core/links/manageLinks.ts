@@ -1,3 +1,4 @@
+import type { Actor as CoreActor } from "../actor.js";
 import {
   findCategoryById,
   meansNoCategory,
@@ -17,7 +18,10 @@ export interface LinkDeps {
   store: Store;
 }
 
-/** Who is asking: members change their own links, admins any. */
+/**
+ * Who is asking, with their admin rights already worked out. Kept until the Slack adapter moves to
+ * `editLinkAs`/`removeLinkAs` with the core's `Actor` (src/core/actor.ts), which asks only when it must.
+ */
 export interface Actor {
   userId: string;
   isAdmin: boolean;
@@ -35,13 +39,22 @@ function withCategoryNames(links: Link[], categories: Category[]): LinkView[] {
   }));
 }
 
-async function ownLink(store: Store, workspace: string, id: number, actor: Actor): Promise<Link> {
+/**
+ * The link, if the actor may change it: their own always; someone else's only if they are an admin,
+ * which is asked then and only then (once: the face memoizes it).
+ */
+async function ownLink(
+  store: Store,
+  workspace: string,
+  id: number,
+  actor: Pick<CoreActor, "userId" | "isAdmin">,
+): Promise<Link> {
   if (!Number.isSafeInteger(id) || id < 1) {
     throw new UserError("link.id", "Link ids are whole numbers, like 42; `list` shows them.");
   }
   const link = await store.links.get(workspace, id);
   if (!link) throw new UserError("link.unknown", `There's no link #${id} here.`, { id });
-  if (link.sharedById !== actor.userId && !actor.isAdmin) {
+  if (link.sharedById !== actor.userId && !(await actor.isAdmin())) {
     throw new UserError(
       "link.notYours",
       `Link #${id} was shared by ${link.sharedByName}; only they or an admin can change it.`,
@@ -50,10 +63,10 @@ async function ownLink(store: Store, workspace: string, id: number, actor: Actor
   return link;
 }
 
-export interface EditLinkInput {
+export interface EditLinkAsInput {
   workspace: string;
   id: number;
-  actor: Actor;
+  actor: Pick<CoreActor, "userId" | "isAdmin">;
   note?: string | null;
   title?: string | null;
   author?: string | null;
@@ -63,8 +76,30 @@ export interface EditLinkInput {
   categoryId?: number | null;
 }
 
-/** Edits a link; it exists, so its workspace does, and nothing is created. */
-export async function editLink({ store }: LinkDeps, input: EditLinkInput): Promise<LinkView> {
+/** Kept until the Slack adapter moves to `editLinkAs`: the input with the old `Actor`. */
+export type EditLinkInput = Omit<EditLinkAsInput, "actor"> & { actor: Actor };
+
+/** The old actor as the core's: its rights already known. */
+const decided = (actor: Actor) => ({ userId: actor.userId, isAdmin: async () => actor.isAdmin });
+
+/** Kept until the Slack adapter moves to `editLinkAs` (no catch-and-retry as an admin). */
+export function editLink(deps: LinkDeps, input: EditLinkInput): Promise<LinkView> {
+  return editLinkAs(deps, { ...input, actor: decided(input.actor) });
+}
+
+/** Kept until the Slack adapter moves to `removeLinkAs` (no catch-and-retry as an admin). */
+export function removeLink(
+  deps: LinkDeps,
+  input: { workspace: string; id: number; actor: Actor },
+): Promise<Link> {
+  return removeLinkAs(deps, { ...input, actor: decided(input.actor) });
+}
+
+/**
+ * Edits a link as `actor`: their own, or anyone's if they are an admin (asked only for someone else's
+ * link). It exists, so its workspace does, and nothing is created.
+ */
+export async function editLinkAs({ store }: LinkDeps, input: EditLinkAsInput): Promise<LinkView> {
   const workspace = assertWorkspaceKey(input.workspace);
   await ownLink(store, workspace, input.id, input.actor);
   const patch: LinkPatch = {};
@@ -88,9 +123,10 @@ export async function editLink({ store }: LinkDeps, input: EditLinkInput): Promi
   return withCategoryNames([updated], categories)[0] as LinkView;
 }
 
-export async function removeLink(
+/** Removes a link as `actor`: their own, or anyone's if they are an admin (asked only then). */
+export async function removeLinkAs(
   { store }: LinkDeps,
-  input: { workspace: string; id: number; actor: Actor },
+  input: { workspace: string; id: number; actor: Pick<CoreActor, "userId" | "isAdmin"> },
 ): Promise<Link> {
   const workspace = assertWorkspaceKey(input.workspace);
   const link = await ownLink(store, workspace, input.id, input.actor);

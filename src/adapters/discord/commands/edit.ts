@@ -1,29 +1,8 @@
-import { type ChatInputCommandInteraction, SlashCommandSubcommandBuilder } from "discord.js";
-import { isUserError } from "../../../core/errors.js";
-import { type Actor, type EditLinkInput, editLink } from "../../../core/links/manageLinks.js";
-import type { CommandContext } from "../context.js";
+import { SlashCommandSubcommandBuilder } from "discord.js";
+import type { EditLinkAsInput } from "../../../core/links/manageLinks.js";
 import { escapeDiscord } from "../escape.js";
 import { linkTitle } from "../messages.js";
 import type { ReadSubcommand } from "./types.js";
-
-/**
- * Runs a change as the person; when the link is someone else's, again as an admin if they are one, so
- * the admin check (a settings read) is only paid when it matters.
- */
-export async function asActor<T>(
-  ctx: CommandContext<ChatInputCommandInteraction>,
-  change: (actor: Actor) => Promise<T>,
-): Promise<T> {
-  try {
-    // Awaited here, so a refusal lands in the catch below.
-    return await change({ userId: ctx.userId, isAdmin: false });
-  } catch (error) {
-    if (isUserError(error) && error.code === "link.notYours" && (await ctx.isAdmin())) {
-      return change({ userId: ctx.userId, isAdmin: true });
-    }
-    throw error;
-  }
-}
 
 /** `/read edit id: [note:] [category:] [title:] [author:]`: members their own links, admins any. */
 export default {
@@ -45,15 +24,14 @@ export default {
     .addStringOption((o) => o.setName("author").setDescription("A new author").setMaxLength(200)),
   async execute(ctx) {
     const options = ctx.interaction.options;
-    const change: Omit<EditLinkInput, "workspace" | "id" | "actor"> = {};
+    const change: Omit<EditLinkAsInput, "workspace" | "id" | "actor"> = {};
     for (const field of ["note", "category", "title", "author"] as const) {
       const value = options.getString(field);
       if (value !== null) change[field] = value;
     }
     const id = options.getInteger("id", true);
-    const link = await asActor(ctx, (actor) =>
-      editLink(ctx.deps, { workspace: ctx.workspace, id, actor, ...change }),
-    );
+    // Someone else's link: the core asks whether this is an admin, once.
+    const link = await ctx.deps.core.editLink({ workspace: ctx.workspace, id, actor: ctx.actor, ...change });
     const where = escapeDiscord(link.categoryName ?? "Other");
     await ctx.reply({ content: `✏️ Updated #${link.id}: ${linkTitle(link)} (${where})` });
   },

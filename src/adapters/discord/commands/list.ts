@@ -11,9 +11,6 @@ import {
 } from "discord.js";
 import { findCategoryById, meansNoCategory, resolveCategory } from "../../../core/categories/categoryName.js";
 import { OTHER_SECTION_NAME } from "../../../core/categories/defaultCategories.js";
-import { listCategories } from "../../../core/categories/manageCategories.js";
-import { listLinks } from "../../../core/links/manageLinks.js";
-import { getSettings } from "../../../core/settings/manageSettings.js";
 import { parsePeriod, periodLabel, periodOf } from "../../../core/time/period.js";
 import type { Answer, CommandContext } from "../context.js";
 import { linkListEmbed } from "../messages.js";
@@ -50,8 +47,8 @@ function customId(direction: "p" | "n", query: ListQuery, offset: number): strin
 
 export async function listPage(ctx: CommandContext, query: ListQuery): Promise<Answer> {
   const { deps, workspace } = ctx;
-  const { timeZone } = (await getSettings(deps, { workspace })).schedule;
-  const links = await listLinks(deps, {
+  const { timeZone } = (await deps.core.getSettings({ workspace })).schedule;
+  const links = await deps.core.listLinks({
     workspace,
     month: query.month,
     ...(query.categoryId !== undefined ? { categoryId: query.categoryId } : {}),
@@ -62,7 +59,7 @@ export async function listPage(ctx: CommandContext, query: ListQuery): Promise<A
   let categoryName: string | null = null;
   if (query.categoryId === null) categoryName = OTHER_SECTION_NAME;
   else if (query.categoryId !== undefined) {
-    const all = await listCategories(deps, { workspace, includeArchived: true });
+    const all = await deps.core.listCategories({ workspace, includeArchived: true });
     categoryName = findCategoryById(all, query.categoryId)?.name ?? null;
   }
   const filters = [categoryName ? `in ${categoryName}` : "", query.mine ? "shared by you" : ""]
@@ -124,19 +121,19 @@ export default {
     const options = ctx.interaction.options;
     const month = options.getString("month");
     const categoryName = options.getString("category");
-    const { timeZone } = (await getSettings(ctx.deps, { workspace: ctx.workspace })).schedule;
+    const { timeZone } = (await ctx.deps.core.getSettings({ workspace: ctx.workspace })).schedule;
     let categoryId: number | null | undefined;
     if (categoryName !== null) {
       categoryId = meansNoCategory(categoryName)
         ? null
         : resolveCategory(
-            await listCategories(ctx.deps, { workspace: ctx.workspace, includeArchived: true }),
+            await ctx.deps.core.listCategories({ workspace: ctx.workspace, includeArchived: true }),
             categoryName,
           ).id;
     }
     const query: ListQuery = {
       offset: 0,
-      month: month === null ? periodOf(ctx.deps.clock.now(), timeZone) : parsePeriod(month),
+      month: month === null ? periodOf(ctx.deps.core.clock.now(), timeZone) : parsePeriod(month),
       categoryId,
       mine: options.getBoolean("mine") ?? false,
     };

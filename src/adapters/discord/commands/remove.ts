@@ -1,7 +1,5 @@
 import { SlashCommandSubcommandBuilder } from "discord.js";
-import { removeLink } from "../../../core/links/manageLinks.js";
 import { linkTitle } from "../messages.js";
-import { asActor } from "./edit.js";
 import type { ReadSubcommand } from "./types.js";
 
 /** `/read remove id:`: members their own links, admins any. */
@@ -14,7 +12,7 @@ export default {
     ),
   async execute(ctx) {
     const id = ctx.interaction.options.getInteger("id", true);
-    const link = await asActor(ctx, (actor) => removeLink(ctx.deps, { workspace: ctx.workspace, id, actor }));
+    const link = await ctx.deps.core.removeLink({ workspace: ctx.workspace, id, actor: ctx.actor });
     await ctx.reply({ content: `🗑️ Removed #${link.id}: ${linkTitle(link)}` });
   },
 } satisfies ReadSubcommand;

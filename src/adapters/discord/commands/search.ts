@@ -1,6 +1,4 @@
 import { SlashCommandSubcommandBuilder } from "discord.js";
-import { listLinks } from "../../../core/links/manageLinks.js";
-import { getSettings } from "../../../core/settings/manageSettings.js";
 import { clip, escapeDiscord, oneLine } from "../escape.js";
 import { linkListEmbed } from "../messages.js";
 import type { ReadSubcommand } from "./types.js";
@@ -21,8 +19,8 @@ export default {
     ),
   async execute(ctx) {
     const query = ctx.interaction.options.getString("query", true);
-    const { timeZone } = (await getSettings(ctx.deps, { workspace: ctx.workspace })).schedule;
-    const links = await listLinks(ctx.deps, {
+    const { timeZone } = (await ctx.deps.core.getSettings({ workspace: ctx.workspace })).schedule;
+    const links = await ctx.deps.core.listLinks({
       workspace: ctx.workspace,
       search: query,
       limit: MAX_SHOWN + 1,

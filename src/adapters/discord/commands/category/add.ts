@@ -1,6 +1,5 @@
 import { SlashCommandSubcommandBuilder } from "discord.js";
 import { MAX_CATEGORY_NAME_LENGTH } from "../../../../core/categories/categoryName.js";
-import { addCategory } from "../../../../core/categories/manageCategories.js";
 import { escapeDiscord } from "../../escape.js";
 import type { ReadSubcommand } from "../types.js";
 
@@ -21,7 +20,7 @@ export default {
   async execute(ctx) {
     await ctx.requireAdmin("change the roundup's sections");
     const options = ctx.interaction.options;
-    const category = await addCategory(ctx.deps, {
+    const category = await ctx.deps.core.addCategory({
       workspace: ctx.workspace,
       name: options.getString("name", true),
       emoji: options.getString("emoji"),

@@ -1,5 +1,4 @@
 import { SlashCommandSubcommandBuilder } from "discord.js";
-import { archiveCategory } from "../../../../core/categories/manageCategories.js";
 import { escapeDiscord } from "../../escape.js";
 import type { ReadSubcommand } from "../types.js";
 import { sectionOption } from "./sectionOption.js";
@@ -17,7 +16,7 @@ function archiving(archived: boolean): ReadSubcommand {
       .addStringOption(sectionOption),
     async execute(ctx) {
       await ctx.requireAdmin("change the roundup's sections");
-      const category = await archiveCategory(ctx.deps, {
+      const category = await ctx.deps.core.archiveCategory({
         workspace: ctx.workspace,
         category: ctx.interaction.options.getString("category", true),
         archived,

@@ -1,5 +1,4 @@
 import { SlashCommandSubcommandBuilder } from "discord.js";
-import { listCategories } from "../../../../core/categories/manageCategories.js";
 import { categoryLines } from "../../messages.js";
 import { EMBED_COLOR } from "../../render.js";
 import type { ReadSubcommand } from "../types.js";
@@ -11,7 +10,10 @@ export default {
     .setName("list")
     .setDescription("The roundup's sections, in order"),
   async execute(ctx) {
-    const categories = await listCategories(ctx.deps, { workspace: ctx.workspace, includeArchived: true });
+    const categories = await ctx.deps.core.listCategories({
+      workspace: ctx.workspace,
+      includeArchived: true,
+    });
     await ctx.reply({
       embeds: [
         { color: EMBED_COLOR, title: "Sections, in roundup order", description: categoryLines(categories) },

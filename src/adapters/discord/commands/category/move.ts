@@ -1,5 +1,4 @@
 import { SlashCommandSubcommandBuilder } from "discord.js";
-import { moveCategory } from "../../../../core/categories/manageCategories.js";
 import { categoryLines } from "../../messages.js";
 import { EMBED_COLOR } from "../../render.js";
 import type { ReadSubcommand } from "../types.js";
@@ -18,7 +17,7 @@ export default {
   async execute(ctx) {
     await ctx.requireAdmin("change the roundup's sections");
     const options = ctx.interaction.options;
-    const categories = await moveCategory(ctx.deps, {
+    const categories = await ctx.deps.core.moveCategory({
       workspace: ctx.workspace,
       category: options.getString("category", true),
       position: options.getInteger("position", true),

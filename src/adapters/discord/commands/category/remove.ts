@@ -1,5 +1,4 @@
 import { SlashCommandSubcommandBuilder } from "discord.js";
-import { removeCategory } from "../../../../core/categories/manageCategories.js";
 import { escapeDiscord } from "../../escape.js";
 import type { ReadSubcommand } from "../types.js";
 import { sectionOption } from "./sectionOption.js";
@@ -13,7 +12,7 @@ export default {
     .addStringOption(sectionOption),
   async execute(ctx) {
     await ctx.requireAdmin("change the roundup's sections");
-    const { removed, linksMoved } = await removeCategory(ctx.deps, {
+    const { removed, linksMoved } = await ctx.deps.core.removeCategory({
       workspace: ctx.workspace,
       category: ctx.interaction.options.getString("category", true),
     });

@@ -1,6 +1,5 @@
 import { SlashCommandSubcommandBuilder } from "discord.js";
 import { MAX_CATEGORY_NAME_LENGTH } from "../../../../core/categories/categoryName.js";
-import { renameCategory } from "../../../../core/categories/manageCategories.js";
 import { escapeDiscord } from "../../escape.js";
 import type { ReadSubcommand } from "../types.js";
 import { sectionOption } from "./sectionOption.js";
@@ -22,7 +21,7 @@ export default {
   async execute(ctx) {
     await ctx.requireAdmin("change the roundup's sections");
     const options = ctx.interaction.options;
-    const { before, after } = await renameCategory(ctx.deps, {
+    const { before, after } = await ctx.deps.core.renameCategory({
       workspace: ctx.workspace,
       category: options.getString("category", true),
       newName: options.getString("name", true),

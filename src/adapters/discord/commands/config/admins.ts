@@ -1,6 +1,5 @@
 import { SlashCommandSubcommandBuilder } from "discord.js";
 import { UserError } from "../../../../core/errors.js";
-import { addAdmin, getSettings, removeAdmin } from "../../../../core/settings/manageSettings.js";
 import type { AdminEntry } from "../../../../core/types.js";
 import { adminList } from "../../messages.js";
 import type { ReadSubcommand } from "../types.js";
@@ -31,7 +30,7 @@ export default {
     const action = options.getString("action", true);
     if (action === "list") {
       await ctx.reply({
-        content: `Admins: ${adminList((await getSettings(ctx.deps, { workspace: ctx.workspace })).admins)}`,
+        content: `Admins: ${adminList((await ctx.deps.core.getSettings({ workspace: ctx.workspace })).admins)}`,
       });
       return;
     }
@@ -47,10 +46,10 @@ export default {
     const admin: AdminEntry = { kind: isRole ? "role" : "user", id: who.value };
     const mention = isRole ? `<@&${admin.id}>` : `<@${admin.id}>`;
     if (action === "add") {
-      await addAdmin(ctx.deps, { workspace: ctx.workspace, admin });
+      await ctx.deps.core.addAdmin({ workspace: ctx.workspace, admin });
       await ctx.reply({ content: `✅ ${mention} can now change settings and post the roundup.` });
     } else {
-      await removeAdmin(ctx.deps, { workspace: ctx.workspace, admin });
+      await ctx.deps.core.removeAdmin({ workspace: ctx.workspace, admin });
       await ctx.reply({ content: `${mention} is no longer an added admin.` });
     }
   },

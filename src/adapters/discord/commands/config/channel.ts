@@ -1,5 +1,4 @@
 import { ChannelType, type Guild, PermissionFlagsBits, SlashCommandSubcommandBuilder } from "discord.js";
-import { setChannel } from "../../../../core/settings/manageSettings.js";
 import type { ReadSubcommand } from "../types.js";
 
 /** What posting the roundup takes, named as Discord's settings name them. */
@@ -37,7 +36,7 @@ export default {
   async execute(ctx) {
     await ctx.requireAdmin("change the roundup settings");
     const channel = ctx.interaction.options.getChannel("channel", true);
-    await setChannel(ctx.deps, { workspace: ctx.workspace, channelId: channel.id });
+    await ctx.deps.core.setChannel({ workspace: ctx.workspace, channelId: channel.id });
     const missing = missingPermissions(ctx.interaction.guild, channel.id);
     const set = `✅ The roundup will be posted in <#${channel.id}>.`;
     let content: string;

@@ -1,5 +1,4 @@
 import { SlashCommandSubcommandBuilder } from "discord.js";
-import { setIntro } from "../../../../core/settings/manageSettings.js";
 import { escapeDiscord } from "../../escape.js";
 import type { ReadSubcommand } from "../types.js";
 
@@ -14,7 +13,7 @@ export default {
     ),
   async execute(ctx) {
     await ctx.requireAdmin("change the roundup settings");
-    const settings = await setIntro(ctx.deps, {
+    const settings = await ctx.deps.core.setIntro({
       workspace: ctx.workspace,
       intro: ctx.interaction.options.getString("text"),
     });

@@ -1,5 +1,4 @@
 import { SlashCommandSubcommandBuilder } from "discord.js";
-import { setQuietMonthNote } from "../../../../core/settings/manageSettings.js";
 import type { ReadSubcommand } from "../types.js";
 
 /** `/read config quiet note:` (admins): whether a month without links posts a short note or nothing. */
@@ -13,7 +12,7 @@ export default {
     ),
   async execute(ctx) {
     await ctx.requireAdmin("change the roundup settings");
-    const settings = await setQuietMonthNote(ctx.deps, {
+    const settings = await ctx.deps.core.setQuietMonthNote({
       workspace: ctx.workspace,
       enabled: ctx.interaction.options.getBoolean("note", true),
     });

@@ -1,5 +1,4 @@
 import { SlashCommandSubcommandBuilder } from "discord.js";
-import { setSchedule } from "../../../../core/settings/manageSettings.js";
 import { formatLocalDateTime } from "../../../../core/time/formatLocal.js";
 import { periodLabel } from "../../../../core/time/period.js";
 import type { ReadSubcommand } from "../types.js";
@@ -32,7 +31,7 @@ export default {
   async execute(ctx) {
     await ctx.requireAdmin("change the roundup settings");
     const options = ctx.interaction.options;
-    const settings = await setSchedule(ctx.deps, {
+    const settings = await ctx.deps.core.setSchedule({
       workspace: ctx.workspace,
       day: options.getInteger("day", true),
       time: options.getString("time", true),

@@ -1,5 +1,4 @@
 import { SlashCommandSubcommandBuilder } from "discord.js";
-import { configSummary } from "../../../../core/settings/manageSettings.js";
 import { settingsEmbed } from "../../messages.js";
 import type { ReadSubcommand } from "../types.js";
 
@@ -8,7 +7,7 @@ export default {
   group: "config",
   data: new SlashCommandSubcommandBuilder().setName("show").setDescription("The roundup settings"),
   async execute(ctx) {
-    const { settings, lastRun, waiting } = await configSummary(ctx.deps, { workspace: ctx.workspace });
+    const { settings, lastRun, waiting } = await ctx.deps.core.configSummary({ workspace: ctx.workspace });
     await ctx.reply({ embeds: [settingsEmbed(settings, lastRun, waiting)] });
   },
 } satisfies ReadSubcommand;

@@ -1,6 +1,5 @@
 import { SlashCommandSubcommandBuilder } from "discord.js";
 import { fillTitle } from "../../../../core/roundup/buildRoundup.js";
-import { getSettings, setTitleTemplate } from "../../../../core/settings/manageSettings.js";
 import { previousPeriod } from "../../../../core/time/period.js";
 import { escapeDiscord } from "../../escape.js";
 import type { ReadSubcommand } from "../types.js";
@@ -20,12 +19,12 @@ export default {
     ),
   async execute(ctx) {
     await ctx.requireAdmin("change the roundup settings");
-    const settings = await setTitleTemplate(ctx.deps, {
+    const settings = await ctx.deps.core.setTitleTemplate({
       workspace: ctx.workspace,
       template: ctx.interaction.options.getString("template", true),
     });
-    const zone = (await getSettings(ctx.deps, { workspace: ctx.workspace })).schedule.timeZone;
-    const example = fillTitle(settings.titleTemplate, previousPeriod(ctx.deps.clock.now(), zone));
+    const zone = (await ctx.deps.core.getSettings({ workspace: ctx.workspace })).schedule.timeZone;
+    const example = fillTitle(settings.titleTemplate, previousPeriod(ctx.deps.core.clock.now(), zone));
     await ctx.reply({ content: `✅ Last month's roundup would be titled: **${escapeDiscord(example)}**` });
   },
 } satisfies ReadSubcommand;

@@ -1,5 +1,4 @@
 import type { ChatInputCommandInteraction, SlashCommandStringOption } from "discord.js";
-import { buildRoundup } from "../../../../core/roundup/buildRoundup.js";
 import type { RoundupDoc } from "../../../../core/roundup/roundupDoc.js";
 import { parsePeriod } from "../../../../core/time/period.js";
 import type { CommandContext } from "../../context.js";
@@ -16,7 +15,7 @@ export function monthOption(option: SlashCommandStringOption): SlashCommandStrin
 /** The roundup of the month the command names, or of last month. */
 export function roundupOfMonth(ctx: CommandContext<ChatInputCommandInteraction>): Promise<RoundupDoc> {
   const month = ctx.interaction.options.getString("month");
-  return buildRoundup(ctx.deps, {
+  return ctx.deps.core.buildRoundup({
     workspace: ctx.workspace,
     ...(month !== null ? { period: parsePeriod(month) } : {}),
   });
