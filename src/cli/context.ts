@@ -1,17 +1,23 @@
-import type { Clock } from "../core/ports/clock.js";
-import type { MetadataFetcher } from "../core/ports/metadataFetcher.js";
+import type { Actor } from "../core/actor.js";
 import type { RoundupPublisher } from "../core/ports/publisher.js";
-import type { Store } from "../core/ports/store.js";
+import type { RoundupCore } from "../core/roundupCore.js";
 import type { Options } from "./args.js";
 
 export type Publishers = Partial<Record<string, RoundupPublisher>>;
 
-/** What every CLI command gets: the store, the clock, where to write, and the chosen workspace. */
+/**
+ * The core bound to the database, and how to let go of it when the command is done. The entry point
+ * (src/cli/main.ts) opens the store; the commands never see it.
+ */
+export interface OpenedCore {
+  core: RoundupCore;
+  close(): Promise<void>;
+}
+
+/** What every CLI command gets: the core, where to write, and the chosen workspace. */
 export interface CliContext {
-  store: Store;
-  clock: Clock;
-  /** Reads a shared page's title and author; null when fetching is turned off. */
-  fetcher: MetadataFetcher | null;
+  /** The use cases, bound to the database; `core.fetches` says whether pages are read. */
+  core: RoundupCore;
   /**
    * The platforms this machine can post to (from their tokens), made on first use. May be async, so
    * the entry point can load the chat libraries only for the command that posts.
@@ -30,4 +36,12 @@ export interface CliCommand {
   /** Every option any of its actions takes, so the value after one is never read as a flag of its own. */
   options: Options;
   run(context: CliContext, args: string[]): Promise<void>;
+}
+
+/**
+ * The person at the command line, as the core's use cases take them: they hold the database, so they
+ * may change any link and post any roundup.
+ */
+export function operator(context: Pick<CliContext, "defaultUser">): Actor {
+  return { userId: `cli:${context.defaultUser}`, name: context.defaultUser, isAdmin: async () => true };
 }

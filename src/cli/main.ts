@@ -1,13 +1,27 @@
 #!/usr/bin/env node
+import { hostname } from "node:os";
 import { type Config, ConfigError, loadConfig, loadEnvFile } from "../config.js";
 import { systemClock } from "../core/ports/clock.js";
+import type { Logger } from "../core/ports/logger.js";
 import type { MetadataFetcher } from "../core/ports/metadataFetcher.js";
 import type { RoundupPublisher } from "../core/ports/publisher.js";
+import { createRoundupCore } from "../core/roundupCore.js";
 import type { PageMetadataFetcherOptions } from "../enrich/pageMetadataFetcher.js";
 import { parseDatabaseUrl } from "../storage/database.js";
 import { explainDatabaseError } from "../storage/sqliteErrors.js";
 import { SqliteStore } from "../storage/sqliteStore.js";
 import { runCli } from "./runCli.js";
+
+/** What the core logs, for a person at a terminal: only what went wrong unexpectedly, one line. */
+const stderrLogger: Logger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error(fields, message) {
+    const err = (fields as { err?: { message?: unknown } }).err;
+    process.stderr.write(`${message ?? "error"}${err?.message ? `: ${String(err.message)}` : ""}\n`);
+  },
+};
 
 /**
  * A fetcher that loads the page reader (htmlparser2, ipaddr.js) when `add` first reads a page, so
@@ -56,15 +70,23 @@ async function main(): Promise<number> {
     return await runCli(
       process.argv.slice(2),
       {
-        openStore: () => SqliteStore.open(config.databaseUrl),
-        clock: systemClock,
-        fetcher: config.fetch.enabled
-          ? lazyFetcher({
-              clock: systemClock,
-              allowPrivateHosts: config.fetch.allowPrivateHosts,
-              concurrency: config.fetch.concurrency,
-            })
-          : null,
+        openCore: () => {
+          const store = SqliteStore.open(config.databaseUrl);
+          const core = createRoundupCore({
+            store,
+            clock: systemClock,
+            fetcher: config.fetch.enabled
+              ? lazyFetcher({
+                  clock: systemClock,
+                  allowPrivateHosts: config.fetch.allowPrivateHosts,
+                  concurrency: config.fetch.concurrency,
+                })
+              : undefined,
+            logger: stderrLogger,
+            owner: `cli:${hostname()}:${process.pid}`,
+          });
+          return { core, close: () => store.close() };
+        },
         publishers: () => publishers(config),
       },
       {

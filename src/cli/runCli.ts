@@ -1,13 +1,10 @@
 import { userInfo } from "node:os";
 import { isUserError } from "../core/errors.js";
-import type { Clock } from "../core/ports/clock.js";
-import type { MetadataFetcher } from "../core/ports/metadataFetcher.js";
-import type { Store } from "../core/ports/store.js";
 import { sanitizeText } from "../core/text/sanitizeText.js";
 import { DEFAULT_LOCAL_WORKSPACE } from "../core/workspace.js";
 import { PROGRAM, takesValue, UsageError } from "./args.js";
 import { commands } from "./commands/index.js";
-import type { CliCommand, CliContext } from "./context.js";
+import type { CliCommand, CliContext, OpenedCore } from "./context.js";
 
 export interface CliIo {
   out: (text: string) => void;
@@ -67,9 +64,8 @@ function defaultUser(): string {
 export async function runCli(
   argv: string[],
   deps: {
-    openStore: () => Store;
-    clock: Clock;
-    fetcher: MetadataFetcher | null;
+    /** Opens the database (only for a command that runs, not for --help) and binds the core to it. */
+    openCore: () => OpenedCore;
     publishers?: CliContext["publishers"];
   },
   io: CliIo,
@@ -93,14 +89,12 @@ export async function runCli(
     io.err(`--workspace needs a key, like local:default.\n\n${command.usage}`);
     return 2;
   }
-  let store: Store | undefined;
+  let opened: OpenedCore | undefined;
   try {
-    store = deps.openStore();
+    opened = deps.openCore();
     await command.run(
       {
-        store,
-        clock: deps.clock,
-        fetcher: deps.fetcher,
+        core: opened.core,
         publishers: deps.publishers ?? (() => ({})),
         workspace: workspace ?? DEFAULT_LOCAL_WORKSPACE,
         defaultUser: defaultUser(),
@@ -121,6 +115,6 @@ export async function runCli(
     }
     throw error;
   } finally {
-    await store?.close();
+    await opened?.close();
   }
 }

@@ -3,8 +3,7 @@ import { loadConfig } from "../../src/config.js";
 import { type Clock, systemClock } from "../../src/core/ports/clock.js";
 import type { RoundupPublisher } from "../../src/core/ports/publisher.js";
 import { PageMetadataFetcher } from "../../src/enrich/pageMetadataFetcher.js";
-import { SqliteStore } from "../../src/storage/sqliteStore.js";
-import { fixedClock } from "../helpers/tempStore.js";
+import { coreAt, fixedClock } from "../helpers/tempStore.js";
 
 /** What one in-process CLI run printed and returned. */
 export interface CliRun {
@@ -51,9 +50,7 @@ export function inProcessCli(
     const status = await runCli(
       argv,
       {
-        openStore: () => SqliteStore.open(path),
-        clock,
-        fetcher: null,
+        openCore: coreAt(path, clock),
         publishers: () => options.publishers ?? {},
       },
       { out: (text) => out.push(text), err: (text) => err.push(text) },
@@ -78,15 +75,17 @@ function mainCli(
     const status = await runCli(
       argv,
       {
-        openStore: () => SqliteStore.open(config.databaseUrl),
-        clock,
-        fetcher: config.fetch.enabled
-          ? new PageMetadataFetcher({
-              clock,
-              allowPrivateHosts: config.fetch.allowPrivateHosts,
-              concurrency: config.fetch.concurrency,
-            })
-          : null,
+        openCore: coreAt(
+          config.databaseUrl,
+          clock,
+          config.fetch.enabled
+            ? new PageMetadataFetcher({
+                clock,
+                allowPrivateHosts: config.fetch.allowPrivateHosts,
+                concurrency: config.fetch.concurrency,
+              })
+            : null,
+        ),
         publishers: () => ({
           ...(config.slack && slack
             ? { slack: slack.createSlackPublisher({ ...config.slack, clock }) as RoundupPublisher }

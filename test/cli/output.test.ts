@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/runCli.js";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
-import { fixedClock, tempStore } from "../helpers/tempStore.js";
+import { coreAt, fixedClock, tempStore } from "../helpers/tempStore.js";
 
 /** A C0 or C1 control character other than a line feed or tab. */
 const CONTROL = /[^\P{Cc}\t\n]/u;
@@ -26,7 +26,7 @@ async function cli(...argv: string[]): Promise<{ status: number; out: string; er
   let err = "";
   const status = await runCli(
     [...argv, "--workspace", workspace],
-    { openStore: () => SqliteStore.open(path), clock, fetcher: null },
+    { openCore: coreAt(path, clock) },
     { out: (text) => (out += `${text}\n`), err: (text) => (err += `${text}\n`) },
   );
   return { status, out, err };

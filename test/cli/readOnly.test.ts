@@ -7,8 +7,7 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/runCli.js";
 import { addLink } from "../../src/core/links/addLink.js";
-import { SqliteStore } from "../../src/storage/sqliteStore.js";
-import { fixedClock, tempStore } from "../helpers/tempStore.js";
+import { coreAt, fixedClock, tempStore } from "../helpers/tempStore.js";
 
 const clock = fixedClock("2026-07-10T10:00:00Z");
 let path: string;
@@ -38,7 +37,7 @@ async function cli(databaseUrl: string, ...argv: string[]) {
   const err: string[] = [];
   const status = await runCli(
     argv,
-    { openStore: () => SqliteStore.open(databaseUrl), clock, fetcher: null },
+    { openCore: coreAt(databaseUrl, clock) },
     { out: (text) => out.push(text), err: (text) => err.push(text) },
   );
   return { status, out: out.join("\n"), err: err.join("\n") };

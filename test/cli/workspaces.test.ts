@@ -6,8 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/runCli.js";
 import { setChannel, setSchedule } from "../../src/core/settings/manageSettings.js";
-import { SqliteStore } from "../../src/storage/sqliteStore.js";
-import { fixedClock, tempStore } from "../helpers/tempStore.js";
+import type { SqliteStore } from "../../src/storage/sqliteStore.js";
+import { coreAt, fixedClock, tempStore } from "../helpers/tempStore.js";
 
 let path: string;
 let store: SqliteStore;
@@ -26,7 +26,7 @@ async function cli(...args: string[]) {
   const err: string[] = [];
   const status = await runCli(
     args,
-    { openStore: () => SqliteStore.open(path), clock, fetcher: null },
+    { openCore: coreAt(path, clock) },
     { out: (text) => out.push(text), err: (text) => err.push(text) },
   );
   return { status, out: out.join("\n"), err: err.join("\n") };

@@ -136,6 +136,7 @@ describe("postOutcomeOf", () => {
     expect(postOutcomeOf({ status: "already", run: run("posting", ["a", "b"]) })).toEqual({
       kind: "being-posted",
       messagesSoFar: 2,
+      by: "bot:1",
     });
     expect(postOutcomeOf({ status: "already", run: run("posted") })).toEqual({ kind: "already-posted" });
     expect(postOutcomeOf({ status: "already", run: run("skipped") })).toEqual({

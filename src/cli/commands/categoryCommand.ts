@@ -1,12 +1,3 @@
-import {
-  addCategory,
-  archiveCategory,
-  listCategories,
-  moveCategory,
-  removeCategory,
-  renameCategory,
-} from "../../core/categories/manageCategories.js";
-import { requireWorkspace } from "../../core/workspace.js";
 import { expectPositionals, PROGRAM, parse, stringValue, UsageError } from "../args.js";
 import type { CliCommand } from "../context.js";
 import { categoryJson, categoryLine } from "../format.js";
@@ -33,15 +24,15 @@ export const categoryCommand: CliCommand = {
   options: { ...listOptions, ...addOptions },
   async run(context, args) {
     const [action, ...rest] = args;
-    const deps = { store: context.store, clock: context.clock };
+    const { core } = context;
     const workspace = context.workspace;
     switch (action) {
       case "list": {
         const parsed = parse(rest, listOptions, usage);
         expectPositionals(parsed, [], usage);
         // Numbered in the whole roundup order, archived ones counted, as `category move` counts them.
-        const categories = await listCategories(deps, {
-          workspace: await requireWorkspace(context.store, workspace),
+        const categories = await core.listCategories({
+          workspace: await core.requireWorkspace(workspace),
           includeArchived: true,
         });
         const numbered = categories
@@ -64,7 +55,7 @@ export const categoryCommand: CliCommand = {
       case "add": {
         const parsed = parse(rest, addOptions, usage);
         const [name] = expectPositionals(parsed, ["<name>"], usage);
-        const category = await addCategory(deps, {
+        const category = await core.addCategory({
           workspace,
           name: name as string,
           emoji: stringValue(parsed, "emoji") ?? null,
@@ -74,7 +65,7 @@ export const categoryCommand: CliCommand = {
       }
       case "rename": {
         const [name, newName] = expectPositionals(parse(rest, {}, usage), ["<name>", "<new name>"], usage);
-        const { before, after } = await renameCategory(deps, {
+        const { before, after } = await core.renameCategory({
           workspace,
           category: name as string,
           newName: newName as string,
@@ -86,7 +77,7 @@ export const categoryCommand: CliCommand = {
         const [name, position] = expectPositionals(parse(rest, {}, usage), ["<name>", "<position>"], usage);
         if (!/^\d+$/.test(position as string))
           throw new UsageError(`"${position}" isn't a position (1, 2, ...)`, usage);
-        const categories = await moveCategory(deps, {
+        const categories = await core.moveCategory({
           workspace,
           category: name as string,
           position: Number(position),
@@ -97,7 +88,7 @@ export const categoryCommand: CliCommand = {
       case "archive":
       case "unarchive": {
         const [name] = expectPositionals(parse(rest, {}, usage), ["<name>"], usage);
-        const category = await archiveCategory(deps, {
+        const category = await core.archiveCategory({
           workspace,
           category: name as string,
           archived: action === "archive",
@@ -107,7 +98,7 @@ export const categoryCommand: CliCommand = {
       }
       case "remove": {
         const [name] = expectPositionals(parse(rest, {}, usage), ["<name>"], usage);
-        const { removed, linksMoved } = await removeCategory(deps, { workspace, category: name as string });
+        const { removed, linksMoved } = await core.removeCategory({ workspace, category: name as string });
         const moved = linksMoved === 1 ? "1 link moved" : `${linksMoved} links moved`;
         context.out(`Removed "${removed.name}"; ${moved} to "Other".`);
         return;

@@ -1,16 +1,5 @@
-import {
-  addAdmin,
-  configSummary,
-  getSettings,
-  removeAdmin,
-  setChannel,
-  setIntro,
-  setQuietMonthNote,
-  setSchedule,
-  setTitleTemplate,
-} from "../../core/settings/manageSettings.js";
 import type { Settings } from "../../core/types.js";
-import { platformOf, requireWorkspace } from "../../core/workspace.js";
+import { platformOf } from "../../core/workspace.js";
 import { expectPositionals, PROGRAM, parse, stringValue, UsageError } from "../args.js";
 import type { CliCommand, CliContext } from "../context.js";
 import { settingsJson, settingsText } from "../format.js";
@@ -36,7 +25,7 @@ const scheduleOptions = {
 } as const;
 
 async function show(context: CliContext, settings: Settings, json = false): Promise<void> {
-  const { lastRun, waiting } = await configSummary(context, { workspace: settings.workspace });
+  const { lastRun, waiting } = await context.core.configSummary({ workspace: settings.workspace });
   context.out(
     json
       ? JSON.stringify(settingsJson(settings, lastRun, waiting), null, 2)
@@ -51,14 +40,14 @@ export const configCommand: CliCommand = {
   options: { ...showOptions, ...scheduleOptions },
   async run(context, args) {
     const [action, ...rest] = args;
-    const deps = { store: context.store, clock: context.clock };
+    const { core } = context;
     const workspace = context.workspace;
     if (action === "show") {
       const parsed = parse(rest, showOptions, usage);
       expectPositionals(parsed, [], usage);
       await show(
         context,
-        await getSettings(deps, { workspace: await requireWorkspace(context.store, workspace) }),
+        await core.getSettings({ workspace: await core.requireWorkspace(workspace) }),
         parsed.values.json === true,
       );
       return;
@@ -73,7 +62,7 @@ export const configCommand: CliCommand = {
         throw new UsageError("expected: config admins add|remove user|role <id>", usage);
       }
       const input = { workspace, admin: { kind, id: id as string } } as const;
-      await show(context, change === "add" ? await addAdmin(deps, input) : await removeAdmin(deps, input));
+      await show(context, change === "add" ? await core.addAdmin(input) : await core.removeAdmin(input));
       return;
     }
     if (action !== "set")
@@ -83,7 +72,7 @@ export const configCommand: CliCommand = {
       case "channel": {
         if (platformOf(workspace) === "local") throw noChatError(workspace);
         const [channelId] = expectPositionals(parse(values, {}, usage), ["<channel id>"], usage);
-        await show(context, await setChannel(deps, { workspace, channelId: channelId as string }));
+        await show(context, await core.setChannel({ workspace, channelId: channelId as string }));
         return;
       }
       case "schedule": {
@@ -95,24 +84,24 @@ export const configCommand: CliCommand = {
         if (day === undefined || time === undefined || timeZone === undefined) {
           throw new UsageError("config set schedule needs --day, --time and --tz", usage);
         }
-        await show(context, await setSchedule(deps, { workspace, day, time, timeZone }));
+        await show(context, await core.setSchedule({ workspace, day, time, timeZone }));
         return;
       }
       case "quiet": {
         const [value] = expectPositionals(parse(values, {}, usage), ["on|off"], usage);
         if (value !== "on" && value !== "off")
           throw new UsageError(`expected on or off, not "${value}"`, usage);
-        await show(context, await setQuietMonthNote(deps, { workspace, enabled: value === "on" }));
+        await show(context, await core.setQuietMonthNote({ workspace, enabled: value === "on" }));
         return;
       }
       case "title": {
         const [template] = expectPositionals(parse(values, {}, usage), ["<template>"], usage);
-        await show(context, await setTitleTemplate(deps, { workspace, template: template as string }));
+        await show(context, await core.setTitleTemplate({ workspace, template: template as string }));
         return;
       }
       case "intro": {
         const [intro] = expectPositionals(parse(values, {}, usage), ["<text>"], usage);
-        await show(context, await setIntro(deps, { workspace, intro: intro as string }));
+        await show(context, await core.setIntro({ workspace, intro: intro as string }));
         return;
       }
       default:

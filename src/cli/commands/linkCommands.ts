@@ -1,19 +1,14 @@
 import { DateTime } from "luxon";
 import { UserError } from "../../core/errors.js";
-import { addLink } from "../../core/links/addLink.js";
-import { type EnrichResult, enrichLink } from "../../core/links/enrichLink.js";
-import { editLink, listLinks, removeLink } from "../../core/links/manageLinks.js";
-import { getSettings } from "../../core/settings/manageSettings.js";
+import type { EnrichResult } from "../../core/links/enrichLink.js";
 import { formatLocalDate } from "../../core/time/formatLocal.js";
-import { requireWorkspace } from "../../core/workspace.js";
 import { expectPositionals, linkId, PROGRAM, parse, stringValue, UsageError } from "../args.js";
-import type { CliCommand, CliContext } from "../context.js";
+import { type CliCommand, type CliContext, operator } from "../context.js";
 import { linkJson, linkLine } from "../format.js";
 
 /** `--at 2026-07-15` or a full ISO timestamp; a bare date means noon in the workspace's zone. */
 async function parseAt(context: CliContext, text: string): Promise<number> {
-  const { timeZone } = (await getSettings({ store: context.store }, { workspace: context.workspace }))
-    .schedule;
+  const { timeZone } = (await context.core.getSettings({ workspace: context.workspace })).schedule;
   const date = /^\d{4}-\d{2}-\d{2}$/.test(text)
     ? DateTime.fromISO(`${text}T12:00`, { zone: timeZone })
     : DateTime.fromISO(text, { zone: timeZone });
@@ -63,34 +58,28 @@ Example: ${PROGRAM} add https://example.com/post --category articles --note "Wor
     const [url] = expectPositionals(parsed, ["<url>"], this.usage);
     const by = stringValue(parsed, "by")?.trim() || context.defaultUser;
     const at = stringValue(parsed, "at");
-    const result = await addLink(
-      { store: context.store, clock: context.clock },
-      {
-        workspace: context.workspace,
-        url: url as string,
-        category: stringValue(parsed, "category") ?? null,
-        note: stringValue(parsed, "note") ?? null,
-        title: stringValue(parsed, "title") ?? null,
-        author: stringValue(parsed, "author") ?? null,
-        userId: cliUser(by),
-        userName: by,
-        source: "cli",
-        ...(at !== undefined ? { at: await parseAt(context, at) } : {}),
-      },
-    );
+    const result = await context.core.addLink({
+      workspace: context.workspace,
+      url: url as string,
+      category: stringValue(parsed, "category") ?? null,
+      note: stringValue(parsed, "note") ?? null,
+      title: stringValue(parsed, "title") ?? null,
+      author: stringValue(parsed, "author") ?? null,
+      userId: cliUser(by),
+      userName: by,
+      source: "cli",
+      ...(at !== undefined ? { at: await parseAt(context, at) } : {}),
+    });
     const { link } = result;
     const where = result.category ? ` in ${result.category.name}` : "";
     if (result.status === "added") {
       context.out(`Added #${link.id}${where}: ${link.title ?? link.url}`);
-      if (context.fetcher && parsed.values.fetch !== false) {
-        const enriched = await enrichLink(
-          { store: context.store, fetcher: context.fetcher },
-          { workspace: context.workspace, linkId: link.id },
-        );
+      if (context.core.fetches && parsed.values.fetch !== false) {
+        const enriched = await context.core.enrichLink({ workspace: context.workspace, linkId: link.id });
         context.out(enrichmentLine(enriched));
       }
     } else {
-      const { timeZone } = (await context.store.settings.get(context.workspace)).schedule;
+      const { timeZone } = (await context.core.getSettings({ workspace: context.workspace })).schedule;
       const when = formatLocalDate(link.sharedAt, timeZone);
       const kept = result.noteKept ? " Your note was added to it." : "";
       context.out(`Already shared: #${link.id} was shared by ${link.sharedByName} on ${when}.${kept}`);
@@ -118,16 +107,13 @@ Lists links, oldest first. Example: ${PROGRAM} list --month 2026-07 --json`,
     const month = stringValue(parsed, "month");
     const category = stringValue(parsed, "category");
     const search = stringValue(parsed, "search");
-    const links = await listLinks(
-      { store: context.store },
-      {
-        workspace: await requireWorkspace(context.store, context.workspace),
-        ...(month !== undefined ? { month } : {}),
-        ...(category !== undefined ? { category } : {}),
-        ...(by !== undefined ? { sharedByName: by } : {}),
-        ...(search !== undefined ? { search } : {}),
-      },
-    );
+    const links = await context.core.listLinks({
+      workspace: await context.core.requireWorkspace(context.workspace),
+      ...(month !== undefined ? { month } : {}),
+      ...(category !== undefined ? { category } : {}),
+      ...(by !== undefined ? { sharedByName: by } : {}),
+      ...(search !== undefined ? { search } : {}),
+    });
     if (parsed.values.json) {
       context.out(JSON.stringify(links.map(linkJson), null, 2));
       return;
@@ -136,7 +122,7 @@ Lists links, oldest first. Example: ${PROGRAM} list --month 2026-07 --json`,
       context.out("No links found.");
       return;
     }
-    const { timeZone } = (await context.store.settings.get(context.workspace)).schedule;
+    const { timeZone } = (await context.core.getSettings({ workspace: context.workspace })).schedule;
     context.out(links.map((link) => linkLine(link, timeZone)).join("\n\n"));
   },
 };
@@ -163,18 +149,15 @@ Example: ${PROGRAM} edit 42 --category tools --note "Better than grep"`,
       const value = stringValue(parsed, name);
       return value === undefined ? {} : { [name]: value };
     };
-    const link = await editLink(
-      { store: context.store },
-      {
-        workspace: context.workspace,
-        id: linkId(id as string, this.usage),
-        actor: { userId: cliUser(context.defaultUser), isAdmin: true },
-        ...change("note"),
-        ...change("title"),
-        ...change("author"),
-        ...change("category"),
-      },
-    );
+    const link = await context.core.editLink({
+      workspace: context.workspace,
+      id: linkId(id as string, this.usage),
+      actor: operator(context),
+      ...change("note"),
+      ...change("title"),
+      ...change("author"),
+      ...change("category"),
+    });
     context.out(
       `Updated #${link.id}: ${link.title ?? link.url}${link.categoryName ? ` (${link.categoryName})` : ""}`,
     );
@@ -191,14 +174,11 @@ Example: ${PROGRAM} remove 42`,
   async run(context, args) {
     const parsed = parse(args, this.options, this.usage);
     const [id] = expectPositionals(parsed, ["<id>"], this.usage);
-    const link = await removeLink(
-      { store: context.store },
-      {
-        workspace: context.workspace,
-        id: linkId(id as string, this.usage),
-        actor: { userId: cliUser(context.defaultUser), isAdmin: true },
-      },
-    );
+    const link = await context.core.removeLink({
+      workspace: context.workspace,
+      id: linkId(id as string, this.usage),
+      actor: operator(context),
+    });
     context.out(`Removed #${link.id}: ${link.title ?? link.url}`);
   },
 };

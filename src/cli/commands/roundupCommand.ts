@@ -1,13 +1,9 @@
-import { hostname } from "node:os";
 import { UserError } from "../../core/errors.js";
 import { renderMarkdown } from "../../core/render/renderMarkdown.js";
-import { buildRoundup } from "../../core/roundup/buildRoundup.js";
-import { type PostResult, postRoundup } from "../../core/roundup/postRoundup.js";
-import { getSettings } from "../../core/settings/manageSettings.js";
-import { parsePeriod, previousPeriod } from "../../core/time/period.js";
-import { platformOf, postingToken, requireWorkspace } from "../../core/workspace.js";
+import type { PostOutcome, PostRequestOutcome } from "../../core/roundup/requestRoundupPost.js";
+import { type Platform, platformOf, postingToken } from "../../core/workspace.js";
 import { commandLine, expectPositionals, PROGRAM, parse, stringValue, UsageError } from "../args.js";
-import type { CliCommand, CliContext } from "../context.js";
+import { type CliCommand, type CliContext, operator } from "../context.js";
 import { roundupJson } from "../format.js";
 
 const usage = `Usage: ${PROGRAM} roundup [YYYY-MM] [--format markdown|json]
@@ -31,51 +27,66 @@ export function noChatError(workspace: string): UserError {
   );
 }
 
-function explain(result: PostResult, period: string, workspace: string): string {
-  switch (result.status) {
+/** How the asked-for post was decided, and how it ended: a line on stdout, or a refusal on stderr. */
+function explain(outcome: PostRequestOutcome | PostOutcome, period: string, workspace: string): string {
+  switch (outcome.kind) {
     case "posted":
-      return `Posted the ${period} roundup: ${result.messagesSent} message(s).`;
+      return `Posted the ${period} roundup: ${outcome.messagesSent} message(s).`;
     case "quiet":
+    case "empty-month":
       return `Nobody shared a link in ${period}, so nothing was posted. For a short note in such months: ${commandLine("config set quiet on", workspace)}`;
-    case "already":
-      return result.run?.status === "posting"
-        ? `The ${period} roundup is being posted right now by ${result.run.claimedBy ?? "another process"}.`
-        : `The ${period} roundup was already posted (${result.run?.status ?? "done"}). To post it again: ${commandLine(`roundup post ${period} --force`, workspace)}`;
+    case "being-posted":
+      return `The ${period} roundup is being posted right now by ${outcome.by ?? "another process"}.`;
+    case "already-posted":
+    case "already-handled": {
+      const status =
+        outcome.kind === "already-posted" ? "posted" : outcome.status === "unknown" ? "done" : outcome.status;
+      return `The ${period} roundup was already posted (${status}). To post it again: ${commandLine(`roundup post ${period} --force`, workspace)}`;
+    }
     case "no-channel":
       throw new UserError(
         "roundup.noChannel",
         `This workspace has no roundup channel. Set one with: ${commandLine("config set channel <id>", workspace)}`,
       );
     case "no-platform":
-      if (result.platform === "local") throw noChatError(workspace);
+      if (outcome.platform === "local") throw noChatError(workspace);
       throw new UserError(
         "roundup.noPlatform",
         `Posting to ${workspace} needs ${postingToken(workspace)} in the environment; nothing was posted.`,
       );
     case "failed":
-      throw new UserError("roundup.failed", `The ${period} roundup could not be posted: ${result.reason}`);
+      throw new UserError("roundup.failed", `The ${period} roundup could not be posted: ${outcome.reason}`);
+    case "error":
+      throw new UserError("roundup.error", `The ${period} roundup could not be posted; see the error above.`);
+    // The person at the command line is always an admin, and a started post is run at once.
+    case "not-admin":
+    case "started":
+      throw new Error(`unexpected outcome ${outcome.kind}`);
   }
 }
 
 async function post(context: CliContext, args: string[]): Promise<void> {
   const parsed = parse(args, postOptions, usage);
   const [given] = expectPositionals(parsed, ["[YYYY-MM]"], usage, 1);
+  const { core, workspace } = context;
   // A local workspace can never post, whether or not it exists yet: say that rather than "no workspace".
-  if (platformOf(context.workspace) === "local") throw noChatError(context.workspace);
-  await requireWorkspace(context.store, context.workspace);
-  const { timeZone } = (await getSettings({ store: context.store }, { workspace: context.workspace }))
-    .schedule;
-  const period = given === undefined ? previousPeriod(context.clock.now(), timeZone) : parsePeriod(given);
-  const result = await postRoundup(
-    { store: context.store, clock: context.clock, publishers: await context.publishers() },
-    {
-      workspace: context.workspace,
-      period,
-      owner: `cli:${hostname()}:${process.pid}`,
-      mode: parsed.values.force === true ? "force" : "manual",
-    },
-  );
-  context.out(explain(result, period, context.workspace));
+  if (platformOf(workspace) === "local") throw noChatError(workspace);
+  await core.requireWorkspace(workspace);
+  for (const [platform, publisher] of Object.entries(await context.publishers())) {
+    if (publisher) core.usePublisher(platform as Platform, publisher);
+  }
+  const request = await core.requestRoundupPost({
+    actor: operator(context),
+    workspace,
+    ...(given !== undefined ? { period: given } : {}),
+    again: parsed.values.force === true,
+  });
+  if (request.kind !== "started") {
+    const period = request.kind === "empty-month" ? request.period : (given ?? "");
+    context.out(explain(request, period, workspace));
+    return;
+  }
+  context.out(explain(await request.post(), request.doc.period, workspace));
 }
 
 export const roundupCommand: CliCommand = {
@@ -85,14 +96,14 @@ export const roundupCommand: CliCommand = {
   options: { ...printOptions, ...postOptions },
   async run(context, args) {
     if (args[0] === "post") return post(context, args.slice(1));
-    await requireWorkspace(context.store, context.workspace);
+    await context.core.requireWorkspace(context.workspace);
     const parsed = parse(args, printOptions, usage);
     const [period] = expectPositionals(parsed, ["[YYYY-MM]"], usage, 1);
     const format = stringValue(parsed, "format") ?? "markdown";
     if (format !== "markdown" && format !== "json") {
       throw new UsageError(`unknown format "${format}"; use markdown or json`, usage);
     }
-    const doc = await buildRoundup(context, {
+    const doc = await context.core.buildRoundup({
       workspace: context.workspace,
       ...(period !== undefined ? { period } : {}),
     });

@@ -35,7 +35,7 @@ export type PostOutcome =
   /** Nothing was shared and no quiet-month note is wanted: nothing went out. */
   | { kind: "quiet" }
   /** Another request (or the schedule) is posting it now. */
-  | { kind: "being-posted"; messagesSoFar: number }
+  | { kind: "being-posted"; messagesSoFar: number; by: string | null }
   | { kind: "already-posted" }
   /** The ledger holds another end for the month (skipped, quiet, failed and taken over). */
   | { kind: "already-handled"; status: RunStatus | "unknown" }
@@ -70,7 +70,9 @@ export function postOutcomeOf(result: PostResult): PostOutcome {
       return { kind: "quiet" };
     case "already": {
       const run = result.run;
-      if (run?.status === "posting") return { kind: "being-posted", messagesSoFar: run.messageIds.length };
+      if (run?.status === "posting") {
+        return { kind: "being-posted", messagesSoFar: run.messageIds.length, by: run.claimedBy };
+      }
       if (run?.status === "posted") return { kind: "already-posted" };
       return { kind: "already-handled", status: run?.status ?? "unknown" };
     }
