@@ -7,7 +7,7 @@ import { findButton, findMessageCommand, findSubcommand, READ_COMMAND } from "./
 import { CommandContext, type DiscordDeps } from "./context.js";
 import { escapeDiscord } from "./escape.js";
 import { NO_MENTIONS } from "./publisher.js";
-import { replyError } from "./replyError.js";
+import { notAdminError, replyError } from "./replyError.js";
 
 const STALE = "I don't know that command any more; /read help lists what I do.";
 
@@ -37,6 +37,9 @@ export async function handleInteraction(deps: DiscordDeps, interaction: Interact
       // Setting the channel answers the "no channel" notice itself.
       if (!(group === "config" && name === "channel"))
         notice = await deps.core.notices.take({ workspace: ctx.workspace, actor: ctx.actor });
+      if (subcommand.adminOnly !== undefined && !(await ctx.isAdmin())) {
+        throw notAdminError(subcommand.adminOnly);
+      }
       await subcommand.execute(ctx);
     } else if (interaction.isMessageContextMenuCommand()) {
       command = interaction.commandName;

@@ -14,6 +14,11 @@ export type ReadGroup = "roundup" | "category" | "config";
 export interface ReadSubcommand {
   /** The group it sits in, or none for `/read add`. */
   group?: ReadGroup;
+  /**
+   * Admins only: what the refusal says others may not do ("post the roundup"). The router checks it
+   * once, before `execute`, so the command never starts for someone who may not run it.
+   */
+  adminOnly?: string;
   data: SlashCommandSubcommandBuilder;
   execute(ctx: CommandContext<ChatInputCommandInteraction>): Promise<void>;
 }

@@ -6,6 +6,7 @@ import type { ReadSubcommand } from "../types.js";
 /** `/read category add name: [emoji:]` (admins): a new section at the end of the roundup. */
 export default {
   group: "category",
+  adminOnly: "change the roundup's sections",
   data: new SlashCommandSubcommandBuilder()
     .setName("add")
     .setDescription("Add a section to the roundup (admins)")
@@ -18,7 +19,6 @@ export default {
     )
     .addStringOption((o) => o.setName("emoji").setDescription("An emoji shown before it").setMaxLength(32)),
   async execute(ctx) {
-    await ctx.requireAdmin("change the roundup's sections");
     const options = ctx.interaction.options;
     const category = await ctx.deps.core.addCategory({
       workspace: ctx.workspace,

@@ -6,6 +6,7 @@ import { sectionOption } from "./sectionOption.js";
 function archiving(archived: boolean): ReadSubcommand {
   return {
     group: "category",
+    adminOnly: "change the roundup's sections",
     data: new SlashCommandSubcommandBuilder()
       .setName(archived ? "archive" : "unarchive")
       .setDescription(
@@ -15,7 +16,6 @@ function archiving(archived: boolean): ReadSubcommand {
       )
       .addStringOption(sectionOption),
     async execute(ctx) {
-      await ctx.requireAdmin("change the roundup's sections");
       const category = await ctx.deps.core.archiveCategory({
         workspace: ctx.workspace,
         category: ctx.interaction.options.getString("category", true),

@@ -7,6 +7,7 @@ import { sectionOption } from "./sectionOption.js";
 /** `/read category move category: position:` (admins): 1 is first in the roundup. */
 export default {
   group: "category",
+  adminOnly: "change the roundup's sections",
   data: new SlashCommandSubcommandBuilder()
     .setName("move")
     .setDescription("Move a section up or down the roundup (admins)")
@@ -15,7 +16,6 @@ export default {
       o.setName("position").setDescription("1 is first").setRequired(true).setMinValue(1).setMaxValue(25),
     ),
   async execute(ctx) {
-    await ctx.requireAdmin("change the roundup's sections");
     const options = ctx.interaction.options;
     const categories = await ctx.deps.core.moveCategory({
       workspace: ctx.workspace,

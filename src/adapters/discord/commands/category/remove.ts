@@ -6,12 +6,12 @@ import { sectionOption } from "./sectionOption.js";
 /** `/read category remove category:` (admins): its links move to Other, none is lost. */
 export default {
   group: "category",
+  adminOnly: "change the roundup's sections",
   data: new SlashCommandSubcommandBuilder()
     .setName("remove")
     .setDescription("Remove a section; its links move to Other (admins)")
     .addStringOption(sectionOption),
   async execute(ctx) {
-    await ctx.requireAdmin("change the roundup's sections");
     const { removed, linksMoved } = await ctx.deps.core.removeCategory({
       workspace: ctx.workspace,
       category: ctx.interaction.options.getString("category", true),

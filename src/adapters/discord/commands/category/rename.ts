@@ -7,6 +7,7 @@ import { sectionOption } from "./sectionOption.js";
 /** `/read category rename category: name:` (admins); its links come along. */
 export default {
   group: "category",
+  adminOnly: "change the roundup's sections",
   data: new SlashCommandSubcommandBuilder()
     .setName("rename")
     .setDescription("Rename a section (admins)")
@@ -19,7 +20,6 @@ export default {
         .setMaxLength(MAX_CATEGORY_NAME_LENGTH),
     ),
   async execute(ctx) {
-    await ctx.requireAdmin("change the roundup's sections");
     const options = ctx.interaction.options;
     const { before, after } = await ctx.deps.core.renameCategory({
       workspace: ctx.workspace,

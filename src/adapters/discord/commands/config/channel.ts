@@ -23,6 +23,7 @@ function missingPermissions(guild: Guild | null, channelId: string): string[] | 
 /** `/read config channel channel:` (admins): where the roundup is posted. */
 export default {
   group: "config",
+  adminOnly: "change the roundup settings",
   data: new SlashCommandSubcommandBuilder()
     .setName("channel")
     .setDescription("Where the roundup is posted (admins)")
@@ -34,7 +35,6 @@ export default {
         .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
     ),
   async execute(ctx) {
-    await ctx.requireAdmin("change the roundup settings");
     const channel = ctx.interaction.options.getChannel("channel", true);
     await ctx.deps.core.setChannel({ workspace: ctx.workspace, channelId: channel.id });
     const missing = missingPermissions(ctx.interaction.guild, channel.id);

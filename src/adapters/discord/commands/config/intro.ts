@@ -5,6 +5,7 @@ import type { ReadSubcommand } from "../types.js";
 /** `/read config intro [text:]` (admins): a paragraph under the roundup's title; none removes it. */
 export default {
   group: "config",
+  adminOnly: "change the roundup settings",
   data: new SlashCommandSubcommandBuilder()
     .setName("intro")
     .setDescription("A paragraph under the roundup's title; leave text out to remove it (admins)")
@@ -12,7 +13,6 @@ export default {
       o.setName("text").setDescription("Like: Here is what caught our eye this month.").setMaxLength(1000),
     ),
   async execute(ctx) {
-    await ctx.requireAdmin("change the roundup settings");
     const settings = await ctx.deps.core.setIntro({
       workspace: ctx.workspace,
       intro: ctx.interaction.options.getString("text"),

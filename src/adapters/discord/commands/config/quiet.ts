@@ -4,6 +4,7 @@ import type { ReadSubcommand } from "../types.js";
 /** `/read config quiet note:` (admins): whether a month without links posts a short note or nothing. */
 export default {
   group: "config",
+  adminOnly: "change the roundup settings",
   data: new SlashCommandSubcommandBuilder()
     .setName("quiet")
     .setDescription("What a month without links posts (admins)")
@@ -11,7 +12,6 @@ export default {
       o.setName("note").setDescription("True: a short note; false: nothing").setRequired(true),
     ),
   async execute(ctx) {
-    await ctx.requireAdmin("change the roundup settings");
     const settings = await ctx.deps.core.setQuietMonthNote({
       workspace: ctx.workspace,
       enabled: ctx.interaction.options.getBoolean("note", true),

@@ -6,6 +6,7 @@ import type { ReadSubcommand } from "../types.js";
 /** `/read config schedule day: time: timezone:` (admins): when each month's roundup goes out. */
 export default {
   group: "config",
+  adminOnly: "change the roundup settings",
   data: new SlashCommandSubcommandBuilder()
     .setName("schedule")
     .setDescription("When the roundup goes out each month (admins)")
@@ -29,7 +30,6 @@ export default {
         .setMaxLength(100),
     ),
   async execute(ctx) {
-    await ctx.requireAdmin("change the roundup settings");
     const options = ctx.interaction.options;
     const settings = await ctx.deps.core.setSchedule({
       workspace: ctx.workspace,

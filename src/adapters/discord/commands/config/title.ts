@@ -7,6 +7,7 @@ import type { ReadSubcommand } from "../types.js";
 /** `/read config title template:` (admins): the roundup's title, `{month}` standing for the month. */
 export default {
   group: "config",
+  adminOnly: "change the roundup settings",
   data: new SlashCommandSubcommandBuilder()
     .setName("title")
     .setDescription("The roundup's title; {month} stands for the month (admins)")
@@ -18,7 +19,6 @@ export default {
         .setMaxLength(200),
     ),
   async execute(ctx) {
-    await ctx.requireAdmin("change the roundup settings");
     const settings = await ctx.deps.core.setTitleTemplate({
       workspace: ctx.workspace,
       template: ctx.interaction.options.getString("template", true),

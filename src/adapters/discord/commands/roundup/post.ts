@@ -47,6 +47,7 @@ const NO_PLATFORM = "⚠️ Discord posting isn't set up in this process.";
 
 export default {
   group: "roundup",
+  adminOnly: "post the roundup",
   data: new SlashCommandSubcommandBuilder()
     .setName("post")
     .setDescription("Post the roundup to the roundup channel (admins)")
