@@ -15,8 +15,9 @@ import { checkAdmin, type SlackDeps, sharerName } from "../deps.js";
 import { clip } from "../escape.js";
 import type { Interaction } from "../interaction.js";
 import { addConfirmation, type ConfirmationContext, type LookupState } from "../messages.js";
-import { firstLink, plainText, splitAddWords } from "../parse.js";
+import { splitAddWords } from "../readGrammar.js";
 import { APOLOGY, errorReply } from "../replyError.js";
+import { firstLink, plainText } from "../slackMarkup.js";
 
 export const ADD_MODAL_CALLBACK = "read_add_modal";
 export const ADD_SHORTCUT_CALLBACK = "read_add_from_message";

@@ -11,7 +11,7 @@ import type { Category } from "../../../core/types.js";
 import { requireAdmin, type SlackDeps } from "../deps.js";
 import { escapeMrkdwn } from "../escape.js";
 import type { Interaction } from "../interaction.js";
-import { type CategoryAction, splitRename } from "../parse.js";
+import { type CategoryAction, splitRename } from "../readGrammar.js";
 import { section } from "../render.js";
 
 function categoryLines(categories: Category[]): string {

@@ -14,7 +14,7 @@ import {
 import { requireAdmin, type SlackDeps } from "../deps.js";
 import type { Interaction } from "../interaction.js";
 import { settingsReply } from "../messages.js";
-import type { ConfigAction } from "../parse.js";
+import type { ConfigAction } from "../readGrammar.js";
 import { section } from "../render.js";
 
 export async function configCommand(deps: SlackDeps, ix: Interaction, input: ConfigAction): Promise<void> {

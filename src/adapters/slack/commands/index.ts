@@ -14,7 +14,7 @@ import type {
 import type { SlackDeps } from "../deps.js";
 import { Interaction } from "../interaction.js";
 import { PICK_CATEGORY_ACTION } from "../messages.js";
-import { parseReadCommand, type ReadCommand } from "../parse.js";
+import { parseReadCommand, type ReadCommand } from "../readGrammar.js";
 import { replyError } from "../replyError.js";
 import {
   ADD_MODAL_CALLBACK,

@@ -7,7 +7,7 @@ import { checkAdmin, type SlackDeps } from "../deps.js";
 import { escapeMrkdwn, mrkdwnLink } from "../escape.js";
 import type { Interaction } from "../interaction.js";
 import { linkList } from "../messages.js";
-import type { EditField } from "../parse.js";
+import type { EditField } from "../readGrammar.js";
 
 /** The most links one answer lists; the rest are counted. */
 const LIST_MAX = 40;
