@@ -15,8 +15,8 @@ import type { RoundupPublisher } from "../../core/ports/publisher.js";
 import type { Store } from "../../core/ports/store.js";
 import type { Logger } from "../../logger.js";
 import { Background } from "./background.js";
-import { register } from "./commands/index.js";
 import type { SlackDeps } from "./deps.js";
+import { registerListeners } from "./listeners/index.js";
 import { AdminNotices } from "./notices.js";
 import { People } from "./people.js";
 import type { SlackMessage } from "./render.js";
@@ -171,7 +171,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     notices: new AdminNotices(),
     ackBudgetMs: options.ackBudgetMs,
   };
-  register(app, deps);
+  registerListeners(app, deps);
   // Checks the bot token (auth.test) before taking any request, so a wrong one fails at start.
   await app.init();
 
