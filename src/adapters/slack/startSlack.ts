@@ -63,7 +63,7 @@ export interface RunningSlack {
 }
 
 export const EVENTS_PATH = "/slack/events";
-export const HEALTH_PATH = "/healthz";
+const HEALTH_PATH = "/healthz";
 const DRAIN_MS = 5_000;
 
 /** Bolt's logger interface over pino, so everything lands in one log. */

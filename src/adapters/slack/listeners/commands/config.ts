@@ -1,4 +1,4 @@
-/** `/read config show|channel|schedule|admins|title|intro`. Anyone reads; admins change. */
+/** `/read config show|channel|schedule|admins|quiet|title|intro`. Anyone reads; admins change. */
 import { UserError } from "../../../../core/errors.js";
 import {
   addAdmin,

@@ -64,7 +64,7 @@ function build(deps: SlackDeps, ix: Interaction, period: string | null): Promise
 const links = (n: number) => (n === 1 ? "1 link" : `${n} links`);
 
 /** The outcome of a post, for the admin who asked. */
-export function postOutcome(result: PostResult, doc: RoundupDoc, channelId: string): Reply {
+function postOutcome(result: PostResult, doc: RoundupDoc, channelId: string): Reply {
   const where = `<#${channelId}>`;
   const month = escapeMrkdwn(doc.periodLabel);
   switch (result.status) {
