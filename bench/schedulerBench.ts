@@ -101,7 +101,8 @@ function tickFloor(client: Database.Database): (now: number) => string[] {
   );
   const setNextDue = client.prepare(
     `insert into "workspace_settings" (${SETTINGS_COLUMNS}) values (?, null, ?, ?, ?, ?, null, ?, ?, ?, null)
-     on conflict ("workspace_settings"."workspace_key") do update set "next_due_period" = ?, "next_due_at" = ?`,
+     on conflict ("workspace_settings"."workspace_key") do update set "next_due_period" = excluded."next_due_period",
+       "next_due_at" = excluded."next_due_at"`,
   );
   const readSettings = (workspace: string) => {
     settings.get(workspace);
@@ -125,7 +126,7 @@ function tickFloor(client: Database.Database): (now: number) => string[] {
       readSettings(workspace); // the tick's again: has the schedule moved meanwhile?
       // drizzle's upsert inserts every column, with its default where unset.
       const { day, time, timeZone } = schedule;
-      setNextDue.run(workspace, day, time, timeZone, DEFAULT_TITLE_TEMPLATE, 0, ...nextDue, ...nextDue);
+      setNextDue.run(workspace, day, time, timeZone, DEFAULT_TITLE_TEMPLATE, 0, ...nextDue);
       outcomes.push(posts ? "posted" : "quiet");
     }
     return outcomes;

@@ -18,6 +18,8 @@ export class SqliteSettingsStore implements Immediate<SettingsStore> {
   // Prepared once: every command reads the settings.
   private readonly settingsRow;
   private readonly adminRows;
+  private readonly upserts = new Map<string, ReturnType<SqliteSettingsStore["prepareUpsert"]>>();
+  private readonly dueQueries = new Map<string, ReturnType<SqliteSettingsStore["prepareDue"]>>();
 
   constructor(private readonly db: Db) {
     this.settingsRow = db
@@ -99,6 +101,21 @@ export class SqliteSettingsStore implements Immediate<SettingsStore> {
 
   due(now: number, limit: number, platforms: readonly string[]): DueWorkspace[] {
     if (platforms.length === 0) return [];
+    return this.dueQuery(platforms).all({ now, limit }) as DueWorkspace[];
+  }
+
+  /** The due query for one set of platforms, prepared once: a process asks it every tick with the same set. */
+  private dueQuery(platforms: readonly string[]) {
+    const key = platforms.join(",");
+    let query = this.dueQueries.get(key);
+    if (!query) {
+      query = this.prepareDue(platforms);
+      this.dueQueries.set(key, query);
+    }
+    return query;
+  }
+
+  private prepareDue(platforms: readonly string[]) {
     // An expression no index serves, so SQLite keeps walking the next-due index; a workspace of another
     // platform costs a row read per tick, never a place in the batch.
     const platform = sql`substr(${settingsTable.workspaceKey}, 1, instr(${settingsTable.workspaceKey}, ':') - 1)`;
@@ -109,10 +126,10 @@ export class SqliteSettingsStore implements Immediate<SettingsStore> {
         at: settingsTable.nextDueAt,
       })
       .from(settingsTable)
-      .where(and(lte(settingsTable.nextDueAt, now), inArray(platform, [...platforms])))
+      .where(and(lte(settingsTable.nextDueAt, sql.placeholder("now")), inArray(platform, [...platforms])))
       .orderBy(asc(settingsTable.nextDueAt))
-      .limit(limit)
-      .all() as DueWorkspace[];
+      .limit(sql.placeholder("limit"))
+      .prepare();
   }
 
   addAdmin(workspace: WorkspaceKey, admin: AdminEntry): void {
@@ -133,10 +150,31 @@ export class SqliteSettingsStore implements Immediate<SettingsStore> {
   }
 
   private upsert(workspace: WorkspaceKey, values: Omit<SettingsRow, "workspaceKey">): void {
-    this.db
+    const columns = Object.keys(values) as (keyof typeof values)[];
+    this.upsertQuery(columns).run({ ...values, workspaceKey: workspace });
+  }
+
+  /** An upsert of these columns, prepared once: the scheduler writes the next due date every tick. */
+  private upsertQuery(columns: (keyof Omit<SettingsRow, "workspaceKey">)[]) {
+    const key = columns.join(",");
+    let query = this.upserts.get(key);
+    if (!query) {
+      query = this.prepareUpsert(columns);
+      this.upserts.set(key, query);
+    }
+    return query;
+  }
+
+  private prepareUpsert(columns: (keyof Omit<SettingsRow, "workspaceKey">)[]) {
+    const values = Object.fromEntries(columns.map((column) => [column, sql.placeholder(column)]));
+    // The row that lost the conflict is `excluded`: each value is bound once.
+    const set = Object.fromEntries(
+      columns.map((column) => [column, sql.raw(`excluded."${settingsTable[column].name}"`)]),
+    );
+    return this.db
       .insert(settingsTable)
-      .values({ workspaceKey: workspace, ...values })
-      .onConflictDoUpdate({ target: settingsTable.workspaceKey, set: values })
-      .run();
+      .values({ workspaceKey: sql.placeholder("workspaceKey"), ...values })
+      .onConflictDoUpdate({ target: settingsTable.workspaceKey, set })
+      .prepare();
   }
 }

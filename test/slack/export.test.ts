@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { markdownBlocks } from "../../src/adapters/slack/commands/roundup.js";
+import { markdownBlocks } from "../../src/adapters/slack/listeners/commands/roundup.js";
 
 describe("markdownBlocks", () => {
   it("cuts at line ends into code blocks that each fit, losing no line", () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ADD_SHORTCUT_CALLBACK } from "../../src/adapters/slack/commands/add.js";
-import { SLASH_COMMAND } from "../../src/adapters/slack/commands/index.js";
+import { SLASH_COMMAND } from "../../src/adapters/slack/listeners/commands/readCommand.js";
+import { ADD_SHORTCUT_CALLBACK } from "../../src/adapters/slack/listeners/shortcuts/addFromMessage.js";
 import { EVENTS_PATH } from "../../src/adapters/slack/startSlack.js";
 
 const manifest = readFileSync(new URL("../../slack-manifest.yml", import.meta.url), "utf8");

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  firstLink,
-  parseReadCommand,
-  plainText,
-  splitAddWords,
-  splitCategoryAndNote,
-  splitRename,
-  tokenize,
-} from "../../src/adapters/slack/parse.js";
+import { parseReadCommand, splitAddWords, splitRename } from "../../src/adapters/slack/readGrammar.js";
+import { firstLink, plainText } from "../../src/adapters/slack/slackMarkup.js";
+import { tokenize } from "../../src/adapters/slack/tokenize.js";
 import type { Category } from "../../src/core/types.js";
 
 const category = (id: number, name: string, slug: string, archived = false): Category => ({
@@ -152,40 +146,6 @@ describe("parseReadCommand", () => {
   });
 });
 
-describe("splitCategoryAndNote", () => {
-  it("takes the first word as a category by slug, name or unambiguous prefix", () => {
-    expect(splitCategoryAndNote(" articles great read", CATEGORIES)).toEqual({
-      category: CATEGORIES[0],
-      note: "great read",
-    });
-    expect(splitCategoryAndNote(" TOOLS", CATEGORIES)).toEqual({ category: CATEGORIES[2], note: null });
-    expect(splitCategoryAndNote(' "Neat Open Source Projects" worth a star', CATEGORIES)).toEqual({
-      category: CATEGORIES[1],
-      note: "worth a star",
-    });
-  });
-
-  it("keeps every word as the note when the first is no category or an ambiguous prefix", () => {
-    // "t" starts both Tools and Talks.
-    expect(splitCategoryAndNote(" t is for tea", CATEGORIES)).toEqual({
-      category: null,
-      note: "t is for tea",
-    });
-    expect(splitCategoryAndNote(" really good &lt;3", CATEGORIES)).toEqual({
-      category: null,
-      note: "really good <3",
-    });
-  });
-
-  it("turns Slack markup in a note into plain text", () => {
-    const { note } = splitCategoryAndNote(
-      " <!channel> see <@U1|amy> in <#C1|general>, <https://x.example|this>",
-      CATEGORIES,
-    );
-    expect(note).toBe("@channel see @amy in #general, this (https://x.example)");
-  });
-});
-
 describe("splitAddWords", () => {
   it("says where the note starts with and without the first word as a category", () => {
     expect(splitAddWords(' "Neat Open" really &lt;3 it')).toEqual({
@@ -198,6 +158,11 @@ describe("splitAddWords", () => {
       noteAll: "https://x.example see",
     });
     expect(splitAddWords("  ")).toEqual({ candidate: null, noteAfter: null, noteAll: null });
+  });
+
+  it("turns Slack markup in a note into plain text", () => {
+    const { noteAll } = splitAddWords(" <!channel> see <@U1|amy> in <#C1|general>, <https://x.example|this>");
+    expect(noteAll).toBe("@channel see @amy in #general, this (https://x.example)");
   });
 });
 

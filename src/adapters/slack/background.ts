@@ -18,10 +18,6 @@ export class Background {
     void task.finally(() => this.tasks.delete(task));
   }
 
-  get size(): number {
-    return this.tasks.size;
-  }
-
   /** Waits for running work, at most `timeoutMs`; returns whether everything finished. */
   async drain(timeoutMs: number): Promise<boolean> {
     if (this.tasks.size === 0) return true;

@@ -1,4 +1,3 @@
-import { UserError } from "../../core/errors.js";
 import type { Clock } from "../../core/ports/clock.js";
 import type { MetadataFetcher } from "../../core/ports/metadataFetcher.js";
 import type { RoundupPublisher } from "../../core/ports/publisher.js";
@@ -35,14 +34,6 @@ export async function checkAdmin(deps: SlackDeps, ix: Interaction): Promise<bool
   if (isAdmin(settings, { userId: ix.userId, platformAdmin: false })) return true;
   const platformAdmin = await deps.people.isPlatformAdmin(ix.client, ix.teamId, ix.userId);
   return isAdmin(settings, { userId: ix.userId, platformAdmin });
-}
-
-export async function requireAdmin(deps: SlackDeps, ix: Interaction, what: string): Promise<void> {
-  if (await checkAdmin(deps, ix)) return;
-  throw new UserError(
-    "admin.required",
-    `Only workspace admins and people they add can ${what}. /read config admins shows who can.`,
-  );
 }
 
 /** The name the roundup credits for this person. */

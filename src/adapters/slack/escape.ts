@@ -21,7 +21,7 @@ export function decodeSlackEntities(text: string): string {
  * A URL as the target of a `<url|label>` link: `&` escaped as Slack expects, and the characters that
  * would end the link early (`|`, `<`, `>`, spaces) percent-encoded.
  */
-export function slackLinkUrl(url: string): string {
+function slackLinkUrl(url: string): string {
   return url
     .replace(/[|<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`)
     .replace(/&/g, "&amp;");

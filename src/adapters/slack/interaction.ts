@@ -17,7 +17,7 @@ export interface Reply {
 }
 
 /** Slack waits 3 s for the acknowledgement; answer with an empty one well before that. */
-export const ACK_BUDGET_MS = 2_500;
+const ACK_BUDGET_MS = 2_500;
 
 export interface InteractionInit {
   teamId: string;
@@ -37,7 +37,7 @@ export interface InteractionInit {
 
 export const workspaceKey = (teamId: string) => `slack:${teamId}`;
 
-export function ephemeral(reply: Reply): RespondArguments {
+function ephemeral(reply: Reply): RespondArguments {
   return reply.blocks
     ? { response_type: "ephemeral", text: reply.text, blocks: reply.blocks }
     : { response_type: "ephemeral", text: reply.text };
@@ -86,10 +86,6 @@ export class Interaction {
         ? { blocks: [...reply.blocks, { type: "context", elements: [{ type: "mrkdwn", text: line }] }] }
         : {}),
     };
-  }
-
-  get isAcked(): boolean {
-    return this.acked;
   }
 
   /**

@@ -15,7 +15,7 @@ function linkTitle(link: Pick<Link, "url" | "title">): string {
 }
 
 /** Buttons to file a link under one of `categories`; the value carries the link and category ids. */
-export function categoryButtons(linkId: number, categories: Category[]): Block {
+function categoryButtons(linkId: number, categories: Category[]): Block {
   return {
     type: "actions",
     block_id: `pick_${linkId}`,
@@ -177,7 +177,7 @@ export function settingsReply(
 }
 
 /** The help, already escaped for mrkdwn (its `<url>` placeholders would otherwise read as links). */
-export const HELP_TEXT = escapeMrkdwn(
+const HELP_TEXT = escapeMrkdwn(
   [
     "*Reading list commands*",
     "`/read add <url> [category] [note…]` share a link (`/read add` alone opens a form)",

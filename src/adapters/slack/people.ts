@@ -7,7 +7,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Clock } from "../../core/ports/clock.js";
 import type { Logger } from "../../logger.js";
 
-export interface Person {
+interface Person {
   /** Display name, else real name, else handle; null when Slack gave none. */
   name: string | null;
   /** A workspace admin or owner. */
@@ -63,7 +63,7 @@ export class People {
   }
 
   /** The person, or null when Slack could not say in time. */
-  async lookup(client: WebClient, teamId: string, userId: string): Promise<Person | null> {
+  private async lookup(client: WebClient, teamId: string, userId: string): Promise<Person | null> {
     const cached = this.cache.get(`${teamId}:${userId}`);
     if (cached?.settled && cached.expires > this.clock.now()) return cached.settled.person;
     const person = this.fetch(client, teamId, userId);

@@ -27,12 +27,10 @@ export const SLACK_LIMITS = {
   messageText: 12_000,
 } as const;
 
-export type Limits = { -readonly [K in keyof typeof SLACK_LIMITS]: number };
-
-export function header(text: string, limits: Limits = SLACK_LIMITS): Block {
+function header(text: string): Block {
   return {
     type: "header",
-    text: { type: "plain_text", text: clip(oneLine(text) || " ", limits.headerText), emoji: true },
+    text: { type: "plain_text", text: clip(oneLine(text) || " ", SLACK_LIMITS.headerText), emoji: true },
   };
 }
 
@@ -53,7 +51,7 @@ export function escapeBlock(text: string): string {
 }
 
 /** One roundup entry as mrkdwn lines: linked title and author, the note (or description), who shared. */
-export function renderEntry(item: RoundupItem): string {
+function renderEntry(item: RoundupItem): string {
   const byAuthor = item.author ? ` by ${escapeMrkdwn(oneLine(item.author))}` : "";
   const lines = [`• *${mrkdwnLink(item.url, item.title)}*${byAuthor}`];
   const body = item.note ?? item.description;
@@ -116,7 +114,7 @@ export function chunkMrkdwn(text: string, max: number): string[] {
 }
 
 /** Packs entries into section texts of at most `max` characters, keeping an entry whole when it fits. */
-export function packSections(entries: string[], max: number, separator = "\n\n"): string[] {
+function packSections(entries: string[], max: number, separator = "\n\n"): string[] {
   const sections: string[] = [];
   let current = "";
   for (const entry of entries) {
@@ -153,7 +151,7 @@ interface Placed {
  * Splits blocks into messages within the block and text limits. A message that starts inside a
  * category begins with that category's heading, marked "(continued)".
  */
-export function packMessages(placed: Placed[], limits: Limits): Block[][] {
+function packMessages(placed: Placed[]): Block[][] {
   const messages: Block[][] = [];
   let blocks: Block[] = [];
   let chars = 0;
@@ -168,7 +166,7 @@ export function packMessages(placed: Placed[], limits: Limits): Block[][] {
     const room = item.isHeading ? 2 : 1;
     if (
       blocks.length > 0 &&
-      (blocks.length + room > limits.blocksPerMessage || chars + size > limits.messageText)
+      (blocks.length + room > SLACK_LIMITS.blocksPerMessage || chars + size > SLACK_LIMITS.messageText)
     ) {
       // Never leave a heading alone at the end: it moves to the next message with its entries.
       const moved = endsWithHeading ? blocks.pop() : undefined;
@@ -176,7 +174,7 @@ export function packMessages(placed: Placed[], limits: Limits): Block[][] {
       blocks = [];
       chars = 0;
       if (moved) push(moved);
-      else if (!item.isHeading && item.heading !== null) push(header(`${item.heading} (continued)`, limits));
+      else if (!item.isHeading && item.heading !== null) push(header(`${item.heading} (continued)`));
     }
     push(item.block);
     endsWithHeading = item.isHeading;
@@ -189,26 +187,27 @@ export function packMessages(placed: Placed[], limits: Limits): Block[][] {
  * The roundup as messages to post in order. Every link appears exactly once, and every message has a
  * `text` fallback naming the roundup and the part.
  */
-export function renderRoundup(doc: RoundupDoc, limits: Limits = SLACK_LIMITS): SlackMessage[] {
+export function renderRoundup(doc: RoundupDoc): SlackMessage[] {
   const placed: Placed[] = [];
   const add = (block: Block, heading: string | null, isHeading = false) =>
     placed.push({ block, heading, isHeading });
-  add(header(doc.title, limits), null);
-  if (oneLine(doc.title).length > limits.headerText)
+  add(header(doc.title), null);
+  if (oneLine(doc.title).length > SLACK_LIMITS.headerText)
     add(section(`*${escapeMrkdwn(oneLine(doc.title))}*`), null);
   if (doc.intro) {
-    for (const text of packSections([escapeBlock(doc.intro)], limits.sectionText)) add(section(text), null);
+    for (const text of packSections([escapeBlock(doc.intro)], SLACK_LIMITS.sectionText))
+      add(section(text), null);
   }
   if (doc.sections.length === 0) {
     add(section(`No links were shared in ${escapeMrkdwn(doc.periodLabel)}.`), null);
   }
   for (const category of doc.sections) {
     const heading = category.emoji ? `${category.emoji} ${category.name}` : category.name;
-    add(header(heading, limits), heading, true);
-    const texts = packSections(category.items.map(renderEntry), limits.sectionText);
+    add(header(heading), heading, true);
+    const texts = packSections(category.items.map(renderEntry), SLACK_LIMITS.sectionText);
     for (const text of texts) add(section(text), heading);
   }
-  const messages = packMessages(placed, limits);
+  const messages = packMessages(placed);
   const count = doc.linkCount === 1 ? "1 link" : `${doc.linkCount} links`;
   const title = escapeMrkdwn(oneLine(doc.title));
   return messages.map((blocks, i) => ({

@@ -15,8 +15,8 @@ import type { RoundupPublisher } from "../../core/ports/publisher.js";
 import type { Store } from "../../core/ports/store.js";
 import type { Logger } from "../../logger.js";
 import { Background } from "./background.js";
-import { register } from "./commands/index.js";
 import type { SlackDeps } from "./deps.js";
+import { registerListeners } from "./listeners/index.js";
 import { AdminNotices } from "./notices.js";
 import { People } from "./people.js";
 import type { SlackMessage } from "./render.js";
@@ -63,7 +63,7 @@ export interface RunningSlack {
 }
 
 export const EVENTS_PATH = "/slack/events";
-export const HEALTH_PATH = "/healthz";
+const HEALTH_PATH = "/healthz";
 const DRAIN_MS = 5_000;
 
 /** Bolt's logger interface over pino, so everything lands in one log. */
@@ -171,7 +171,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     notices: new AdminNotices(),
     ackBudgetMs: options.ackBudgetMs,
   };
-  register(app, deps);
+  registerListeners(app, deps);
   // Checks the bot token (auth.test) before taking any request, so a wrong one fails at start.
   await app.init();
 

@@ -1,142 +1,13 @@
 /**
- * The `/read` text grammar. Slack sends the text with `&`, `<` and `>` typed by the person escaped as
- * entities, and (with "escape channels, users and links" on, as the manifest sets it) links, channels
- * and people as markup: `<https://...>`, `<https://...|label>`, `<#C123|name>`, `<@U123|name>`,
- * `<!here>`. Parsing is pure: it needs the categories only to tell a category from a note.
+ * The `/read` grammar: the text after `/read`, as Slack sends it (escaped, with markup), read into a
+ * `ReadCommand`. Parsing is pure: telling a category from a note is left to the core, and renaming
+ * needs only the list of categories.
  */
 import { findCategory } from "../../core/categories/categoryName.js";
 import { UserError } from "../../core/errors.js";
 import type { Category } from "../../core/types.js";
-import { decodeSlackEntities } from "./escape.js";
-
-/** What a `<...>` in Slack's text stands for. */
-export type Markup =
-  | { kind: "link"; url: string; label: string | null }
-  | { kind: "user"; id: string; label: string | null }
-  | { kind: "channel"; id: string; label: string | null }
-  | { kind: "special"; name: string; label: string | null };
-
-export interface Token {
-  /** The token as Slack sent it (still escaped). */
-  raw: string;
-  /** The token as the person meant it: quotes removed, markup made readable, entities decoded. */
-  text: string;
-  /** Offsets of `raw` in the command text. */
-  start: number;
-  end: number;
-  quoted: boolean;
-  /** Set when the whole token is one `<...>`. */
-  markup: Markup | null;
-}
-
-export function parseMarkup(inner: string): Markup {
-  const bar = inner.indexOf("|");
-  const target = bar === -1 ? inner : inner.slice(0, bar);
-  const label = bar === -1 ? null : decodeSlackEntities(inner.slice(bar + 1));
-  if (target.startsWith("@")) return { kind: "user", id: target.slice(1), label };
-  if (target.startsWith("#")) return { kind: "channel", id: target.slice(1), label };
-  if (target.startsWith("!")) return { kind: "special", name: target.slice(1), label };
-  return { kind: "link", url: decodeSlackEntities(target), label };
-}
-
-/** Markup as a person reads it: `@name`, `#channel`, `@here`, a link's address. Never markup again. */
-function markupText(markup: Markup): string {
-  switch (markup.kind) {
-    case "user":
-      return `@${markup.label?.replace(/^@/, "") || markup.id}`;
-    case "channel":
-      return `#${markup.label || markup.id}`;
-    case "special": {
-      const name = markup.name.split("^")[0] ?? markup.name;
-      return markup.label ?? `@${name}`;
-    }
-    case "link": {
-      const url = markup.url.replace(/^mailto:/, "");
-      // Slack links a typed `example.com/x` as <http://example.com/x|example.com/x>: that label is
-      // the address itself, not words about it.
-      const typed = markup.url.replace(/^[a-z][a-z0-9+.-]*:(\/\/)?/i, "");
-      return markup.label && markup.label !== url && markup.label !== markup.url && markup.label !== typed
-        ? `${markup.label} (${url})`
-        : url;
-    }
-  }
-}
-
-/**
- * Slack's escaped text as plain text: entities decoded, markup turned into what it reads as. The
- * result is stored as typed (a note) and escaped again when shown.
- */
-export function plainText(raw: string): string {
-  return raw.replace(
-    /<([^<>]*)>|&(amp|lt|gt);/g,
-    (_, inner: string | undefined, entity: string | undefined) =>
-      inner !== undefined
-        ? markupText(parseMarkup(inner))
-        : entity === "amp"
-          ? "&"
-          : entity === "lt"
-            ? "<"
-            : ">",
-  );
-}
-
-const OPEN_QUOTES = new Set(['"', "“", "”", "„"]);
-const CLOSE_QUOTES = new Set(['"', "”", "“"]);
-
-/** Splits the command text into words; `"quoted words"` are one, as is each `<...>`. */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < text.length) {
-    if (/\s/.test(text[i] as string)) {
-      i += 1;
-      continue;
-    }
-    const start = i;
-    const first = text[i] as string;
-    if (OPEN_QUOTES.has(first)) {
-      let end = i + 1;
-      while (end < text.length && !CLOSE_QUOTES.has(text[end] as string)) end += 1;
-      if (end < text.length) {
-        const raw = text.slice(start, end + 1);
-        tokens.push({
-          raw,
-          text: plainText(text.slice(start + 1, end)).trim(),
-          start,
-          end: end + 1,
-          quoted: true,
-          markup: null,
-        });
-        i = end + 1;
-        continue;
-      }
-      // An unclosed quote is just a character.
-    }
-    let end = i;
-    while (end < text.length && !/\s/.test(text[end] as string)) {
-      if (text[end] === "<") {
-        const close = text.indexOf(">", end);
-        if (close !== -1) {
-          end = close + 1;
-          continue;
-        }
-      }
-      end += 1;
-    }
-    const raw = text.slice(start, end);
-    const whole = /^<([^<>]*)>$/.exec(raw);
-    tokens.push({
-      raw,
-      text: plainText(raw),
-      start,
-      end,
-      quoted: false,
-      markup: whole ? parseMarkup(whole[1] as string) : null,
-    });
-    i = end;
-  }
-  return tokens;
-}
+import { plainText } from "./slackMarkup.js";
+import { type Token, tokenize } from "./tokenize.js";
 
 export type EditField = "note" | "title" | "author" | "category";
 
@@ -163,7 +34,7 @@ export type ConfigAction =
 export type ReadCommand =
   | { kind: "help"; unknown: string | null }
   | { kind: "addModal" }
-  /** `rest` is still Slack-escaped: `splitCategoryAndNote` reads it once the categories are known. */
+  /** `rest` is still Slack-escaped: `splitAddWords` cuts it into a category candidate and a note. */
   | { kind: "add"; url: string; rest: string }
   | { kind: "list"; month: string | null; category: string | null; mine: boolean }
   | { kind: "search"; words: string }
@@ -174,8 +45,6 @@ export type ReadCommand =
   | { kind: "roundup"; action: "post"; period: string | null; again: boolean }
   | ({ kind: "category" } & CategoryAction)
   | ({ kind: "config" } & ConfigAction);
-
-export type CommandKind = ReadCommand["kind"];
 
 function usage(code: string, text: string): UserError {
   return new UserError(`command.usage`, `Usage: ${text}`, { command: code });
@@ -443,19 +312,6 @@ export function splitAddWords(rest: string): {
   };
 }
 
-/**
- * The same cut, decided against a list of categories: the first word is the category when it names
- * one of `categories` by slug, name or unambiguous prefix.
- */
-export function splitCategoryAndNote(
-  rest: string,
-  categories: Category[],
-): { category: Category | null; note: string | null } {
-  const { candidate, noteAfter, noteAll } = splitAddWords(rest);
-  const category = candidate === null ? null : (findCategory(categories, candidate) ?? null);
-  return { category, note: category ? noteAfter : noteAll };
-}
-
 /** `rename Old Name to New Name`, `rename "Old Name" New Name` or `rename old new`: which words are which. */
 export function splitRename(words: Token[], categories: Category[]): { from: string; to: string } {
   const names = (a: Token[], b: Token[]) => ({ from: joinText(a), to: joinText(b) });
@@ -478,14 +334,4 @@ export function splitRename(words: Token[], categories: Category[]): { from: str
     }
   }
   return names(words.slice(0, 1), words.slice(1));
-}
-
-/** The first web link in a message's text (Slack's `<https://...>` markup), or null. */
-export function firstLink(messageText: string): string | null {
-  for (const match of messageText.matchAll(/<([^<>]*)>/g)) {
-    const markup = parseMarkup(match[1] as string);
-    if (markup.kind === "link" && /^https?:\/\//i.test(markup.url)) return markup.url;
-  }
-  const bare = /\bhttps?:\/\/[^\s<>|]+/i.exec(decodeSlackEntities(messageText));
-  return bare ? bare[0] : null;
 }

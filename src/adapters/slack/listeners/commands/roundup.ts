@@ -4,17 +4,18 @@
  * core's ledger, like the schedule, so a month is posted once however many admins ask; `again` posts
  * it anew on purpose.
  */
-import { UserError } from "../../../core/errors.js";
-import { renderMarkdown } from "../../../core/render/renderMarkdown.js";
-import { buildRoundup } from "../../../core/roundup/buildRoundup.js";
-import { type PostResult, postRoundup } from "../../../core/roundup/postRoundup.js";
-import type { RoundupDoc } from "../../../core/roundup/roundupDoc.js";
-import { getSettings } from "../../../core/settings/manageSettings.js";
-import { periodLabel } from "../../../core/time/period.js";
-import { requireAdmin, type SlackDeps } from "../deps.js";
-import { escapeMrkdwn } from "../escape.js";
-import type { Interaction, Reply } from "../interaction.js";
-import { renderRoundup } from "../render.js";
+import { UserError } from "../../../../core/errors.js";
+import { renderMarkdown } from "../../../../core/render/renderMarkdown.js";
+import { buildRoundup } from "../../../../core/roundup/buildRoundup.js";
+import { type PostResult, postRoundup } from "../../../../core/roundup/postRoundup.js";
+import type { RoundupDoc } from "../../../../core/roundup/roundupDoc.js";
+import { getSettings } from "../../../../core/settings/manageSettings.js";
+import { periodLabel } from "../../../../core/time/period.js";
+import type { SlackDeps } from "../../deps.js";
+import { escapeMrkdwn } from "../../escape.js";
+import type { Interaction, Reply } from "../../interaction.js";
+import { renderRoundup } from "../../render.js";
+import type { Subcommand } from "./subcommand.js";
 
 /** A `response_url` takes five messages; the acknowledgement carries one more. */
 const PREVIEW_MAX_MESSAGES = 5;
@@ -63,7 +64,7 @@ function build(deps: SlackDeps, ix: Interaction, period: string | null): Promise
 const links = (n: number) => (n === 1 ? "1 link" : `${n} links`);
 
 /** The outcome of a post, for the admin who asked. */
-export function postOutcome(result: PostResult, doc: RoundupDoc, channelId: string): Reply {
+function postOutcome(result: PostResult, doc: RoundupDoc, channelId: string): Reply {
   const where = `<#${channelId}>`;
   const month = escapeMrkdwn(doc.periodLabel);
   switch (result.status) {
@@ -104,16 +105,9 @@ export function postOutcome(result: PostResult, doc: RoundupDoc, channelId: stri
   }
 }
 
-export async function roundupCommand(
-  deps: SlackDeps,
-  ix: Interaction,
-  input: { action: "preview" | "export" | "post"; period: string | null; again?: boolean },
-): Promise<void> {
-  if (input.action === "export") {
-    await exportMarkdown(deps, ix, input.period);
-    return;
-  }
-  if (input.action === "preview") {
+/** `/read roundup preview [YYYY-MM]`: the roundup as it would be posted, privately. */
+export const roundupPreviewCommand = {
+  async run(deps, ix, input) {
     const doc = await build(deps, ix, input.period);
     const messages = renderRoundup(doc);
     const shown = messages.slice(0, PREVIEW_MAX_MESSAGES);
@@ -123,54 +117,66 @@ export async function roundupCommand(
         text: `_The preview stops here: the roundup has ${messages.length} messages, all of which \`/read roundup post\` posts._`,
       });
     }
-    return;
-  }
-  await requireAdmin(deps, ix, "post the roundup");
-  const settings = await getSettings(deps, { workspace: ix.workspace });
-  const channelId = settings.channelId;
-  if (!channelId) {
-    throw new UserError(
-      "channel.unset",
-      "There's no roundup channel yet. Set one with /read config channel #channel.",
-    );
-  }
-  const doc = await build(deps, ix, input.period);
-  if (doc.linkCount === 0 && !settings.quietMonthNote) {
-    throw new UserError(
-      "roundup.empty",
-      `No links were shared in ${periodLabel(doc.period)}, so there's nothing to post.`,
-    );
-  }
-  const parts = renderRoundup(doc).length;
-  const inParts = parts === 1 ? "" : ` in ${parts} messages`;
-  await ix.reply({
-    text: `Posting the ${escapeMrkdwn(doc.periodLabel)} roundup (${links(doc.linkCount)}) to <#${channelId}>${inParts}…`,
-  });
-  deps.background.run("post roundup", { team: ix.teamId, period: doc.period }, async () => {
-    let result: PostResult;
-    try {
-      result = await postRoundup(
-        { store: deps.store, clock: deps.clock, publishers: { slack: deps.publisher } },
-        {
-          workspace: ix.workspace,
-          period: doc.period,
-          owner: deps.owner,
-          mode: input.again ? "force" : "manual",
-        },
-      );
-    } catch (error) {
-      deps.logger.error({ err: error, team: ix.teamId, period: doc.period }, "posting the roundup failed");
-      await ix.followUp({
-        text: ":warning: Posting the roundup failed on my side. Please try again in a minute.",
-      });
-      return;
-    }
-    if (result.status === "failed") {
-      deps.logger.warn(
-        { team: ix.teamId, period: doc.period, reason: result.reason },
-        "posting the roundup failed",
+  },
+} satisfies Subcommand<{ period: string | null }>;
+
+/** `/read roundup export [YYYY-MM]`: the roundup as Markdown, privately. */
+export const roundupExportCommand = {
+  async run(deps, ix, input) {
+    await exportMarkdown(deps, ix, input.period);
+  },
+} satisfies Subcommand<{ period: string | null }>;
+
+/** `/read roundup post [YYYY-MM] [again]`: posts the month to the roundup channel. */
+export const roundupPostCommand = {
+  adminOnly: "post the roundup",
+  async run(deps, ix, input) {
+    const settings = await getSettings(deps, { workspace: ix.workspace });
+    const channelId = settings.channelId;
+    if (!channelId) {
+      throw new UserError(
+        "channel.unset",
+        "There's no roundup channel yet. Set one with /read config channel #channel.",
       );
     }
-    await ix.followUp(postOutcome(result, doc, channelId));
-  });
-}
+    const doc = await build(deps, ix, input.period);
+    if (doc.linkCount === 0 && !settings.quietMonthNote) {
+      throw new UserError(
+        "roundup.empty",
+        `No links were shared in ${periodLabel(doc.period)}, so there's nothing to post.`,
+      );
+    }
+    const parts = renderRoundup(doc).length;
+    const inParts = parts === 1 ? "" : ` in ${parts} messages`;
+    await ix.reply({
+      text: `Posting the ${escapeMrkdwn(doc.periodLabel)} roundup (${links(doc.linkCount)}) to <#${channelId}>${inParts}…`,
+    });
+    deps.background.run("post roundup", { team: ix.teamId, period: doc.period }, async () => {
+      let result: PostResult;
+      try {
+        result = await postRoundup(
+          { store: deps.store, clock: deps.clock, publishers: { slack: deps.publisher } },
+          {
+            workspace: ix.workspace,
+            period: doc.period,
+            owner: deps.owner,
+            mode: input.again ? "force" : "manual",
+          },
+        );
+      } catch (error) {
+        deps.logger.error({ err: error, team: ix.teamId, period: doc.period }, "posting the roundup failed");
+        await ix.followUp({
+          text: ":warning: Posting the roundup failed on my side. Please try again in a minute.",
+        });
+        return;
+      }
+      if (result.status === "failed") {
+        deps.logger.warn(
+          { team: ix.teamId, period: doc.period, reason: result.reason },
+          "posting the roundup failed",
+        );
+      }
+      await ix.followUp(postOutcome(result, doc, channelId));
+    });
+  },
+} satisfies Subcommand<{ period: string | null; again: boolean }>;

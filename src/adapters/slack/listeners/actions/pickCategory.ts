@@ -1,0 +1,34 @@
+import { isUserError, UserError } from "../../../../core/errors.js";
+import { editLink } from "../../../../core/links/manageLinks.js";
+import { checkAdmin, type SlackDeps } from "../../deps.js";
+import type { Interaction } from "../../interaction.js";
+import { addConfirmation } from "../../messages.js";
+import { confirmationContext } from "../../shareLink.js";
+
+/** A category button on a confirmation: files the link there and updates the confirmation. */
+export async function pickCategory(deps: SlackDeps, ix: Interaction, value: string): Promise<void> {
+  let parsed: { link?: unknown; category?: unknown };
+  try {
+    parsed = JSON.parse(value) as typeof parsed;
+  } catch {
+    parsed = {};
+  }
+  if (typeof parsed.link !== "number" || typeof parsed.category !== "number") {
+    throw new UserError("action.invalid", "That button is out of date; use /read edit instead.");
+  }
+  const input = { workspace: ix.workspace, id: parsed.link, categoryId: parsed.category };
+  try {
+    await editLink(deps, { ...input, actor: { userId: ix.userId, isAdmin: false } });
+  } catch (error) {
+    if (!(isUserError(error) && error.code === "link.notYours" && (await checkAdmin(deps, ix)))) throw error;
+    await editLink(deps, { ...input, actor: { userId: ix.userId, isAdmin: true } });
+  }
+  const link = await deps.store.links.get(ix.workspace, parsed.link);
+  if (!link) throw new UserError("link.unknown", `There's no link #${parsed.link} here.`);
+  const reply = await addConfirmation(
+    { status: "added", link },
+    await confirmationContext(deps, ix.workspace, link),
+    { state: "none" },
+  );
+  await ix.followUp({ ...reply, replaceOriginal: true });
+}

@@ -1,0 +1,104 @@
+/** `/read config show|channel|schedule|admins|quiet|title|intro`. Anyone reads; admins change. */
+import { UserError } from "../../../../core/errors.js";
+import {
+  addAdmin,
+  configSummary,
+  getSettings,
+  removeAdmin,
+  setChannel,
+  setIntro,
+  setQuietMonthNote,
+  setSchedule,
+  setTitleTemplate,
+} from "../../../../core/settings/manageSettings.js";
+import { settingsReply } from "../../messages.js";
+import type { ConfigAction } from "../../readGrammar.js";
+import { section } from "../../render.js";
+import type { Subcommand } from "./subcommand.js";
+
+/** `/read config` and `/read config show`. */
+export const configShowCommand = {
+  async run(deps, ix) {
+    const { settings, lastRun, waiting } = await configSummary(deps, { workspace: ix.workspace });
+    await ix.reply(settingsReply(settings, lastRun, waiting));
+  },
+} satisfies Subcommand<unknown>;
+
+/** `/read config admins` and `/read config admins list`. */
+export const adminsListCommand = {
+  async run(deps, ix) {
+    const added = (await getSettings(deps, { workspace: ix.workspace })).admins.filter(
+      (a) => a.kind === "user",
+    );
+    const people = added.length > 0 ? added.map((a) => `<@${a.id}>`).join(", ") : "nobody else yet";
+    const text = `Admins are the workspace's admins and owners, plus: ${people}.`;
+    await ix.reply({ text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] });
+  },
+} satisfies Subcommand<unknown>;
+
+/** `/read config channel|schedule|admins add|admins remove|quiet|title|intro`. */
+export const configChangeCommand = {
+  adminOnly: "change the roundup settings",
+  async run(deps, ix, input) {
+    const workspace = ix.workspace;
+    switch (input.action) {
+      case "channel": {
+        const channelId = input.channelId ?? ix.channelId;
+        if (!channelId)
+          throw new UserError("channel.invalid", "Name the channel: /read config channel #channel.");
+        await setChannel(deps, { workspace, channelId });
+        await ix.reply({
+          text: `:white_check_mark: The roundup will be posted in <#${channelId}>. If it's private, invite me there with /invite.`,
+        });
+        return;
+      }
+      case "schedule": {
+        const current = (await getSettings(deps, { workspace })).schedule;
+        const settings = await setSchedule(deps, {
+          workspace,
+          day: input.day,
+          time: input.time,
+          timeZone: input.timeZone ?? current.timeZone,
+        });
+        const { day, time, timeZone } = settings.schedule;
+        await ix.reply({
+          text: `:white_check_mark: The roundup goes out on day ${day} of each month at ${time} (${timeZone}).`,
+        });
+        return;
+      }
+      case "admins": {
+        const admin = { kind: "user" as const, id: input.userId };
+        if (input.change === "add") await addAdmin(deps, { workspace, admin });
+        else await removeAdmin(deps, { workspace, admin });
+        const done =
+          input.change === "add"
+            ? "can now change settings and post the roundup"
+            : "is no longer an added admin";
+        await ix.reply({
+          text: `<@${input.userId}> ${done}.`,
+          blocks: [section(`<@${input.userId}> ${done}.`)],
+        });
+        return;
+      }
+      case "quiet": {
+        const settings = await setQuietMonthNote(deps, { workspace, enabled: input.enabled });
+        await ix.reply({
+          text: settings.quietMonthNote
+            ? "A month without links will get a short note in the roundup channel."
+            : "A month without links will post nothing.",
+        });
+        return;
+      }
+      case "title": {
+        const settings = await setTitleTemplate(deps, { workspace, template: input.template });
+        await ix.reply(settingsReply(settings));
+        return;
+      }
+      case "intro": {
+        const settings = await setIntro(deps, { workspace, intro: input.intro });
+        await ix.reply(settingsReply(settings));
+        return;
+      }
+    }
+  },
+} satisfies Subcommand<Exclude<ConfigAction, { action: "show" } | { action: "admins"; change: "list" }>>;
