@@ -1,8 +1,8 @@
 import type { LinkView } from "../core/links/manageLinks.js";
 import type { RoundupDoc } from "../core/roundup/roundupDoc.js";
-import { formatLocalDate, formatLocalDateTime } from "../core/time/formatLocal.js";
-import { periodLabel } from "../core/time/period.js";
+import { formatLocalDate } from "../core/time/formatLocal.js";
 import type { Category, RoundupRun, Settings } from "../core/types.js";
+import type { RunView, SettingsView } from "../core/views/settingsView.js";
 
 /** Every date in the CLI's JSON is ISO 8601 (UTC), as scripts and people read it. */
 function iso(epochMs: number): string {
@@ -89,21 +89,18 @@ export function categoryLine(category: Category, position: number): string {
   return `${position}. ${emoji}${category.name}  [${category.slug}]${archived}`;
 }
 
-export function runText(run: RoundupRun | null): string {
+export function runText(run: RunView | null): string {
   if (!run) return "(none yet)";
-  const why = run.lastError ? ` (${run.lastError})` : "";
-  return `${periodLabel(run.period)}: ${run.status}${why}`;
+  const why = run.reason ? ` (${run.reason})` : "";
+  return `${run.periodLabel}: ${run.status}${why}`;
 }
 
-export function settingsText(
-  settings: Settings,
-  lastRun: RoundupRun | null = null,
-  waiting: string | null = null,
-): string {
+export function settingsText(settings: SettingsView): string {
+  const { lastRun, waiting } = settings;
   const { day, time, timeZone } = settings.schedule;
   const admins = settings.admins.map((a) => `${a.kind}:${a.id}`).join(", ") || "(platform admins only)";
-  const next = settings.nextDue
-    ? `${periodLabel(settings.nextDue.period)}, due ${formatLocalDateTime(settings.nextDue.at, timeZone)} ${timeZone}`
+  const next = settings.next
+    ? `${settings.next.periodLabel}, due ${settings.next.localTime} ${timeZone}`
     : "(none planned)";
   return [
     `workspace:  ${settings.workspace}`,

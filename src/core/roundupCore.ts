@@ -35,6 +35,9 @@ import {
   setSchedule,
   setTitleTemplate,
 } from "./settings/manageSettings.js";
+import { numberCategories } from "./views/categoryView.js";
+import { linkPage } from "./views/linkPage.js";
+import { settingsView } from "./views/settingsView.js";
 import { type Platform, requireWorkspace } from "./workspace.js";
 
 export interface RoundupCoreDeps {
@@ -85,18 +88,27 @@ export function createRoundupCore(deps: RoundupCoreDeps) {
     editLink: bind(editLinkAs),
     removeLink: bind(removeLinkAs),
     listLinks: bind(listLinks),
+    /** A page of links with what a face says about it (month, category, more to come, time zone). */
+    linkPage: bind(linkPage),
 
     // Categories
     listCategories: bind(listCategories),
     addCategory: bind(addCategory),
     renameCategory: bind(renameCategory),
-    moveCategory: bind(moveCategory),
+    /** Every category, archived ones too, numbered as `moveCategory` takes them. */
+    numberedCategories: async (input: { workspace: string }) =>
+      numberCategories(await listCategories(bound, { ...input, includeArchived: true })),
+    /** Moves a category; answers with the new order, numbered. */
+    moveCategory: async (input: Parameters<typeof moveCategory>[1]) =>
+      numberCategories(await moveCategory(bound, input)),
     archiveCategory: bind(archiveCategory),
     removeCategory: bind(removeCategory),
 
     // Settings
     getSettings: bind(getSettings),
     configSummary: bind(configSummary),
+    /** What `config show` shows: the settings, the next and the last roundup, what is late. */
+    settingsView: bind(settingsView),
     setChannel: bind(setChannel),
     setSchedule: bind(setSchedule),
     setTitleTemplate: bind(setTitleTemplate),

@@ -2,9 +2,10 @@
 import type { APIEmbed } from "discord.js";
 import type { LinkView } from "../../core/links/manageLinks.js";
 import { sharedHost } from "../../core/links/url.js";
-import { formatLocalDate, formatLocalDateTime } from "../../core/time/formatLocal.js";
-import { periodLabel } from "../../core/time/period.js";
-import type { AdminEntry, Category, Link, RoundupRun, Settings } from "../../core/types.js";
+import { formatLocalDate } from "../../core/time/formatLocal.js";
+import type { AdminEntry, Category, Link } from "../../core/types.js";
+import type { NumberedCategory } from "../../core/views/categoryView.js";
+import type { RunView, SettingsView } from "../../core/views/settingsView.js";
 import { clip, escapeDiscord, maskedLink, oneLine } from "./escape.js";
 import { DISCORD_LIMITS, EMBED_COLOR } from "./render.js";
 
@@ -85,13 +86,13 @@ export function duplicateText(link: Link, noteKept: boolean, timeZone: string): 
   );
 }
 
-export function categoryLines(categories: Category[]): string {
+export function categoryLines(categories: NumberedCategory[]): string {
   if (categories.length === 0) return "No categories yet. Add one with /read category add.";
   return categories
-    .map((c, i) => {
+    .map((c) => {
       const emoji = c.emoji ? `${c.emoji} ` : "";
       const archived = c.archived ? " *(archived)*" : "";
-      return `${i + 1}. ${emoji}**${escapeDiscord(c.name)}** \`${c.slug}\`${archived}`;
+      return `${c.number}. ${emoji}**${escapeDiscord(c.name)}** \`${c.slug}\`${archived}`;
     })
     .join("\n");
 }
@@ -101,10 +102,10 @@ export function adminList(admins: AdminEntry[]): string {
   return `Members with Manage Server, plus ${added.length > 0 ? added.join(", ") : "nobody else yet"}.`;
 }
 
-function runLine(run: RoundupRun | null): string {
+function runLine(run: RunView | null): string {
   if (!run) return "none yet";
-  const month = periodLabel(run.period);
-  const parts = run.messageIds.length === 1 ? "1 message" : `${run.messageIds.length} messages`;
+  const month = run.periodLabel;
+  const parts = run.messages === 1 ? "1 message" : `${run.messages} messages`;
   switch (run.status) {
     case "posted":
       return `${month}: posted (${parts})`;
@@ -113,20 +114,17 @@ function runLine(run: RoundupRun | null): string {
     case "quiet":
       return `${month}: no links, nothing posted`;
     case "skipped":
-      return `${month}: skipped (${escapeDiscord(run.lastError ?? "too late")})`;
+      return `${month}: skipped (${escapeDiscord(run.reason ?? "too late")})`;
     case "failed":
-      return `${month}: failed after ${parts} (${escapeDiscord(clip(run.lastError ?? "unknown", 200))}); /read roundup post finishes it`;
+      return `${month}: failed after ${parts} (${escapeDiscord(clip(run.reason ?? "unknown", 200))}); /read roundup post finishes it`;
   }
 }
 
-export function settingsEmbed(
-  settings: Settings,
-  lastRun: RoundupRun | null,
-  waiting: string | null = null,
-): APIEmbed {
+export function settingsEmbed(settings: SettingsView): APIEmbed {
+  const { lastRun, waiting } = settings;
   const { day, time, timeZone } = settings.schedule;
-  const next = settings.nextDue
-    ? `${periodLabel(settings.nextDue.period)}, on ${formatLocalDateTime(settings.nextDue.at, timeZone)} (${timeZone})`
+  const next = settings.next
+    ? `${settings.next.periodLabel}, on ${settings.next.localTime} (${timeZone})`
     : "not planned yet";
   const lines = [
     `**Roundup channel:** ${settings.channelId ? `<#${settings.channelId}>` : "not set: /read config channel"}`,

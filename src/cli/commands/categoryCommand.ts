@@ -30,14 +30,13 @@ export const categoryCommand: CliCommand = {
       case "list": {
         const parsed = parse(rest, listOptions, usage);
         expectPositionals(parsed, [], usage);
-        // Numbered in the whole roundup order, archived ones counted, as `category move` counts them.
-        const categories = await core.listCategories({
+        // Numbered by the core in the whole roundup order, archived ones counted, as `category move` counts them.
+        const categories = await core.numberedCategories({
           workspace: await core.requireWorkspace(workspace),
-          includeArchived: true,
         });
         const numbered = categories
-          .map((category, index) => ({ category, position: index + 1 }))
-          .filter(({ category }) => parsed.values.all === true || !category.archived);
+          .filter((category) => parsed.values.all === true || !category.archived)
+          .map((category) => ({ category, position: category.number }));
         if (parsed.values.json) {
           context.out(
             JSON.stringify(
@@ -82,7 +81,7 @@ export const categoryCommand: CliCommand = {
           category: name as string,
           position: Number(position),
         });
-        context.out(categories.map((category, index) => categoryLine(category, index + 1)).join("\n"));
+        context.out(categories.map((category) => categoryLine(category, category.number)).join("\n"));
         return;
       }
       case "archive":

@@ -24,13 +24,12 @@ const scheduleOptions = {
   tz: { type: "string" },
 } as const;
 
-async function show(context: CliContext, settings: Settings, json = false): Promise<void> {
-  const { lastRun, waiting } = await context.core.configSummary({ workspace: settings.workspace });
-  context.out(
-    json
-      ? JSON.stringify(settingsJson(settings, lastRun, waiting), null, 2)
-      : settingsText(settings, lastRun, waiting),
-  );
+/** The settings as they are now, with the last run and what is late: as text, or as JSON for scripts. */
+async function show(context: CliContext, { workspace }: Settings, json = false): Promise<void> {
+  if (json) {
+    const { settings, lastRun, waiting } = await context.core.configSummary({ workspace });
+    context.out(JSON.stringify(settingsJson(settings, lastRun, waiting), null, 2));
+  } else context.out(settingsText(await context.core.settingsView({ workspace })));
 }
 
 export const configCommand: CliCommand = {

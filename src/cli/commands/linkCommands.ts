@@ -107,9 +107,9 @@ Lists links, oldest first. Example: ${PROGRAM} list --month 2026-07 --json`,
     const month = stringValue(parsed, "month");
     const category = stringValue(parsed, "category");
     const search = stringValue(parsed, "search");
-    const links = await context.core.listLinks({
+    const { links, timeZone } = await context.core.linkPage({
       workspace: await context.core.requireWorkspace(context.workspace),
-      ...(month !== undefined ? { month } : {}),
+      ...(month !== undefined ? { month } : { allMonths: true }),
       ...(category !== undefined ? { category } : {}),
       ...(by !== undefined ? { sharedByName: by } : {}),
       ...(search !== undefined ? { search } : {}),
@@ -122,7 +122,6 @@ Lists links, oldest first. Example: ${PROGRAM} list --month 2026-07 --json`,
       context.out("No links found.");
       return;
     }
-    const { timeZone } = (await context.core.getSettings({ workspace: context.workspace })).schedule;
     context.out(links.map((link) => linkLine(link, timeZone)).join("\n\n"));
   },
 };

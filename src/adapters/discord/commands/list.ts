@@ -9,9 +9,7 @@ import {
   ComponentType,
   SlashCommandSubcommandBuilder,
 } from "discord.js";
-import { findCategoryById, meansNoCategory, resolveCategory } from "../../../core/categories/categoryName.js";
-import { OTHER_SECTION_NAME } from "../../../core/categories/defaultCategories.js";
-import { parsePeriod, periodLabel, periodOf } from "../../../core/time/period.js";
+import { parsePeriod } from "../../../core/time/period.js";
 import type { Answer, CommandContext } from "../context.js";
 import { linkListEmbed } from "../messages.js";
 import { NO_MENTIONS } from "../publisher.js";
@@ -45,27 +43,33 @@ function customId(direction: "p" | "n", query: ListQuery, offset: number): strin
   );
 }
 
-export async function listPage(ctx: CommandContext, query: ListQuery): Promise<Answer> {
-  const { deps, workspace } = ctx;
-  const { timeZone } = (await deps.core.getSettings({ workspace })).schedule;
-  const links = await deps.core.listLinks({
-    workspace,
-    month: query.month,
-    ...(query.categoryId !== undefined ? { categoryId: query.categoryId } : {}),
-    ...(query.mine ? { sharedById: ctx.userId } : {}),
-    limit: PAGE_SIZE + 1,
-    offset: query.offset,
+/**
+ * One page: of a query a pager carried, or of what was typed (a month, a category name), which the
+ * core settles (this month by default; a category by name) for the pager to carry on.
+ */
+export async function listPage(
+  ctx: CommandContext,
+  asked: ListQuery | { offset: 0; month: string | null; category: string | null; mine: boolean },
+): Promise<Answer> {
+  const page = await ctx.deps.core.linkPage({
+    workspace: ctx.workspace,
+    month: asked.month,
+    ...("category" in asked ? { category: asked.category } : { categoryId: asked.categoryId }),
+    ...(asked.mine ? { sharedById: ctx.userId } : {}),
+    offset: asked.offset,
+    pageSize: PAGE_SIZE,
   });
-  let categoryName: string | null = null;
-  if (query.categoryId === null) categoryName = OTHER_SECTION_NAME;
-  else if (query.categoryId !== undefined) {
-    const all = await deps.core.listCategories({ workspace, includeArchived: true });
-    categoryName = findCategoryById(all, query.categoryId)?.name ?? null;
-  }
-  const filters = [categoryName ? `in ${categoryName}` : "", query.mine ? "shared by you" : ""]
+  const { links, timeZone } = page;
+  const query: ListQuery = {
+    offset: page.offset,
+    month: page.month ?? "",
+    categoryId: page.categoryId,
+    mine: asked.mine,
+  };
+  const filters = [page.categoryName ? `in ${page.categoryName}` : "", query.mine ? "shared by you" : ""]
     .filter(Boolean)
     .join(", ");
-  const label = `${periodLabel(query.month)}${filters ? ` (${filters})` : ""}`;
+  const label = `${page.monthLabel}${filters ? ` (${filters})` : ""}`;
   if (links.length === 0) {
     return {
       content:
@@ -78,7 +82,7 @@ export async function listPage(ctx: CommandContext, query: ListQuery): Promise<A
   }
   const { embed, shown } = linkListEmbed(`Links shared in ${label}`, links, timeZone, PAGE_SIZE);
   embed.footer = { text: `${query.offset + 1}–${query.offset + shown}` };
-  const hasNext = links.length > shown;
+  const hasNext = page.more || links.length > shown;
   const components: APIActionRowComponent<APIComponentInMessageActionRow>[] =
     query.offset > 0 || hasNext
       ? [
@@ -119,24 +123,12 @@ export default {
     .addBooleanOption((o) => o.setName("mine").setDescription("Only links you shared")),
   async execute(ctx) {
     const options = ctx.interaction.options;
-    const month = options.getString("month");
-    const categoryName = options.getString("category");
-    const { timeZone } = (await ctx.deps.core.getSettings({ workspace: ctx.workspace })).schedule;
-    let categoryId: number | null | undefined;
-    if (categoryName !== null) {
-      categoryId = meansNoCategory(categoryName)
-        ? null
-        : resolveCategory(
-            await ctx.deps.core.listCategories({ workspace: ctx.workspace, includeArchived: true }),
-            categoryName,
-          ).id;
-    }
-    const query: ListQuery = {
+    const query = {
       offset: 0,
-      month: month === null ? periodOf(ctx.deps.core.clock.now(), timeZone) : parsePeriod(month),
-      categoryId,
+      month: options.getString("month"),
+      category: options.getString("category"),
       mine: options.getBoolean("mine") ?? false,
-    };
+    } as const;
     await ctx.reply(await listPage(ctx, query));
   },
 } satisfies ReadSubcommand;

@@ -19,11 +19,11 @@ export default {
     ),
   async execute(ctx) {
     const query = ctx.interaction.options.getString("query", true);
-    const { timeZone } = (await ctx.deps.core.getSettings({ workspace: ctx.workspace })).schedule;
-    const links = await ctx.deps.core.listLinks({
+    const { links, more, timeZone } = await ctx.deps.core.linkPage({
       workspace: ctx.workspace,
+      allMonths: true,
       search: query,
-      limit: MAX_SHOWN + 1,
+      pageSize: MAX_SHOWN,
     });
     const quoted = `"${clip(oneLine(query), 80)}"`;
     if (links.length === 0) {
@@ -31,7 +31,7 @@ export default {
       return;
     }
     const { embed, shown } = linkListEmbed(`Links matching ${quoted}`, links, timeZone, MAX_SHOWN);
-    if (links.length > shown)
+    if (more || links.length > shown)
       embed.footer = { text: `Only the first ${shown} are shown: add words to narrow it down.` };
     await ctx.reply({ embeds: [embed] });
   },

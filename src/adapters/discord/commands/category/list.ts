@@ -10,10 +10,7 @@ export default {
     .setName("list")
     .setDescription("The roundup's sections, in order"),
   async execute(ctx) {
-    const categories = await ctx.deps.core.listCategories({
-      workspace: ctx.workspace,
-      includeArchived: true,
-    });
+    const categories = await ctx.deps.core.numberedCategories({ workspace: ctx.workspace });
     await ctx.reply({
       embeds: [
         { color: EMBED_COLOR, title: "Sections, in roundup order", description: categoryLines(categories) },

@@ -7,7 +7,7 @@ export default {
   group: "config",
   data: new SlashCommandSubcommandBuilder().setName("show").setDescription("The roundup settings"),
   async execute(ctx) {
-    const { settings, lastRun, waiting } = await ctx.deps.core.configSummary({ workspace: ctx.workspace });
-    await ctx.reply({ embeds: [settingsEmbed(settings, lastRun, waiting)] });
+    const settings = await ctx.deps.core.settingsView({ workspace: ctx.workspace });
+    await ctx.reply({ embeds: [settingsEmbed(settings)] });
   },
 } satisfies ReadSubcommand;

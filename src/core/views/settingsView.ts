@@ -1,0 +1,75 @@
+/**
+ * What `config show` shows, as data every face words alike: Discord, Slack and the command line
+ * differ in markup, not in what they decide to show.
+ */
+import type { Clock } from "../ports/clock.js";
+import type { Store } from "../ports/store.js";
+import { configSummary } from "../settings/manageSettings.js";
+import { formatLocalDateTime } from "../time/formatLocal.js";
+import { type Period, periodLabel } from "../time/period.js";
+import type { AdminEntry, RoundupRun, RunStatus, Schedule } from "../types.js";
+
+/** How a roundup run stands. */
+export interface RunView {
+  period: Period;
+  /** "June 2026". */
+  periodLabel: string;
+  status: RunStatus;
+  /** Messages posted so far. */
+  messages: number;
+  /** Why it failed or was skipped, as recorded. */
+  reason: string | null;
+}
+
+export interface SettingsView {
+  workspace: string;
+  channelId: string | null;
+  schedule: Schedule;
+  /** The next planned roundup, in the workspace's time zone; null when none is planned. */
+  next: { period: Period; periodLabel: string; at: number; localTime: string } | null;
+  lastRun: RunView | null;
+  /** Why a late roundup has not gone out (only a running bot with the platform's token posts it). */
+  waiting: string | null;
+  /** Users and roles an admin added (the platform's own admins always are). */
+  admins: AdminEntry[];
+  titleTemplate: string;
+  intro: string | null;
+  quietMonthNote: boolean;
+}
+
+export function runView(run: RoundupRun | null): RunView | null {
+  if (!run) return null;
+  return {
+    period: run.period,
+    periodLabel: periodLabel(run.period),
+    status: run.status,
+    messages: run.messageIds.length,
+    reason: run.lastError,
+  };
+}
+
+/** The settings, the last run and what is late, as `config show` shows them. Reading creates nothing. */
+export async function settingsView(
+  deps: { store: Store; clock: Clock },
+  input: { workspace: string },
+): Promise<SettingsView> {
+  const { settings, lastRun, waiting } = await configSummary(deps, input);
+  const { nextDue, schedule } = settings;
+  return {
+    workspace: settings.workspace,
+    channelId: settings.channelId,
+    schedule,
+    next: nextDue && {
+      period: nextDue.period,
+      periodLabel: periodLabel(nextDue.period),
+      at: nextDue.at,
+      localTime: formatLocalDateTime(nextDue.at, schedule.timeZone),
+    },
+    lastRun: runView(lastRun),
+    waiting,
+    admins: settings.admins,
+    titleTemplate: settings.titleTemplate,
+    intro: settings.intro,
+    quietMonthNote: settings.quietMonthNote,
+  };
+}
