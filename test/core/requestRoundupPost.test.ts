@@ -131,7 +131,7 @@ describe("requestRoundupPost", () => {
 
 describe("postOutcomeOf", () => {
   const run = (status: "posting" | "posted" | "skipped", ids: string[] = []) =>
-    ({ status, messageIds: ids }) as never;
+    ({ status, messageIds: ids, claimedBy: "bot:1" }) as never;
   it("tells a post in progress from one already posted or otherwise handled", () => {
     expect(postOutcomeOf({ status: "already", run: run("posting", ["a", "b"]) })).toEqual({
       kind: "being-posted",
