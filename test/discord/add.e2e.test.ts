@@ -2,7 +2,7 @@
  * Sharing with a page lookup behind it: the answer goes out at once while the page is slow, and is
  * edited with what the page said; a hostile page title pings nobody and links nowhere.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { messageCommand, readCommand, type Sender, str } from "./fakeDiscord.js";
 import {
   ALICE,
@@ -17,14 +17,16 @@ import {
   until,
 } from "./harness.js";
 
-const fetcher = new SlowFetcher();
+let fetcher: SlowFetcher;
 let h: Harness;
 const alice: Sender = { guildId: GUILD_A, userId: ALICE, name: "Alice" };
 
-beforeAll(async () => {
+// Every test gets its own bot, fake Discord, store and page lookups.
+beforeEach(async () => {
+  fetcher = new SlowFetcher();
   h = await startHarness({ fetcher });
 });
-afterAll(async () => {
+afterEach(async () => {
   fetcher.release({ ok: false, reason: "the test ended" });
   await h.close();
 });
@@ -98,6 +100,11 @@ describe("/read add with a page lookup", () => {
   });
 
   it("answers a duplicate at once, without reading the page again", async () => {
+    const first = readCommand(h.fake, alice, ["add"], [str("url", "https://slow.example/article")]);
+    await h.ask(first);
+    await until(() => fetcher.waiting === 1);
+    fetcher.release(page("How Slow Pages Work", "Dana Writer"));
+    await editOf(first);
     const asked = fetcher.asked.length;
     const ack = await h.ask(
       readCommand(h.fake, alice, ["add"], [str("url", "https://slow.example/article/")]),

@@ -2,7 +2,7 @@
  * Every `/read` subcommand end to end: the real discord.js Client, logged in against the fake Discord,
  * answering interactions from the fake gateway with a real SQLite store behind it.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addCategory } from "../../src/core/categories/manageCategories.js";
 import { addLink } from "../../src/core/links/addLink.js";
 import { ensureWorkspace } from "../../src/core/workspace.js";
@@ -39,11 +39,23 @@ const carol: Sender = { guildId: GUILD_A, userId: "540000000000000001", name: "C
 const moderator: Sender = { guildId: GUILD_A, userId: "550000000000000001", name: "Mo", roles: [MOD_ROLE] };
 const admin: Sender = { guildId: GUILD_A, userId: BOB, name: "Bob", permissions: MANAGE_GUILD };
 
-beforeAll(async () => {
+// Every test gets its own bot, fake Discord and store (some 50 ms each), and sets up the data it reads.
+beforeEach(async () => {
   h = await startHarness();
 });
-afterAll(async () => {
-  await h.close();
+afterEach(async () => {
+  try {
+    // What the last test of this file checks on its own tour holds for every test's messages too.
+    for (const request of h.fake.requests) {
+      const created =
+        (request.path.endsWith("/callback") && [4, 7].includes(request.body.type)) ||
+        (request.path.startsWith("/webhooks/") && ["POST", "PATCH"].includes(request.method)) ||
+        (request.path.startsWith("/channels/") && request.method === "POST");
+      if (created) expect(messageOf(request).allowed_mentions).toEqual({ parse: [] });
+    }
+  } finally {
+    await h.close();
+  }
 });
 
 /** The answer's text, and whether only the asker sees it. */
@@ -56,6 +68,38 @@ async function answer(
   const ack = await h.ask(readCommand(h.fake, sender, path, options, extra));
   const message = messageOf(ack);
   return { ack, text: textOf(ack), private: message?.flags === EPHEMERAL, message };
+}
+
+/** Alice's link, shared as the first /read add test shares it. */
+async function shareAlicesPost() {
+  await answer(
+    alice,
+    ["add"],
+    [str("url", "https://example.com/post"), str("category", "tools"), str("note", "Worth it")],
+  );
+}
+
+/** Carol's link, shared from a message with "Add to reading list" (no category). */
+async function shareCarolsMessage() {
+  await h.ask(
+    messageCommand(
+      h.fake,
+      carol,
+      "Great read (see https://blog.example.org/a_(b)), and also https://second.example",
+    ),
+  );
+}
+
+/** https://paged.example/0, /1, … shared by Alice in Articles & Learning. */
+async function sharePaged(count = 12) {
+  for (let i = 0; i < count; i++) {
+    await answer(alice, ["add"], [str("url", `https://paged.example/${i}`), str("category", "Articles")]);
+  }
+}
+
+/** A section named Mods, after the default ones. */
+async function addModsSection() {
+  await answer(admin, ["category", "add"], [str("name", "Mods")]);
 }
 
 interface CommandJson {
@@ -174,6 +218,7 @@ describe("/read add", () => {
   });
 
   it("tells a second sharer privately that the link is already there, keeping their note", async () => {
+    await shareAlicesPost();
     const { text, private: hidden } = await answer(
       carol,
       ["add"],
@@ -234,6 +279,8 @@ describe("Add to reading list", () => {
 
 describe("/read list", () => {
   it("lists this month's links privately", async () => {
+    await shareAlicesPost();
+    await shareCarolsMessage();
     const { text, private: hidden } = await answer(alice, ["list"]);
     expect(hidden).toBe(true);
     expect(text).toContain("Links shared in July 2026");
@@ -242,6 +289,8 @@ describe("/read list", () => {
   });
 
   it("filters by category and by who shared", async () => {
+    await shareAlicesPost();
+    await shareCarolsMessage();
     const tools = await answer(alice, ["list"], [str("category", "Tools")]);
     expect(tools.text).toContain("example.com/post");
     expect(tools.text).not.toContain("blog.example.org");
@@ -313,6 +362,7 @@ describe("/read list", () => {
 
 describe("/read search", () => {
   it("finds links in any month, and says when nothing matches", async () => {
+    await shareAlicesPost();
     const found = await answer(alice, ["search"], [str("query", "worth")]);
     expect(found.private).toBe(true);
     expect(found.text).toContain("example.com/post");
@@ -325,6 +375,7 @@ describe("/read edit and remove", () => {
   const idOf = async (url: string) => (await links()).find((l) => l.url === url)?.id ?? 0;
 
   it("lets the sharer edit their link", async () => {
+    await shareAlicesPost();
     const id = await idOf("https://example.com/post");
     const { text, private: hidden } = await answer(
       alice,
@@ -338,6 +389,7 @@ describe("/read edit and remove", () => {
   });
 
   it("refuses someone else's link to a member, and changes nothing", async () => {
+    await shareAlicesPost();
     const id = await idOf("https://example.com/post");
     const { text } = await answer(carol, ["edit"], [int("id", id), str("note", "Mine now")]);
     expect(text).toMatch(/shared by Alice; only they or an admin can change it/);
@@ -348,12 +400,14 @@ describe("/read edit and remove", () => {
   });
 
   it("lets an admin edit anyone's link", async () => {
+    await shareAlicesPost();
     const id = await idOf("https://example.com/post");
     await answer(admin, ["edit"], [int("id", id), str("note", "Edited by an admin")]);
     expect((await h.store.links.get(WS_A, id))?.note).toBe("Edited by an admin");
   });
 
   it("refuses an unknown category and an unknown id", async () => {
+    await shareAlicesPost();
     const id = await idOf("https://example.com/post");
     expect((await answer(alice, ["edit"], [int("id", id), str("category", "Nope")])).text).toMatch(
       /no category "Nope"/,
@@ -362,6 +416,7 @@ describe("/read edit and remove", () => {
   });
 
   it("lets the sharer remove their link", async () => {
+    await sharePaged(1);
     const id = await idOf("https://paged.example/0");
     const { text } = await answer(alice, ["remove"], [int("id", id)]);
     expect(text).toContain(`Removed #${id}`);
@@ -371,6 +426,7 @@ describe("/read edit and remove", () => {
 
 describe("/read category", () => {
   it("refuses a non-admin and changes nothing", async () => {
+    await ensureWorkspace(h, WS_A); // a server already using /read, with the default sections
     for (const [path, options] of [
       [["category", "add"], [str("name", "Papers")]],
       [
@@ -533,6 +589,11 @@ describe("/read config", () => {
   });
 
   it("refuses a bad time zone and a bad time", async () => {
+    await answer(
+      admin,
+      ["config", "schedule"],
+      [int("day", 3), str("time", "9:30"), str("timezone", "Europe/Berlin")],
+    );
     const zone = await answer(
       admin,
       ["config", "schedule"],
@@ -637,12 +698,29 @@ describe("/read config", () => {
     const cleared = await answer(admin, ["config", "intro"]);
     expect(cleared.text).toContain("no intro");
     expect((await h.store.settings.get(WS_A)).intro).toBeNull();
-
-    await answer(admin, ["config", "quiet"], [bool("note", false)]);
-    await answer(admin, ["config", "title"], [str("template", "What we've been reading in {month}")]);
   });
 
   it("shows the settings", async () => {
+    await answer(admin, ["config", "channel"], [{ name: "channel", type: 7, value: CHANNEL }], {
+      resolved: { channels: { [CHANNEL]: { id: CHANNEL, type: 0, name: "reading", permissions: "0" } } },
+    });
+    await answer(
+      admin,
+      ["config", "schedule"],
+      [int("day", 3), str("time", "9:30"), str("timezone", "Europe/Berlin")],
+    );
+    await answer(
+      admin,
+      ["config", "admins"],
+      [str("action", "add"), { name: "who", type: 9, value: carol.userId }],
+      {
+        resolved: {
+          users: {
+            [carol.userId]: { id: carol.userId, username: "carol", discriminator: "0", avatar: null },
+          },
+        },
+      },
+    );
     const { text, private: hidden } = await answer(alice, ["config", "show"]);
     expect(hidden).toBe(true);
     expect(text).toContain(`**Roundup channel:** <#${CHANNEL}>`);
@@ -653,6 +731,7 @@ describe("/read config", () => {
 
 describe("/read roundup", () => {
   it("previews last month privately, for anyone", async () => {
+    await sharePaged();
     h.clock.set("2026-08-10T12:00:00Z");
     const { text, private: hidden } = await answer(alice, ["roundup", "preview"]);
     expect(hidden).toBe(true);
@@ -661,6 +740,7 @@ describe("/read roundup", () => {
   });
 
   it("exports last month as a Markdown file, privately, for anyone", async () => {
+    await sharePaged();
     h.clock.set("2026-08-10T12:00:00Z");
     const { ack } = await answer(alice, ["roundup", "export"]);
     // A callback with a file arrives as multipart form data: the message as JSON, then the file.
@@ -700,6 +780,7 @@ describe("/read help", () => {
 
 describe("autocomplete", () => {
   it("suggests the workspace's categories", async () => {
+    await addModsSection();
     const ack = await h.ask(
       readCommand(h.fake, alice, ["add"], [str("category", "ar", true)], { autocomplete: true }),
     );
@@ -742,6 +823,9 @@ describe("tenant isolation", () => {
   };
 
   it("never shows or changes guild A's links from guild B", async () => {
+    await shareAlicesPost();
+    await sharePaged();
+    await addModsSection();
     h.clock.set("2026-07-20T12:00:00Z");
     await answer(bea, ["add"], [str("url", "https://b.example/only-b")]);
     const list = await answer(bea, ["list"]);
@@ -844,7 +928,9 @@ describe("admin notices", () => {
     expect(notices(first)).toHaveLength(0);
     const third = readCommand(h.fake, boss, ["help"]);
     await h.ask(third);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A notice follows the answer in the same piece of work; stopping waits for all work in flight.
+    await h.bot.stop();
+    expect(h.logs.some((l) => l.msg === "stopped with Discord work still running")).toBe(false);
     expect(notices(third)).toHaveLength(0);
   });
 });
@@ -874,7 +960,33 @@ describe("admin notices, by the bot's clock", () => {
 });
 
 describe("allowed mentions", () => {
-  it("went out with nothing allowed on every message the bot created or edited", () => {
+  it("went out with nothing allowed on every message the bot created or edited", async () => {
+    // A tour of what the bot says: answers, edits by button, a notice as a follow-up.
+    await shareAlicesPost();
+    await shareCarolsMessage();
+    await sharePaged(40);
+    await answer(carol, ["add"], [str("url", "https://example.com/post"), str("note", "Agreed")]);
+    await answer(alice, ["add"], [str("url", "javascript:alert(1)")]);
+    const first = await answer(alice, ["list"], [str("category", "Articles")]);
+    await h.ask(buttonClick(h.fake, alice, first.message.components[0].components[1].custom_id));
+    await answer(alice, ["search"], [str("query", "worth")]);
+    const id = (await links()).find((l) => l.url === "https://example.com/post")?.id ?? 0;
+    await answer(alice, ["edit"], [int("id", id), str("note", "Edited")]);
+    await answer(carol, ["remove"], [int("id", id)]);
+    await addModsSection();
+    await answer(admin, ["category", "rename"], [str("category", "Mods"), str("name", "Moderators")]);
+    await answer(admin, ["category", "archive"], [str("category", "Moderators")]);
+    await answer(admin, ["category", "list"]);
+    await answer(admin, ["config", "schedule"], [int("day", 3), str("time", "9:30"), str("timezone", "UTC")]);
+    await answer(admin, ["config", "title"], [str("template", "Team **reads**, {month}")]);
+    await answer(alice, ["config", "show"]);
+    await answer(alice, ["help"]);
+    await h.store.settings.setAdminNotice(WS_A, "The roundup was due but there is no channel.");
+    h.clock.set("2026-08-10T12:00:00Z");
+    const notified = readCommand(h.fake, admin, ["roundup", "preview"]);
+    await h.ask(notified);
+    await until(() => h.traffic(notified).some((r) => r.path.startsWith("/webhooks/")));
+
     const creating = h.fake.requests.filter(
       (r) =>
         (r.path.endsWith("/callback") && [4, 7].includes(r.body.type)) ||

@@ -77,11 +77,12 @@ describe("startDiscord", () => {
     const stopping = h.bot.stop().then(() => {
       stopped = true;
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(stopped).toBe(false);
+    // Turned away, so the bot took in an interaction after stopping began: had stopping not waited for
+    // the page lookup it would have logged out by then and this could not have been answered.
     const late = await h.ask(readCommand(h.fake, alice, ["help"]));
     expect(messageOf(late).flags).toBe(EPHEMERAL);
     expect(textOf(late)).toMatch(/restarting/);
+    expect(stopped).toBe(false);
     fetcher.release(page("Finished Before Stopping"));
     await stopping;
     const [edit] = h.fake.find("PATCH", new RegExp(payload.token));

@@ -124,7 +124,9 @@ describe("interaction answers", () => {
       h.fake.interact(payload);
       const callbacks = () => h.traffic(payload).filter((r) => r.path.endsWith("/callback"));
       await until(() => callbacks().length === 3);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // The answer's retries end before its work does; stopping waits for all work in flight.
+      await h.bot.stop();
+      expect(h.logs.some((l) => l.msg === "stopped with Discord work still running")).toBe(false);
       expect(callbacks()).toHaveLength(3);
       expect(textOf(callbacks()[2] as RecordedRequest)).toContain("retry.example");
       expect(await h.store.links.list(`discord:${GUILD_A}`)).toHaveLength(1);

@@ -2,7 +2,7 @@
  * `/read roundup post`: 300 links with long notes posted to the roundup channel as messages within
  * every Discord limit, all 300 there, nobody pinged; once per month through the ledger.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addLink } from "../../src/core/links/addLink.js";
 import { setChannel } from "../../src/core/settings/manageSettings.js";
 import { bool, MANAGE_GUILD, readCommand, type Sender, str } from "./fakeDiscord.js";
@@ -22,10 +22,18 @@ function note(i: number): string {
     .replace(/\s+\S*$/, "");
 }
 
-beforeAll(async () => {
+// Every test gets its own bot, fake Discord and store, and sets up the links and channel it needs.
+beforeEach(async () => {
   h = await startHarness({ now: "2026-07-20T12:00:00Z" });
+});
+afterEach(async () => {
+  await h.close();
+});
+
+/** June 2026 in guild A: `count` links (300 unless told) with long notes, #7 hostile; one link in guild B. */
+async function shareJune(count = 300) {
   const categories = ["articles", "tools", null];
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < count; i++) {
     await addLink(
       { store: h.store, clock: h.clock },
       {
@@ -52,22 +60,24 @@ beforeAll(async () => {
       at: Date.parse("2026-06-10T12:00:00Z"),
     },
   );
-});
-afterAll(async () => {
-  await h.close();
-});
+}
+
+const setRoundupChannel = () =>
+  setChannel({ store: h.store, clock: h.clock }, { workspace: WS_A, channelId: CHANNEL });
 
 const channelPosts = () => h.fake.find("POST", new RegExp(`^/channels/${CHANNEL}/messages$`));
 
 describe("/read roundup post", () => {
   it("refuses when there is no roundup channel", async () => {
+    await shareJune(3);
     const ack = await h.ask(readCommand(h.fake, admin, ["roundup", "post"], [str("month", "2026-06")]));
     expect(textOf(ack)).toMatch(/There's no roundup channel yet/);
     expect(channelPosts()).toHaveLength(0);
   });
 
   it("posts 300 links to the channel, split within every limit, all of them there", async () => {
-    await setChannel({ store: h.store, clock: h.clock }, { workspace: WS_A, channelId: CHANNEL });
+    await shareJune();
+    await setRoundupChannel();
     const payload = readCommand(h.fake, admin, ["roundup", "post"], [str("month", "2026-06")]);
     const ack = await h.ask(payload);
     expect(textOf(ack)).toMatch(/Posting the June 2026 roundup \(300 links\) to <#\d+> in \d+ messages…/);
@@ -102,6 +112,16 @@ describe("/read roundup post", () => {
   });
 
   it("does not post the same month twice unless asked to again", async () => {
+    await shareJune(30); // a month of several messages; the 300 are the test above's
+    await setRoundupChannel();
+    const first = readCommand(h.fake, admin, ["roundup", "post"], [str("month", "2026-06")]);
+    await h.ask(first);
+    const posted = await h.fake.waitFor(
+      (r) => r.method === "PATCH" && r.path.endsWith(`/${first.token}/messages/@original`),
+      20_000,
+    );
+    if (!textOf(posted).includes("✅ Posted")) throw new Error(`June was not posted: ${textOf(posted)}`);
+
     const before = channelPosts().length;
     const payload = readCommand(h.fake, admin, ["roundup", "post"], [str("month", "2026-06")]);
     await h.ask(payload);
@@ -121,6 +141,7 @@ describe("/read roundup post", () => {
   });
 
   it("explains a permission Discord refuses, and the ledger remembers where it stopped", async () => {
+    await setRoundupChannel();
     h.fake.override = (r) =>
       r.method === "POST" && r.path.startsWith("/channels/")
         ? { status: 403, body: { message: "Missing Permissions", code: 50013 } }
