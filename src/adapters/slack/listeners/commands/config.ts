@@ -8,8 +8,7 @@ import type { Subcommand } from "./subcommand.js";
 /** `/read config` and `/read config show`. */
 export const configShowCommand = {
   async run(deps, ix) {
-    const { settings, lastRun, waiting } = await deps.core.configSummary({ workspace: ix.workspace });
-    await ix.reply(settingsReply(settings, lastRun, waiting));
+    await ix.reply(settingsReply(await deps.core.settingsView({ workspace: ix.workspace })));
   },
 } satisfies Subcommand<unknown>;
 
@@ -79,13 +78,13 @@ export const configChangeCommand = {
         return;
       }
       case "title": {
-        const settings = await deps.core.setTitleTemplate({ workspace, template: input.template });
-        await ix.reply(settingsReply(settings));
+        await deps.core.setTitleTemplate({ workspace, template: input.template });
+        await ix.reply(settingsReply(await deps.core.settingsView({ workspace })));
         return;
       }
       case "intro": {
-        const settings = await deps.core.setIntro({ workspace, intro: input.intro });
-        await ix.reply(settingsReply(settings));
+        await deps.core.setIntro({ workspace, intro: input.intro });
+        await ix.reply(settingsReply(await deps.core.settingsView({ workspace })));
         return;
       }
     }
