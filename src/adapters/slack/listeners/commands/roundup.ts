@@ -4,9 +4,12 @@
  * core's ledger, like the schedule, so a month is posted once however many admins ask; `again` posts
  * it anew on purpose. The core decides (`requestRoundupPost`); this words it.
  */
-import { UserError } from "../../../../core/errors.js";
 import { renderMarkdown } from "../../../../core/render/renderMarkdown.js";
-import type { PostOutcome } from "../../../../core/roundup/requestRoundupPost.js";
+import {
+  type PostOutcome,
+  type PostRefusalWords,
+  postRefusalError,
+} from "../../../../core/roundup/requestRoundupPost.js";
 import type { RoundupDoc } from "../../../../core/roundup/roundupDoc.js";
 import { actorOfIx, type SlackDeps } from "../../deps.js";
 import { escapeMrkdwn } from "../../escape.js";
@@ -62,6 +65,14 @@ function build(deps: SlackDeps, ix: Interaction, period: string | null): Promise
 const links = (n: number) => (n === 1 ? "1 link" : `${n} links`);
 
 const NO_PLATFORM = "Slack posting isn't set up in this process.";
+
+/** Why a post was refused (the core decides which). */
+const REFUSED: PostRefusalWords = {
+  "not-admin": () => notAdminError("post the roundup").message,
+  "no-channel": () => "There's no roundup channel yet. Set one with /read config channel #channel.",
+  "no-platform": () => NO_PLATFORM,
+  "empty-month": ({ periodLabel }) => `No links were shared in ${periodLabel}, so there's nothing to post.`,
+};
 
 /** How a post ended, for the admin who asked. */
 function postOutcome(outcome: PostOutcome, doc: RoundupDoc, channelId: string): Reply {
@@ -136,31 +147,14 @@ export const roundupPostCommand = {
       again: input.again,
       logContext: { team: ix.teamId },
     });
-    switch (request.kind) {
-      case "not-admin":
-        throw notAdminError("post the roundup");
-      case "no-channel":
-        throw new UserError(
-          "channel.unset",
-          "There's no roundup channel yet. Set one with /read config channel #channel.",
-        );
-      case "no-platform":
-        throw new UserError("platform.unset", NO_PLATFORM);
-      case "empty-month":
-        throw new UserError(
-          "roundup.empty",
-          `No links were shared in ${request.periodLabel}, so there's nothing to post.`,
-        );
-      case "started": {
-        const { doc, channelId, parts } = request;
-        const inParts = parts === 1 ? "" : ` in ${parts} messages`;
-        await ix.reply({
-          text: `Posting the ${escapeMrkdwn(doc.periodLabel)} roundup (${links(doc.linkCount)}) to <#${channelId}>${inParts}…`,
-        });
-        void deps.inFlight.run("post roundup", { team: ix.teamId, period: doc.period }, async () => {
-          await ix.followUp(postOutcome(await request.post(), doc, channelId));
-        });
-      }
-    }
+    if (request.kind !== "started") throw postRefusalError(request, REFUSED);
+    const { doc, channelId, parts } = request;
+    const inParts = parts === 1 ? "" : ` in ${parts} messages`;
+    await ix.reply({
+      text: `Posting the ${escapeMrkdwn(doc.periodLabel)} roundup (${links(doc.linkCount)}) to <#${channelId}>${inParts}…`,
+    });
+    void deps.inFlight.run("post roundup", { team: ix.teamId, period: doc.period }, async () => {
+      await ix.followUp(postOutcome(await request.post(), doc, channelId));
+    });
   },
 } satisfies Subcommand<{ period: string | null; again: boolean }>;
