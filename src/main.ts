@@ -66,20 +66,21 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
 
   const slackConfig = config.slack;
   if (slackConfig) {
-    // One publisher for scheduled and manual posts, so both keep one pace per channel.
+    const slackLogger = logger.child({ area: "slack" });
+    // One publisher for scheduled and manual posts, so both keep one pace per channel: the adapter
+    // hands it to the core, which shares `publishers` with the scheduler.
     const publisher = createSlackPublisher({ ...slackConfig, clock });
     publishers.slack = publisher as RoundupPublisher;
+    const core = createRoundupCore({ store, clock, fetcher, logger: slackLogger, publishers });
     const slack = await startOrExplain("Slack", () =>
       startSlack({
         publisher,
         ...slackConfig,
         port: config.http.port,
         host: config.http.host,
-        store,
+        core,
         healthy: () => store.healthy(),
-        clock,
-        ...(fetcher ? { fetcher } : {}),
-        logger: logger.child({ area: "slack" }),
+        logger: slackLogger,
       }),
     );
     stops.push(slack.stop);

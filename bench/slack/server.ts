@@ -15,6 +15,7 @@ import { MAX_CLOCK_SKEW_SECONDS } from "../../src/adapters/slack/requestCheck.js
 import { startSlack } from "../../src/adapters/slack/startSlack.js";
 import { addLink } from "../../src/core/links/addLink.js";
 import { systemClock } from "../../src/core/ports/clock.js";
+import { createRoundupCore } from "../../src/core/roundupCore.js";
 import type { Logger } from "../../src/logger.js";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { startMockApi } from "./mockApi.js";
@@ -100,15 +101,15 @@ async function startFloor(): Promise<{ port: number; stop: () => Promise<void> }
 
 async function startAdapter(): Promise<{ port: number; stop: () => Promise<void> }> {
   const api = await startMockApi();
+  const logger = pino({ level: "silent" }) as unknown as Logger;
   const running = await startSlack({
     botToken: "xoxb-bench",
     signingSecret: BENCH_SECRET,
     apiUrl: api.url,
     port: 0,
     host: "127.0.0.1",
-    store,
-    clock: systemClock,
-    logger: pino({ level: "silent" }) as unknown as Logger,
+    core: createRoundupCore({ store, clock: systemClock, logger }),
+    logger,
   });
   return {
     port: running.port,

@@ -7,6 +7,7 @@ import { hostname } from "node:os";
 import {
   addCategory,
   archiveCategory,
+  categoriesForNewLink,
   listCategories,
   moveCategory,
   removeCategory,
@@ -93,6 +94,8 @@ export function createRoundupCore(deps: RoundupCoreDeps) {
 
     // Categories
     listCategories: bind(listCategories),
+    /** The open categories for a form about to add a link (their ids are real: the workspace is made). */
+    categoriesForNewLink: bind(categoriesForNewLink),
     addCategory: bind(addCategory),
     renameCategory: bind(renameCategory),
     /** Every category, archived ones too, numbered as `moveCategory` takes them. */
@@ -116,6 +119,12 @@ export function createRoundupCore(deps: RoundupCoreDeps) {
     setQuietMonthNote: bind(setQuietMonthNote),
     addAdmin: bind(addAdmin),
     removeAdmin: bind(removeAdmin),
+    /**
+     * Remembers a signed request until `expiresAt` (epoch ms); false when it was taken before (a replay),
+     * by this process or another on the same database.
+     */
+    rememberRequest: (signature: string, expiresAt: number) =>
+      store.requestLog.remember(signature, expiresAt, deps.clock.now()),
     /** The workspace key, if the workspace exists (has been used); a `UserError` otherwise. */
     requireWorkspace: (workspace: string) => requireWorkspace(store, workspace),
 

@@ -5,6 +5,7 @@
 import pino from "pino";
 import { afterEach, expect, it } from "vitest";
 import { startSlack } from "../../src/adapters/slack/startSlack.js";
+import { createRoundupCore } from "../../src/core/roundupCore.js";
 import type { Logger } from "../../src/logger.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
 import { MockSlackApi } from "../slack/mockSlackApi.js";
@@ -22,16 +23,16 @@ it("answers 503 while the database cannot be written, and 200 again once it can"
   await api.start();
   closers.push(() => api.stop());
   const { store } = temp;
+  const logger = pino({ level: "silent" }) as unknown as Logger;
   const slack = await startSlack({
     botToken: "xoxb-health",
     signingSecret: "health-secret",
     apiUrl: api.url,
     port: 0,
     host: "127.0.0.1",
-    store,
+    core: createRoundupCore({ store, clock: fixedClock("2026-07-20T12:00:00Z"), logger }),
     healthy: () => store.healthy(),
-    clock: fixedClock("2026-07-20T12:00:00Z"),
-    logger: pino({ level: "silent" }) as unknown as Logger,
+    logger,
   });
   closers.push(() => slack.stop());
   const health = async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addCategory, archiveCategory, listCategories } from "../../src/core/categories/manageCategories.js";
 import { UserError } from "../../src/core/errors.js";
 import { type AddLinkInput, addLink } from "../../src/core/links/addLink.js";
-import { editLink, listLinks, removeLink } from "../../src/core/links/manageLinks.js";
+import { editLinkAs, listLinks, removeLinkAs } from "../../src/core/links/manageLinks.js";
 import { setSchedule } from "../../src/core/settings/manageSettings.js";
 import type { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
@@ -175,51 +175,51 @@ describe("addLink", () => {
 describe("editLink and removeLink", () => {
   it("let members change their own links and admins anyone's", async () => {
     const { link } = await add({});
-    const bob = { userId: "u-bob", isAdmin: false };
+    const bob = { userId: "u-bob", isAdmin: async () => false };
     expect(
       await codeOf(() =>
-        editLink({ store }, { workspace: "local:team", id: link.id, actor: bob, note: "mine now" }),
+        editLinkAs({ store }, { workspace: "local:team", id: link.id, actor: bob, note: "mine now" }),
       ),
     ).toBe("link.notYours");
     expect(
-      await codeOf(() => removeLink({ store }, { workspace: "local:team", id: link.id, actor: bob })),
+      await codeOf(() => removeLinkAs({ store }, { workspace: "local:team", id: link.id, actor: bob })),
     ).toBe("link.notYours");
-    const edited = await editLink(
+    const edited = await editLinkAs(
       { store },
       {
         workspace: "local:team",
         id: link.id,
-        actor: { userId: "u-alice", isAdmin: false },
+        actor: { userId: "u-alice", isAdmin: async () => false },
         category: "tools",
         title: "Post",
       },
     );
     expect(edited).toMatchObject({ title: "Post", categoryName: "Tools" });
-    await removeLink(
+    await removeLinkAs(
       { store },
-      { workspace: "local:team", id: link.id, actor: { userId: "u-admin", isAdmin: true } },
+      { workspace: "local:team", id: link.id, actor: { userId: "u-admin", isAdmin: async () => true } },
     );
     expect(await all()).toHaveLength(0);
   });
 
   it("never reach another workspace's link by id", async () => {
     const { link } = await add({ workspace: "local:other" });
-    const admin = { userId: "u-admin", isAdmin: true };
+    const admin = { userId: "u-admin", isAdmin: async () => true };
     expect(
-      await codeOf(() => removeLink({ store }, { workspace: "local:team", id: link.id, actor: admin })),
+      await codeOf(() => removeLinkAs({ store }, { workspace: "local:team", id: link.id, actor: admin })),
     ).toBe("link.unknown");
     expect(await all("local:other")).toHaveLength(1);
   });
 
   it("refuses an edit that changes nothing or a note that is too long", async () => {
     const { link } = await add({ note: "kept" });
-    const actor = { userId: "u-alice", isAdmin: false };
-    expect(await codeOf(() => editLink({ store }, { workspace: "local:team", id: link.id, actor }))).toBe(
+    const actor = { userId: "u-alice", isAdmin: async () => false };
+    expect(await codeOf(() => editLinkAs({ store }, { workspace: "local:team", id: link.id, actor }))).toBe(
       "link.noChange",
     );
     expect(
       await codeOf(() =>
-        editLink({ store }, { workspace: "local:team", id: link.id, actor, note: "y".repeat(1001) }),
+        editLinkAs({ store }, { workspace: "local:team", id: link.id, actor, note: "y".repeat(1001) }),
       ),
     ).toBe("note.tooLong");
     expect((await all())[0]?.note).toBe("kept");

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addLink } from "../../src/core/links/addLink.js";
 import { enrichLink } from "../../src/core/links/enrichLink.js";
-import { listLinks, removeLink } from "../../src/core/links/manageLinks.js";
+import { listLinks, removeLinkAs } from "../../src/core/links/manageLinks.js";
 import type { FetchOutcome, MetadataFetcher, PageMetadata } from "../../src/core/ports/metadataFetcher.js";
 import { renderMarkdown } from "../../src/core/render/renderMarkdown.js";
 import { buildRoundup } from "../../src/core/roundup/buildRoundup.js";
@@ -102,7 +102,10 @@ describe("enrichLink", () => {
     };
     const pending = enrichLink({ store, fetcher }, { workspace, linkId: link.id });
     await new Promise((r) => setImmediate(r));
-    await removeLink({ store }, { workspace, id: link.id, actor: { userId: "u", isAdmin: false } });
+    await removeLinkAs(
+      { store },
+      { workspace, id: link.id, actor: { userId: "u", isAdmin: async () => false } },
+    );
     release();
     expect(await pending).toEqual({ status: "gone" });
   });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addCategory, renameCategory } from "../../src/core/categories/manageCategories.js";
 import { addLink } from "../../src/core/links/addLink.js";
 import { enrichLink } from "../../src/core/links/enrichLink.js";
-import { editLink } from "../../src/core/links/manageLinks.js";
+import { editLinkAs } from "../../src/core/links/manageLinks.js";
 import type { FetchOutcome } from "../../src/core/ports/metadataFetcher.js";
 import { renderMarkdown } from "../../src/core/render/renderMarkdown.js";
 import { buildRoundup } from "../../src/core/roundup/buildRoundup.js";
@@ -75,9 +75,14 @@ describe("text people type", () => {
       { store, clock },
       { workspace, url: "https://example.com/a", userId: "u1", userName: "Alice", source: "cli" },
     );
-    await editLink(
+    await editLinkAs(
       { store },
-      { workspace, id: link.id, actor: { userId: "u1", isAdmin: false }, note: `Edited${HOSTILE}${RLO}` },
+      {
+        workspace,
+        id: link.id,
+        actor: { userId: "u1", isAdmin: async () => false },
+        note: `Edited${HOSTILE}${RLO}`,
+      },
     );
     // Category names refuse "[" on their own; the escape's other characters go quietly.
     await addCategory({ store, clock }, { workspace, name: "Podcasts\u0007\u0000" });

@@ -11,6 +11,7 @@ import { listLinks } from "../../src/core/links/manageLinks.js";
 import type { Clock } from "../../src/core/ports/clock.js";
 import type { MetadataFetcher } from "../../src/core/ports/metadataFetcher.js";
 import type { Store } from "../../src/core/ports/store.js";
+import { createRoundupCore } from "../../src/core/roundupCore.js";
 import type { Logger } from "../../src/logger.js";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
@@ -100,11 +101,9 @@ export class Harness {
       apiUrl: this.api.url,
       port: 0,
       host: "127.0.0.1",
-      store: this.store,
-      clock: this.clock,
+      core: createRoundupCore({ store: this.store, clock: this.clock, fetcher: options.fetcher, logger }),
       logger,
       postIntervalMs: 5,
-      ...(options.fetcher ? { fetcher: options.fetcher } : {}),
     });
     this.base = `http://127.0.0.1:${this.slack.port}`;
   }

@@ -7,12 +7,14 @@ import pino from "pino";
 import { afterEach, expect, it } from "vitest";
 import { type WebSocket, WebSocketServer } from "ws";
 import { type RunningSlack, startSlack } from "../../src/adapters/slack/startSlack.js";
+import { createRoundupCore } from "../../src/core/roundupCore.js";
 import type { Logger } from "../../src/logger.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
 import { USERS, waitFor } from "./harness.js";
 import { MockSlackApi, ResponseCatcher } from "./mockSlackApi.js";
 
 const closers: (() => Promise<void> | void)[] = [];
+const silent = pino({ level: "silent" }) as unknown as Logger;
 afterEach(async () => {
   for (const close of closers.reverse()) await close();
   closers.length = 0;
@@ -45,9 +47,8 @@ it("connects over a WebSocket and answers /read there; HTTP only serves the heal
     apiUrl: api.url,
     port: 0,
     host: "127.0.0.1",
-    store: temp.store,
-    clock: fixedClock("2026-07-20T12:00:00Z"),
-    logger: pino({ level: "silent" }) as unknown as Logger,
+    core: createRoundupCore({ store: temp.store, clock: fixedClock("2026-07-20T12:00:00Z"), logger: silent }),
+    logger: silent,
   });
   closers.push(() => slack.stop());
   const open = api.callsTo("apps.connections.open")[0];
@@ -129,8 +130,7 @@ it("keeps running when the socket drops before a slow command is acknowledged, a
     apiUrl: api.url,
     port: 0,
     host: "127.0.0.1",
-    store: temp.store,
-    clock: fixedClock("2026-07-20T12:00:00Z"),
+    core: createRoundupCore({ store: temp.store, clock: fixedClock("2026-07-20T12:00:00Z"), logger }),
     logger,
     ackBudgetMs: 200,
   });

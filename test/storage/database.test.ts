@@ -15,7 +15,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, describe, expect, it } from "vitest";
 import { UserError } from "../../src/core/errors.js";
 import { addLink } from "../../src/core/links/addLink.js";
-import { listLinks, removeLink } from "../../src/core/links/manageLinks.js";
+import { listLinks, removeLinkAs } from "../../src/core/links/manageLinks.js";
 import { databasePath, MIGRATIONS_FOLDER, parseDatabaseUrl } from "../../src/storage/database.js";
 import { explainDatabaseError } from "../../src/storage/sqliteErrors.js";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
@@ -139,7 +139,10 @@ describe("link numbers", () => {
     ]).toEqual([1, 2]);
     expect(await share(store, "local:b", "b.example/1")).toBe(1);
     expect(await share(store, "local:a", "a.example/1")).toBe(1);
-    await removeLink({ store }, { workspace: "local:a", id: 2, actor: { userId: "u", isAdmin: true } });
+    await removeLinkAs(
+      { store },
+      { workspace: "local:a", id: 2, actor: { userId: "u", isAdmin: async () => true } },
+    );
     expect(await share(store, "local:a", "a.example/3")).toBe(3);
     expect((await listLinks({ store }, { workspace: "local:a" })).map((l) => l.id)).toEqual([1, 3]);
     await store.close();

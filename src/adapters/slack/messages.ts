@@ -1,9 +1,9 @@
 /** Block Kit for the private answers: confirmations, link lists, settings and help. */
 import type { AddLinkResult } from "../../core/links/addLink.js";
 import type { LinkView } from "../../core/links/manageLinks.js";
-import { formatLocalDate, formatLocalDateTime } from "../../core/time/formatLocal.js";
-import { periodLabel } from "../../core/time/period.js";
-import type { Category, Link, RoundupRun, Settings } from "../../core/types.js";
+import { formatLocalDate } from "../../core/time/formatLocal.js";
+import type { Category, Link } from "../../core/types.js";
+import type { RunView, SettingsView } from "../../core/views/settingsView.js";
 import { clip, escapeMrkdwn, mrkdwnLink, oneLine } from "./escape.js";
 import type { Reply } from "./interaction.js";
 import { type Block, chunkMrkdwn, escapeBlock, SLACK_LIMITS, section } from "./render.js";
@@ -130,9 +130,9 @@ export function linkList(heading: string, links: LinkView[], timeZone: string, m
   return { text: escapeMrkdwn(heading), blocks };
 }
 
-function lastRunText(run: RoundupRun): string {
-  const month = periodLabel(run.period);
-  const messages = run.messageIds.length === 1 ? "1 message" : `${run.messageIds.length} messages`;
+function lastRunText(run: RunView): string {
+  const month = run.periodLabel;
+  const messages = run.messages === 1 ? "1 message" : `${run.messages} messages`;
   switch (run.status) {
     case "posted":
       return `${month}, posted (${messages})`;
@@ -141,35 +141,32 @@ function lastRunText(run: RoundupRun): string {
     case "quiet":
       return `${month}, nothing to post`;
     case "skipped":
-      return `${month}, skipped${run.lastError ? `: ${escapeMrkdwn(run.lastError)}` : ""}`;
+      return `${month}, skipped${run.reason ? `: ${escapeMrkdwn(run.reason)}` : ""}`;
     case "failed":
-      return `${month}, failed${run.lastError ? `: ${escapeMrkdwn(run.lastError)}` : ""}`;
+      return `${month}, failed${run.reason ? `: ${escapeMrkdwn(run.reason)}` : ""}`;
   }
 }
 
-export function settingsReply(
-  settings: Settings,
-  lastRun: RoundupRun | null = null,
-  waiting: string | null = null,
-): Reply {
-  const { day, time, timeZone } = settings.schedule;
-  const admins = settings.admins.filter((a) => a.kind === "user").map((a) => `<@${a.id}>`);
+/** The core's view of the settings (`config show`) in mrkdwn. */
+export function settingsReply(view: SettingsView): Reply {
+  const { day, time, timeZone } = view.schedule;
+  const admins = view.admins.filter((a) => a.kind === "user").map((a) => `<@${a.id}>`);
   const lines = [
     "*Roundup settings*",
-    `Channel: ${settings.channelId ? `<#${settings.channelId}>` : "not set yet (`/read config channel #channel`)"}`,
+    `Channel: ${view.channelId ? `<#${view.channelId}>` : "not set yet (`/read config channel #channel`)"}`,
     `Schedule: day ${day} of each month at ${time} (${escapeMrkdwn(timeZone)})`,
-    `Title: ${escapeMrkdwn(settings.titleTemplate)}`,
-    `Intro: ${settings.intro ? escapeMrkdwn(oneLine(settings.intro)) : "none"}`,
-    `Quiet months: ${settings.quietMonthNote ? "post a short note" : "post nothing"}`,
+    `Title: ${escapeMrkdwn(view.titleTemplate)}`,
+    `Intro: ${view.intro ? escapeMrkdwn(oneLine(view.intro)) : "none"}`,
+    `Quiet months: ${view.quietMonthNote ? "post a short note" : "post nothing"}`,
     `Admins: workspace admins and owners${admins.length > 0 ? `, plus ${admins.join(", ")}` : ""}`,
   ];
-  if (settings.nextDue) {
+  if (view.next) {
     lines.push(
-      `Next roundup: ${periodLabel(settings.nextDue.period)}, on ${formatLocalDateTime(settings.nextDue.at, timeZone)} (${escapeMrkdwn(timeZone)})`,
+      `Next roundup: ${view.next.periodLabel}, on ${view.next.localTime} (${escapeMrkdwn(timeZone)})`,
     );
   }
-  if (lastRun) lines.push(`Last roundup: ${lastRunText(lastRun)}`);
-  if (waiting) lines.push(escapeMrkdwn(waiting));
+  if (view.lastRun) lines.push(`Last roundup: ${lastRunText(view.lastRun)}`);
+  if (view.waiting) lines.push(escapeMrkdwn(view.waiting));
   return {
     text: "Roundup settings",
     blocks: [{ type: "section", text: { type: "mrkdwn", text: lines.join("\n") } }],

@@ -1,7 +1,15 @@
-import { isUserError } from "../../core/errors.js";
+import { isUserError, UserError } from "../../core/errors.js";
 import type { Logger } from "../../logger.js";
 import { escapeMrkdwn } from "./escape.js";
 import type { Reply } from "./interaction.js";
+
+/** The refusal of an admin-only action: `what` is what only admins can do ("post the roundup"). */
+export function notAdminError(what: string): UserError {
+  return new UserError(
+    "admin.required",
+    `Only workspace admins and people they add can ${what}. /read config admins shows who can.`,
+  );
+}
 
 export const APOLOGY = "Sorry, something went wrong on my side. Please try again in a minute.";
 

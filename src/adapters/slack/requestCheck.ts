@@ -8,7 +8,6 @@
 import type { IncomingMessage } from "node:http";
 import { HTTPModuleFunctions, verifySlackRequest } from "@slack/bolt";
 import type { Clock } from "../../core/ports/clock.js";
-import type { RequestLogStore } from "../../core/ports/requestLogStore.js";
 
 /** Slack's rule, applied both ways: a request signed more than five minutes from now is refused. */
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
@@ -34,7 +33,12 @@ function answer(status: number, reason: string | null, level: "warn" | "info" = 
  */
 export async function checkSlackRequest(
   req: IncomingMessage,
-  options: { signingSecret: string; clock: Clock; requestLog: RequestLogStore },
+  options: {
+    signingSecret: string;
+    clock: Clock;
+    /** Remembers a signature until `expiresAt`; false when it was taken before (the core's `rememberRequest`). */
+    remember: (signature: string, expiresAt: number) => Promise<boolean>;
+  },
 ): Promise<RequestVerdict> {
   const timestamp = header(req, "x-slack-request-timestamp");
   const nowSeconds = Math.floor(options.clock.now() / 1000);
@@ -77,7 +81,7 @@ export async function checkSlackRequest(
     return answer(200, "a retry from Slack (X-Slack-Retry-Num), acknowledged without running it", "info");
   // The first second out of the window, whichever side of now the timestamp was.
   const expiresAt = (Number(timestamp) + MAX_CLOCK_SKEW_SECONDS + 1) * 1000;
-  if (!(await options.requestLog.remember(signature, expiresAt, options.clock.now())))
+  if (!(await options.remember(signature, expiresAt)))
     return answer(409, "the same signed request came again (a replay)");
   return { pass: true };
 }

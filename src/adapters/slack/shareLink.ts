@@ -2,11 +2,7 @@
  * Sharing a link from Slack, whichever way it came (`/read add <url>`, the message shortcut, the add
  * form): the confirmation, what it needs, and the page lookup that follows the answer.
  */
-import { listCategories } from "../../core/categories/manageCategories.js";
-import { isUserError } from "../../core/errors.js";
-import { type AddLinkResult, addLink } from "../../core/links/addLink.js";
-import { enrichLink } from "../../core/links/enrichLink.js";
-import { getSettings } from "../../core/settings/manageSettings.js";
+import type { FirstWord } from "../../core/links/addLink.js";
 import type { Category, Link } from "../../core/types.js";
 import { type SlackDeps, sharerName } from "./deps.js";
 import type { Interaction } from "./interaction.js";
@@ -24,7 +20,7 @@ export async function confirmationContext(
 ): Promise<ConfirmationContext> {
   let all: Promise<Category[]> | undefined;
   const categories = () => {
-    all ??= listCategories(deps, { workspace, includeArchived: true });
+    all ??= deps.core.listCategories({ workspace, includeArchived: true });
     return all;
   };
   return {
@@ -35,7 +31,7 @@ export async function confirmationContext(
           ? null
           : ((await categories()).find((c) => c.id === link.categoryId) ?? null),
     openCategories: async () => (await categories()).filter((c) => !c.archived),
-    timeZone: async () => (await getSettings(deps, { workspace })).schedule.timeZone,
+    timeZone: async () => (await deps.core.getSettings({ workspace })).schedule.timeZone,
   };
 }
 
@@ -49,13 +45,9 @@ export function enrichLater(
   link: Link,
   show: (link: Link, lookup: LookupState) => Promise<void>,
 ): void {
-  const { fetcher } = deps;
-  if (!fetcher) return;
-  deps.background.run("enrich", { team: ix.teamId, link: link.id }, async () => {
-    const result = await enrichLink(
-      { store: deps.store, fetcher },
-      { workspace: ix.workspace, linkId: link.id },
-    );
+  if (!deps.core.fetches) return;
+  void deps.inFlight.run("enrich", { team: ix.teamId, link: link.id }, async () => {
+    const result = await deps.core.enrichLink({ workspace: ix.workspace, linkId: link.id });
     if (result.status === "gone") return;
     await show(
       result.link,
@@ -65,35 +57,23 @@ export function enrichLater(
 }
 
 /**
- * Adds the link and answers with the confirmation; the page lookup follows. When the first word
- * after the URL may be a category, it is tried as one; if the core knows no such category, the
- * word begins the note instead (nothing is written by a refused add).
+ * Adds the link and answers with the confirmation; the page lookup follows. `categoryOrNote`: the words
+ * after the URL when the first may be a category; the core decides whether it is one.
  */
 export async function shareLink(
   deps: SlackDeps,
   ix: Interaction,
-  input: { url: string; category: string | null; note: string | null; noteWithoutCategory?: string | null },
+  input: { url: string } & ({ note: string | null } | { categoryOrNote: FirstWord }),
 ): Promise<void> {
-  const userName = await sharerName(deps, ix);
-  const add = (category: string | null, note: string | null) =>
-    addLink(deps, {
-      workspace: ix.workspace,
-      url: input.url,
-      category,
-      note,
-      userId: ix.userId,
-      userName,
-      source: "slack",
-    });
-  let result: AddLinkResult;
-  try {
-    result = await add(input.category, input.note);
-  } catch (error) {
-    const notACategory = isUserError(error) && error.code === "category.unknown";
-    if (!(notACategory && input.noteWithoutCategory !== undefined)) throw error;
-    result = await add(null, input.noteWithoutCategory);
-  }
-  const pending = deps.fetcher !== undefined && result.status === "added";
+  const result = await deps.core.addLink({
+    workspace: ix.workspace,
+    url: input.url,
+    ...("categoryOrNote" in input ? { categoryOrNote: input.categoryOrNote } : { note: input.note }),
+    userId: ix.userId,
+    userName: await sharerName(deps, ix),
+    source: "slack",
+  });
+  const pending = deps.core.fetches && result.status === "added";
   await ix.reply(
     await addConfirmation(
       result,

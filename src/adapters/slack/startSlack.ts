@@ -4,20 +4,15 @@
  * Mode when `appToken` is given: Slack is reached over a WebSocket and the server only answers
  * `/healthz`.
  */
-import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { hostname } from "node:os";
 import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel } from "@slack/bolt";
-import type { Clock } from "../../core/ports/clock.js";
-import type { MetadataFetcher } from "../../core/ports/metadataFetcher.js";
+import { BackgroundWork } from "../../core/background/backgroundWork.js";
 import type { RoundupPublisher } from "../../core/ports/publisher.js";
-import type { Store } from "../../core/ports/store.js";
+import type { RoundupCore } from "../../core/roundupCore.js";
 import type { Logger } from "../../logger.js";
-import { Background } from "./background.js";
 import type { SlackDeps } from "./deps.js";
 import { registerListeners } from "./listeners/index.js";
-import { AdminNotices } from "./notices.js";
 import { People } from "./people.js";
 import type { SlackMessage } from "./render.js";
 import { checkSlackRequest } from "./requestCheck.js";
@@ -33,12 +28,10 @@ export interface StartSlackOptions {
   /** 0 picks a free port (tests). */
   port: number;
   host: string;
-  store: Store;
+  /** The use cases, bound to the store; the adapter hands it its publisher. */
+  core: RoundupCore;
   /** Whether the database can be read and written now; `/healthz` answers 503 when not. Always, when unset. */
   healthy?: () => boolean;
-  clock: Clock;
-  /** Reads shared pages for their title and author after the answer; none when unset. */
-  fetcher?: MetadataFetcher;
   logger: Logger;
   /**
    * Posts `/read roundup post`; pass the scheduler's so both share one pace per channel. Made from
@@ -47,8 +40,6 @@ export interface StartSlackOptions {
   publisher?: RoundupPublisher<SlackMessage>;
   /** Gap between two roundup messages in one channel when the publisher is made here; default 1,100 ms. */
   postIntervalMs?: number;
-  /** This process's name in the roundup ledger; one is made up when unset. */
-  owner?: string;
   /** How long a command may work before Slack gets an empty acknowledgement; default 2,500 ms. */
   ackBudgetMs?: number;
 }
@@ -150,25 +141,22 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     logger.error({ err: error }, "Bolt reported an error");
   });
 
-  const background = new Background(logger);
+  const { core } = options;
+  const inFlight = new BackgroundWork(logger);
   const publisher =
     options.publisher ??
     createSlackPublisher({
       botToken: options.botToken,
-      clock: options.clock,
+      clock: core.clock,
       ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
       ...(options.postIntervalMs !== undefined ? { intervalMs: options.postIntervalMs } : {}),
     });
+  core.usePublisher("slack", publisher as RoundupPublisher);
   const deps: SlackDeps = {
-    store: options.store,
-    clock: options.clock,
-    fetcher: options.fetcher,
+    core,
     logger,
-    people: new People(logger, options.clock),
-    publisher,
-    owner: options.owner ?? `slack:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-    background,
-    notices: new AdminNotices(),
+    people: new People(logger, core.clock),
+    inFlight,
     ackBudgetMs: options.ackBudgetMs,
   };
   registerListeners(app, deps);
@@ -179,8 +167,8 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     try {
       const verdict = await checkSlackRequest(req, {
         signingSecret: options.signingSecret,
-        clock: options.clock,
-        requestLog: options.store.requestLog,
+        clock: core.clock,
+        remember: core.rememberRequest,
       });
       if (verdict.pass) {
         receiver.requestListener(req, res);
@@ -231,7 +219,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
       stopped ??= (async () => {
         const closing = close(server);
         if (socketMode) await app.stop();
-        if (!(await background.drain(DRAIN_MS))) logger.warn("stopped with Slack follow-ups still running");
+        if (!(await inFlight.drain(DRAIN_MS))) logger.warn("stopped with Slack follow-ups still running");
         await closing;
       })();
       return stopped;

@@ -1,4 +1,4 @@
-import type { Actor as CoreActor } from "../actor.js";
+import type { Actor } from "../actor.js";
 import {
   findCategoryById,
   meansNoCategory,
@@ -16,15 +16,6 @@ import { checkLine, checkNote } from "./linkText.js";
 
 export interface LinkDeps {
   store: Store;
-}
-
-/**
- * Who is asking, with their admin rights already worked out. Kept until the Slack adapter moves to
- * `editLinkAs`/`removeLinkAs` with the core's `Actor` (src/core/actor.ts), which asks only when it must.
- */
-export interface Actor {
-  userId: string;
-  isAdmin: boolean;
 }
 
 export interface LinkView extends Link {
@@ -47,7 +38,7 @@ async function ownLink(
   store: Store,
   workspace: string,
   id: number,
-  actor: Pick<CoreActor, "userId" | "isAdmin">,
+  actor: Pick<Actor, "userId" | "isAdmin">,
 ): Promise<Link> {
   if (!Number.isSafeInteger(id) || id < 1) {
     throw new UserError("link.id", "Link ids are whole numbers, like 42; `list` shows them.");
@@ -66,7 +57,7 @@ async function ownLink(
 export interface EditLinkAsInput {
   workspace: string;
   id: number;
-  actor: Pick<CoreActor, "userId" | "isAdmin">;
+  actor: Pick<Actor, "userId" | "isAdmin">;
   note?: string | null;
   title?: string | null;
   author?: string | null;
@@ -74,25 +65,6 @@ export interface EditLinkAsInput {
   category?: string | null;
   /** A category id, as a button or menu sends it; null clears it. */
   categoryId?: number | null;
-}
-
-/** Kept until the Slack adapter moves to `editLinkAs`: the input with the old `Actor`. */
-export type EditLinkInput = Omit<EditLinkAsInput, "actor"> & { actor: Actor };
-
-/** The old actor as the core's: its rights already known. */
-const decided = (actor: Actor) => ({ userId: actor.userId, isAdmin: async () => actor.isAdmin });
-
-/** Kept until the Slack adapter moves to `editLinkAs` (no catch-and-retry as an admin). */
-export function editLink(deps: LinkDeps, input: EditLinkInput): Promise<LinkView> {
-  return editLinkAs(deps, { ...input, actor: decided(input.actor) });
-}
-
-/** Kept until the Slack adapter moves to `removeLinkAs` (no catch-and-retry as an admin). */
-export function removeLink(
-  deps: LinkDeps,
-  input: { workspace: string; id: number; actor: Actor },
-): Promise<Link> {
-  return removeLinkAs(deps, { ...input, actor: decided(input.actor) });
 }
 
 /**
@@ -126,7 +98,7 @@ export async function editLinkAs({ store }: LinkDeps, input: EditLinkAsInput): P
 /** Removes a link as `actor`: their own, or anyone's if they are an admin (asked only then). */
 export async function removeLinkAs(
   { store }: LinkDeps,
-  input: { workspace: string; id: number; actor: Pick<CoreActor, "userId" | "isAdmin"> },
+  input: { workspace: string; id: number; actor: Pick<Actor, "userId" | "isAdmin"> },
 ): Promise<Link> {
   const workspace = assertWorkspaceKey(input.workspace);
   const link = await ownLink(store, workspace, input.id, input.actor);

@@ -4,6 +4,7 @@
  */
 import type { Actor } from "../actor.js";
 import { describeError } from "../background/describeError.js";
+import { UserError } from "../errors.js";
 import type { Logger } from "../ports/logger.js";
 import type { Period } from "../time/period.js";
 import type { RunStatus } from "../types.js";
@@ -60,6 +61,27 @@ export type PostRequestOutcome =
       /** Posts through the ledger; run it as background work, after answering. Never throws. */
       post: () => Promise<PostOutcome>;
     };
+
+/** A request that does not go ahead. */
+export type PostRefusal = Exclude<PostRequestOutcome, { kind: "started" }>;
+
+/** A face's words for each refusal. */
+export type PostRefusalWords = {
+  [K in PostRefusal["kind"]]: (refusal: Extract<PostRefusal, { kind: K }>) => string;
+};
+
+const REFUSAL_CODES = {
+  "not-admin": "admin.required",
+  "no-channel": "channel.unset",
+  "no-platform": "platform.unset",
+  "empty-month": "roundup.empty",
+} as const satisfies Record<PostRefusal["kind"], string>;
+
+/** A refusal as the `UserError` a face answers with: the code is the core's, the words the face's. */
+export function postRefusalError(refusal: PostRefusal, words: PostRefusalWords): UserError {
+  const say = words[refusal.kind] as (refusal: PostRefusal) => string;
+  return new UserError(REFUSAL_CODES[refusal.kind], say(refusal));
+}
 
 /** The ledger's answer as an outcome. */
 export function postOutcomeOf(result: PostResult): PostOutcome {

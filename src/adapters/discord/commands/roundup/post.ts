@@ -5,8 +5,11 @@
  * core decides (`requestRoundupPost`); this words it.
  */
 import { SlashCommandSubcommandBuilder } from "discord.js";
-import { UserError } from "../../../../core/errors.js";
-import type { PostOutcome } from "../../../../core/roundup/requestRoundupPost.js";
+import {
+  type PostOutcome,
+  type PostRefusalWords,
+  postRefusalError,
+} from "../../../../core/roundup/requestRoundupPost.js";
 import type { RoundupDoc } from "../../../../core/roundup/roundupDoc.js";
 import { clip, escapeDiscord } from "../../escape.js";
 import { APOLOGY, notAdminError } from "../../replyError.js";
@@ -45,6 +48,14 @@ export function postOutcome(outcome: PostOutcome, doc: RoundupDoc, channelId: st
 const NO_CHANNEL = "⚠️ There's no roundup channel yet. Set one with /read config channel.";
 const NO_PLATFORM = "⚠️ Discord posting isn't set up in this process.";
 
+/** Why a post was refused (the core decides which). */
+const REFUSED: PostRefusalWords = {
+  "not-admin": () => notAdminError("post the roundup").message,
+  "no-channel": () => "There's no roundup channel yet. Set one with /read config channel.",
+  "no-platform": () => NO_PLATFORM.slice("⚠️ ".length),
+  "empty-month": ({ periodLabel }) => `No links were shared in ${periodLabel}, so there's nothing to post.`,
+};
+
 export default {
   group: "roundup",
   adminOnly: "post the roundup",
@@ -63,31 +74,14 @@ export default {
       again: options.getBoolean("again") ?? false,
       logContext: { guild: ctx.guildId, interactionId: ctx.interaction.id },
     });
-    switch (request.kind) {
-      case "not-admin":
-        throw notAdminError("post the roundup");
-      case "no-channel":
-        throw new UserError(
-          "channel.unset",
-          "There's no roundup channel yet. Set one with /read config channel.",
-        );
-      case "no-platform":
-        throw new UserError("platform.unset", NO_PLATFORM.slice("⚠️ ".length));
-      case "empty-month":
-        throw new UserError(
-          "roundup.empty",
-          `No links were shared in ${request.periodLabel}, so there's nothing to post.`,
-        );
-      case "started": {
-        const { doc, channelId, parts } = request;
-        const inParts = parts === 1 ? "" : ` in ${parts} messages`;
-        await ctx.reply({
-          content: `Posting the ${escapeDiscord(doc.periodLabel)} roundup (${links(doc.linkCount)}) to <#${channelId}>${inParts}…`,
-        });
-        void ctx.deps.inFlight.run("post roundup", { guild: ctx.guildId, period: doc.period }, async () => {
-          await ctx.edit({ content: postOutcome(await request.post(), doc, channelId) });
-        });
-      }
-    }
+    if (request.kind !== "started") throw postRefusalError(request, REFUSED);
+    const { doc, channelId, parts } = request;
+    const inParts = parts === 1 ? "" : ` in ${parts} messages`;
+    await ctx.reply({
+      content: `Posting the ${escapeDiscord(doc.periodLabel)} roundup (${links(doc.linkCount)}) to <#${channelId}>${inParts}…`,
+    });
+    void ctx.deps.inFlight.run("post roundup", { guild: ctx.guildId, period: doc.period }, async () => {
+      await ctx.edit({ content: postOutcome(await request.post(), doc, channelId) });
+    });
   },
 } satisfies ReadSubcommand;

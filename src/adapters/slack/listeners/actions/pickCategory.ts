@@ -1,6 +1,5 @@
-import { isUserError, UserError } from "../../../../core/errors.js";
-import { editLink } from "../../../../core/links/manageLinks.js";
-import { checkAdmin, type SlackDeps } from "../../deps.js";
+import { UserError } from "../../../../core/errors.js";
+import { actorOfIx, type SlackDeps } from "../../deps.js";
 import type { Interaction } from "../../interaction.js";
 import { addConfirmation } from "../../messages.js";
 import { confirmationContext } from "../../shareLink.js";
@@ -16,15 +15,12 @@ export async function pickCategory(deps: SlackDeps, ix: Interaction, value: stri
   if (typeof parsed.link !== "number" || typeof parsed.category !== "number") {
     throw new UserError("action.invalid", "That button is out of date; use /read edit instead.");
   }
-  const input = { workspace: ix.workspace, id: parsed.link, categoryId: parsed.category };
-  try {
-    await editLink(deps, { ...input, actor: { userId: ix.userId, isAdmin: false } });
-  } catch (error) {
-    if (!(isUserError(error) && error.code === "link.notYours" && (await checkAdmin(deps, ix)))) throw error;
-    await editLink(deps, { ...input, actor: { userId: ix.userId, isAdmin: true } });
-  }
-  const link = await deps.store.links.get(ix.workspace, parsed.link);
-  if (!link) throw new UserError("link.unknown", `There's no link #${parsed.link} here.`);
+  const link = await deps.core.editLink({
+    workspace: ix.workspace,
+    id: parsed.link,
+    categoryId: parsed.category,
+    actor: actorOfIx(deps, ix),
+  });
   const reply = await addConfirmation(
     { status: "added", link },
     await confirmationContext(deps, ix.workspace, link),

@@ -1,5 +1,4 @@
 /** `/read add <url> [category] [note…]`, and `/read add` alone, which opens the add form. */
-import { categoriesForNewLink } from "../../../../core/categories/manageCategories.js";
 import { UserError } from "../../../../core/errors.js";
 import { splitAddWords } from "../../readGrammar.js";
 import { shareLink } from "../../shareLink.js";
@@ -8,15 +7,15 @@ import type { Subcommand } from "./subcommand.js";
 
 export const addCommand = {
   async run(deps, ix, input) {
+    // The grammar cuts the words; the core decides whether the first names a category.
     const { candidate, noteAfter, noteAll } = splitAddWords(input.rest);
-    if (candidate === null) await shareLink(deps, ix, { url: input.url, category: null, note: noteAll });
-    else
-      await shareLink(deps, ix, {
-        url: input.url,
-        category: candidate,
-        note: noteAfter,
-        noteWithoutCategory: noteAll,
-      });
+    await shareLink(
+      deps,
+      ix,
+      candidate === null
+        ? { url: input.url, note: noteAll }
+        : { url: input.url, categoryOrNote: { word: candidate, noteAfter, noteWithWord: noteAll } },
+    );
   },
 } satisfies Subcommand<{ url: string; rest: string }>;
 
@@ -28,7 +27,7 @@ export const addFormCommand = {
       throw new UserError("modal.trigger", "Slack didn't let me open the form; try /read add <url>.");
     await ix.client.views.open({
       trigger_id: ix.triggerId,
-      view: addModalView(await categoriesForNewLink(deps, { workspace: ix.workspace }), ix.channelId),
+      view: addModalView(await deps.core.categoriesForNewLink({ workspace: ix.workspace }), ix.channelId),
     });
   },
 } satisfies Subcommand<unknown>;

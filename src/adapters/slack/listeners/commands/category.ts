@@ -1,30 +1,22 @@
 /** `/read category list|add|rename|move|remove|archive|unarchive`. Anyone lists; admins change. */
-import {
-  addCategory,
-  archiveCategory,
-  listCategories,
-  moveCategory,
-  removeCategory,
-  renameCategory,
-} from "../../../../core/categories/manageCategories.js";
-import type { Category } from "../../../../core/types.js";
+import type { NumberedCategory } from "../../../../core/views/categoryView.js";
 import { escapeMrkdwn } from "../../escape.js";
 import type { Interaction } from "../../interaction.js";
 import { type CategoryAction, splitRename } from "../../readGrammar.js";
 import { section } from "../../render.js";
 import type { Subcommand } from "./subcommand.js";
 
-function categoryLines(categories: Category[]): string {
+function categoryLines(categories: NumberedCategory[]): string {
   return categories
-    .map((c, i) => {
+    .map((c) => {
       const emoji = c.emoji ? `${c.emoji} ` : "";
       const archived = c.archived ? " _(archived)_" : "";
-      return `${i + 1}. ${emoji}*${escapeMrkdwn(c.name)}* \`${c.slug}\`${archived}`;
+      return `${c.number}. ${emoji}*${escapeMrkdwn(c.name)}* \`${c.slug}\`${archived}`;
     })
     .join("\n");
 }
 
-async function showList(ix: Interaction, heading: string, categories: Category[]): Promise<void> {
+async function showList(ix: Interaction, heading: string, categories: NumberedCategory[]): Promise<void> {
   const body = categories.length > 0 ? categoryLines(categories) : "No categories yet.";
   await ix.reply({ text: heading, blocks: [section(`${heading}\n${body}`)] });
 }
@@ -35,7 +27,7 @@ export const categoryListCommand = {
     await showList(
       ix,
       "*Categories, in roundup order*",
-      await listCategories(deps, { workspace: ix.workspace, includeArchived: true }),
+      await deps.core.numberedCategories({ workspace: ix.workspace }),
     );
   },
 } satisfies Subcommand<unknown>;
@@ -47,7 +39,7 @@ export const categoryChangeCommand = {
     const workspace = ix.workspace;
     switch (input.action) {
       case "add": {
-        const category = await addCategory(deps, { workspace, name: input.name, emoji: input.emoji });
+        const category = await deps.core.addCategory({ workspace, name: input.name, emoji: input.emoji });
         await ix.reply({
           text: `:white_check_mark: Added the category *${escapeMrkdwn(category.name)}* (\`${category.slug}\`).`,
         });
@@ -56,16 +48,16 @@ export const categoryChangeCommand = {
       case "rename": {
         const { from, to } = splitRename(
           input.words,
-          await listCategories(deps, { workspace, includeArchived: true }),
+          await deps.core.listCategories({ workspace, includeArchived: true }),
         );
-        const { before, after } = await renameCategory(deps, { workspace, category: from, newName: to });
+        const { before, after } = await deps.core.renameCategory({ workspace, category: from, newName: to });
         await ix.reply({
           text: `:pencil2: Renamed *${escapeMrkdwn(before.name)}* to *${escapeMrkdwn(after.name)}*; its links came along.`,
         });
         return;
       }
       case "move": {
-        const categories = await moveCategory(deps, {
+        const categories = await deps.core.moveCategory({
           workspace,
           category: input.name,
           position: input.position,
@@ -74,7 +66,7 @@ export const categoryChangeCommand = {
         return;
       }
       case "remove": {
-        const { removed, linksMoved } = await removeCategory(deps, { workspace, category: input.name });
+        const { removed, linksMoved } = await deps.core.removeCategory({ workspace, category: input.name });
         const moved = linksMoved === 1 ? "1 link moved" : `${linksMoved} links moved`;
         await ix.reply({
           text: `:wastebasket: Removed *${escapeMrkdwn(removed.name)}*; ${moved} to _Other_.`,
@@ -83,7 +75,7 @@ export const categoryChangeCommand = {
       }
       case "archive":
       case "unarchive": {
-        const category = await archiveCategory(deps, {
+        const category = await deps.core.archiveCategory({
           workspace,
           category: input.name,
           archived: input.action === "archive",

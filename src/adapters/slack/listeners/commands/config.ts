@@ -1,16 +1,5 @@
 /** `/read config show|channel|schedule|admins|quiet|title|intro`. Anyone reads; admins change. */
 import { UserError } from "../../../../core/errors.js";
-import {
-  addAdmin,
-  configSummary,
-  getSettings,
-  removeAdmin,
-  setChannel,
-  setIntro,
-  setQuietMonthNote,
-  setSchedule,
-  setTitleTemplate,
-} from "../../../../core/settings/manageSettings.js";
 import { settingsReply } from "../../messages.js";
 import type { ConfigAction } from "../../readGrammar.js";
 import { section } from "../../render.js";
@@ -19,15 +8,14 @@ import type { Subcommand } from "./subcommand.js";
 /** `/read config` and `/read config show`. */
 export const configShowCommand = {
   async run(deps, ix) {
-    const { settings, lastRun, waiting } = await configSummary(deps, { workspace: ix.workspace });
-    await ix.reply(settingsReply(settings, lastRun, waiting));
+    await ix.reply(settingsReply(await deps.core.settingsView({ workspace: ix.workspace })));
   },
 } satisfies Subcommand<unknown>;
 
 /** `/read config admins` and `/read config admins list`. */
 export const adminsListCommand = {
   async run(deps, ix) {
-    const added = (await getSettings(deps, { workspace: ix.workspace })).admins.filter(
+    const added = (await deps.core.getSettings({ workspace: ix.workspace })).admins.filter(
       (a) => a.kind === "user",
     );
     const people = added.length > 0 ? added.map((a) => `<@${a.id}>`).join(", ") : "nobody else yet";
@@ -46,15 +34,15 @@ export const configChangeCommand = {
         const channelId = input.channelId ?? ix.channelId;
         if (!channelId)
           throw new UserError("channel.invalid", "Name the channel: /read config channel #channel.");
-        await setChannel(deps, { workspace, channelId });
+        await deps.core.setChannel({ workspace, channelId });
         await ix.reply({
           text: `:white_check_mark: The roundup will be posted in <#${channelId}>. If it's private, invite me there with /invite.`,
         });
         return;
       }
       case "schedule": {
-        const current = (await getSettings(deps, { workspace })).schedule;
-        const settings = await setSchedule(deps, {
+        const current = (await deps.core.getSettings({ workspace })).schedule;
+        const settings = await deps.core.setSchedule({
           workspace,
           day: input.day,
           time: input.time,
@@ -68,8 +56,8 @@ export const configChangeCommand = {
       }
       case "admins": {
         const admin = { kind: "user" as const, id: input.userId };
-        if (input.change === "add") await addAdmin(deps, { workspace, admin });
-        else await removeAdmin(deps, { workspace, admin });
+        if (input.change === "add") await deps.core.addAdmin({ workspace, admin });
+        else await deps.core.removeAdmin({ workspace, admin });
         const done =
           input.change === "add"
             ? "can now change settings and post the roundup"
@@ -81,7 +69,7 @@ export const configChangeCommand = {
         return;
       }
       case "quiet": {
-        const settings = await setQuietMonthNote(deps, { workspace, enabled: input.enabled });
+        const settings = await deps.core.setQuietMonthNote({ workspace, enabled: input.enabled });
         await ix.reply({
           text: settings.quietMonthNote
             ? "A month without links will get a short note in the roundup channel."
@@ -90,13 +78,13 @@ export const configChangeCommand = {
         return;
       }
       case "title": {
-        const settings = await setTitleTemplate(deps, { workspace, template: input.template });
-        await ix.reply(settingsReply(settings));
+        await deps.core.setTitleTemplate({ workspace, template: input.template });
+        await ix.reply(settingsReply(await deps.core.settingsView({ workspace })));
         return;
       }
       case "intro": {
-        const settings = await setIntro(deps, { workspace, intro: input.intro });
-        await ix.reply(settingsReply(settings));
+        await deps.core.setIntro({ workspace, intro: input.intro });
+        await ix.reply(settingsReply(await deps.core.settingsView({ workspace })));
         return;
       }
     }

@@ -2,11 +2,10 @@
  * The `/read` router: reads the text, finds the subcommand, checks that an admin-only one is run by an
  * admin, runs it, and answers every failure here, once.
  */
-import { UserError } from "../../../../core/errors.js";
-import { checkAdmin, type SlackDeps } from "../../deps.js";
+import { actorOfIx, type SlackDeps } from "../../deps.js";
 import type { Interaction } from "../../interaction.js";
 import { parseReadCommand, type ReadCommand } from "../../readGrammar.js";
-import { replyError } from "../../replyError.js";
+import { notAdminError, replyError } from "../../replyError.js";
 import { addCommand, addFormCommand } from "./add.js";
 import { categoryChangeCommand, categoryListCommand } from "./category.js";
 import { adminsListCommand, configChangeCommand, configShowCommand } from "./config.js";
@@ -61,24 +60,18 @@ function route(deps: SlackDeps, ix: Interaction, command: ReadCommand): Routed {
   }
 }
 
-function adminRequired(what: string): UserError {
-  return new UserError(
-    "admin.required",
-    `Only workspace admins and people they add can ${what}. /read config admins shows who can.`,
-  );
-}
-
 /** Runs one `/read` command; every failure is answered here, once. */
 export async function runReadCommand(deps: SlackDeps, ix: Interaction, text: string): Promise<void> {
   let name = "parse";
   try {
-    const notice = await deps.notices.take(deps, ix);
+    const actor = actorOfIx(deps, ix);
+    const notice = await deps.core.notices.take({ workspace: ix.workspace, actor });
     if (notice) ix.attachNotice(notice);
     const command = parseReadCommand(text);
     name = commandName(command);
     const subcommand = route(deps, ix, command);
-    if (subcommand.adminOnly !== undefined && !(await checkAdmin(deps, ix)))
-      throw adminRequired(subcommand.adminOnly);
+    if (subcommand.adminOnly !== undefined && !(await actor.isAdmin()))
+      throw notAdminError(subcommand.adminOnly);
     await subcommand.run();
   } catch (error) {
     await replyError(ix, error, deps.logger, `${SLASH_COMMAND} ${name}`);

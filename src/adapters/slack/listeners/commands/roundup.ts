@@ -2,19 +2,20 @@
  * `/read roundup preview [YYYY-MM]` and `/read roundup export [YYYY-MM]` (private), and
  * `/read roundup post [YYYY-MM] [again]` (admins, to the roundup channel). Posting goes through the
  * core's ledger, like the schedule, so a month is posted once however many admins ask; `again` posts
- * it anew on purpose.
+ * it anew on purpose. The core decides (`requestRoundupPost`); this words it.
  */
-import { UserError } from "../../../../core/errors.js";
 import { renderMarkdown } from "../../../../core/render/renderMarkdown.js";
-import { buildRoundup } from "../../../../core/roundup/buildRoundup.js";
-import { type PostResult, postRoundup } from "../../../../core/roundup/postRoundup.js";
+import {
+  type PostOutcome,
+  type PostRefusalWords,
+  postRefusalError,
+} from "../../../../core/roundup/requestRoundupPost.js";
 import type { RoundupDoc } from "../../../../core/roundup/roundupDoc.js";
-import { getSettings } from "../../../../core/settings/manageSettings.js";
-import { periodLabel } from "../../../../core/time/period.js";
-import type { SlackDeps } from "../../deps.js";
+import { actorOfIx, type SlackDeps } from "../../deps.js";
 import { escapeMrkdwn } from "../../escape.js";
 import type { Interaction, Reply } from "../../interaction.js";
 import { renderRoundup } from "../../render.js";
+import { notAdminError } from "../../replyError.js";
 import type { Subcommand } from "./subcommand.js";
 
 /** A `response_url` takes five messages; the acknowledgement carries one more. */
@@ -55,7 +56,7 @@ async function exportMarkdown(deps: SlackDeps, ix: Interaction, period: string |
 }
 
 function build(deps: SlackDeps, ix: Interaction, period: string | null): Promise<RoundupDoc> {
-  return buildRoundup(deps, {
+  return deps.core.buildRoundup({
     workspace: ix.workspace,
     ...(period !== null ? { period } : {}),
   });
@@ -63,26 +64,35 @@ function build(deps: SlackDeps, ix: Interaction, period: string | null): Promise
 
 const links = (n: number) => (n === 1 ? "1 link" : `${n} links`);
 
-/** The outcome of a post, for the admin who asked. */
-function postOutcome(result: PostResult, doc: RoundupDoc, channelId: string): Reply {
+const NO_PLATFORM = "Slack posting isn't set up in this process.";
+
+/** Why a post was refused (the core decides which). */
+const REFUSED: PostRefusalWords = {
+  "not-admin": () => notAdminError("post the roundup").message,
+  "no-channel": () => "There's no roundup channel yet. Set one with /read config channel #channel.",
+  "no-platform": () => NO_PLATFORM,
+  "empty-month": ({ periodLabel }) => `No links were shared in ${periodLabel}, so there's nothing to post.`,
+};
+
+/** How a post ended, for the admin who asked. */
+function postOutcome(outcome: PostOutcome, doc: RoundupDoc, channelId: string): Reply {
   const where = `<#${channelId}>`;
   const month = escapeMrkdwn(doc.periodLabel);
-  switch (result.status) {
+  switch (outcome.kind) {
     case "posted":
       return {
         text: `:white_check_mark: Posted the ${month} roundup (${links(doc.linkCount)}) to ${where}.`,
       };
     case "quiet":
       return { text: `No links were shared in ${month}, so nothing was posted.` };
-    case "already": {
-      const run = result.run;
-      if (run?.status === "posting") {
-        return {
-          text: `The ${month} roundup is being posted right now (${run.messageIds.length} messages so far).`,
-        };
-      }
+    case "being-posted":
+      return {
+        text: `The ${month} roundup is being posted right now (${outcome.messagesSoFar} messages so far).`,
+      };
+    case "already-posted":
+    case "already-handled": {
       const done =
-        run?.status === "posted" ? "was already posted" : `was already handled (${run?.status ?? "unknown"})`;
+        outcome.kind === "already-posted" ? "was already posted" : `was already handled (${outcome.status})`;
       return {
         text: `The ${month} roundup ${done}. To post it once more, use \`/read roundup post ${doc.period} again\`.`,
       };
@@ -92,16 +102,15 @@ function postOutcome(result: PostResult, doc: RoundupDoc, channelId: string): Re
         text: ":warning: There's no roundup channel yet. Set one with `/read config channel #channel`.",
       };
     case "no-platform":
-      return { text: ":warning: Slack posting isn't set up in this process." };
+      return { text: `:warning: ${NO_PLATFORM}` };
     case "failed": {
-      const partly =
-        result.run && result.run.messageIds.length > 0
-          ? ` after ${result.run.messageIds.length} messages`
-          : "";
+      const partly = outcome.messagesSent > 0 ? ` after ${outcome.messagesSent} messages` : "";
       return {
-        text: `:warning: Posting the ${month} roundup stopped${partly}: ${escapeMrkdwn(result.reason)}. Fix that and run \`/read roundup post ${doc.period}\` to finish it.`,
+        text: `:warning: Posting the ${month} roundup stopped${partly}: ${escapeMrkdwn(outcome.reason)}. Fix that and run \`/read roundup post ${doc.period}\` to finish it.`,
       };
     }
+    case "error":
+      return { text: ":warning: Posting the roundup failed on my side. Please try again in a minute." };
   }
 }
 
@@ -131,52 +140,21 @@ export const roundupExportCommand = {
 export const roundupPostCommand = {
   adminOnly: "post the roundup",
   async run(deps, ix, input) {
-    const settings = await getSettings(deps, { workspace: ix.workspace });
-    const channelId = settings.channelId;
-    if (!channelId) {
-      throw new UserError(
-        "channel.unset",
-        "There's no roundup channel yet. Set one with /read config channel #channel.",
-      );
-    }
-    const doc = await build(deps, ix, input.period);
-    if (doc.linkCount === 0 && !settings.quietMonthNote) {
-      throw new UserError(
-        "roundup.empty",
-        `No links were shared in ${periodLabel(doc.period)}, so there's nothing to post.`,
-      );
-    }
-    const parts = renderRoundup(doc).length;
+    const request = await deps.core.requestRoundupPost({
+      actor: actorOfIx(deps, ix),
+      workspace: ix.workspace,
+      ...(input.period !== null ? { period: input.period } : {}),
+      again: input.again,
+      logContext: { team: ix.teamId },
+    });
+    if (request.kind !== "started") throw postRefusalError(request, REFUSED);
+    const { doc, channelId, parts } = request;
     const inParts = parts === 1 ? "" : ` in ${parts} messages`;
     await ix.reply({
       text: `Posting the ${escapeMrkdwn(doc.periodLabel)} roundup (${links(doc.linkCount)}) to <#${channelId}>${inParts}…`,
     });
-    deps.background.run("post roundup", { team: ix.teamId, period: doc.period }, async () => {
-      let result: PostResult;
-      try {
-        result = await postRoundup(
-          { store: deps.store, clock: deps.clock, publishers: { slack: deps.publisher } },
-          {
-            workspace: ix.workspace,
-            period: doc.period,
-            owner: deps.owner,
-            mode: input.again ? "force" : "manual",
-          },
-        );
-      } catch (error) {
-        deps.logger.error({ err: error, team: ix.teamId, period: doc.period }, "posting the roundup failed");
-        await ix.followUp({
-          text: ":warning: Posting the roundup failed on my side. Please try again in a minute.",
-        });
-        return;
-      }
-      if (result.status === "failed") {
-        deps.logger.warn(
-          { team: ix.teamId, period: doc.period, reason: result.reason },
-          "posting the roundup failed",
-        );
-      }
-      await ix.followUp(postOutcome(result, doc, channelId));
+    void deps.inFlight.run("post roundup", { team: ix.teamId, period: doc.period }, async () => {
+      await ix.followUp(postOutcome(await request.post(), doc, channelId));
     });
   },
 } satisfies Subcommand<{ period: string | null; again: boolean }>;

@@ -18,7 +18,7 @@ export async function addFromMessage(
   const url = firstLink(messageLinkText(message));
   if (!url) throw new UserError("message.noLink", "That message has no link to add.");
   const note = noteFromMessage(plainText(message.text ?? ""), url);
-  await shareLink(deps, ix, { url, category: null, note });
+  await shareLink(deps, ix, { url, note });
 }
 
 /** Link markup from a message's text, plus links that only live in its rich-text blocks. */

@@ -4,7 +4,7 @@
  */
 import type { types, ViewResponseAction } from "@slack/bolt";
 import { isUserError } from "../../../../core/errors.js";
-import { type AddLinkResult, addLink } from "../../../../core/links/addLink.js";
+import type { AddLinkResult } from "../../../../core/links/addLink.js";
 import type { Category } from "../../../../core/types.js";
 import { type SlackDeps, sharerName } from "../../deps.js";
 import { clip } from "../../escape.js";
@@ -120,7 +120,7 @@ export async function submitAddModal(
   let result: AddLinkResult;
   try {
     const userName = await sharerName(deps, ix);
-    result = await addLink(deps, {
+    result = await deps.core.addLink({
       workspace: ix.workspace,
       url: form.url,
       categoryId: form.categoryId === null ? null : Number(form.categoryId),
@@ -139,7 +139,7 @@ export async function submitAddModal(
     return;
   }
   await ackView();
-  if (!deps.fetcher || result.status !== "added") {
+  if (!deps.core.fetches || result.status !== "added") {
     await confirmForm(deps, ix, form.channelId, result, { state: "none" });
     return;
   }
