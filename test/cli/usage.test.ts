@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { commands } from "../../src/cli/commands/index.js";
+import { requireCurrentBuild } from "../helpers/builtCli.js";
 import { tempStore } from "../helpers/tempStore.js";
 import { repoRoot } from "./cliHarness.js";
 import { type CliRun, inProcessCli } from "./inProcessCli.js";
@@ -60,7 +61,8 @@ describe("cli help", () => {
     }
   });
 
-  it("`npm run -s cli -- add --help` runs the CLI the way its usage line says", async () => {
+  it("`npm run -s cli -- add --help` runs the CLI the way its usage line says", async (context) => {
+    requireCurrentBuild("dist/cli/main.js", context);
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: temp.path, LOG_LEVEL: "silent" };
     for (const name of ["DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "NODE_OPTIONS"]) {
       delete env[name];
