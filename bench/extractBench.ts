@@ -5,7 +5,7 @@
 import { Parser } from "htmlparser2";
 import { extractMetadata } from "../src/enrich/extractMetadata.js";
 import { articlePage } from "./articlePage.js";
-import { ms, perSecond, printTable, type Row, ratio, summarize, time, verdict } from "./stats.js";
+import { ms, pairedRatioRow, perSecond, printTable, type Row, ratio, summarize, time } from "./stats.js";
 
 /** Reading the metadata may cost at most this much more than parsing the head it reads. */
 const TARGET_RATIO = 1.5;
@@ -79,7 +79,6 @@ function measure(name: string, html: string): Row[] {
     }
   }
   const [project, floor] = samples;
-  const paired = summarize(project.map((p, i) => p / (floor[i] ?? Number.NaN))).p50;
   const p = summarize(project).p50;
   const f = summarize(floor).p50;
   return [
@@ -101,15 +100,7 @@ function measure(name: string, html: string): Row[] {
       target: "",
       result: "",
     },
-    {
-      bench: "",
-      metric: `ratio, median of ${ROUNDS} pairs`,
-      project: "",
-      floor: "",
-      ratio: ratio(paired),
-      target: `≤${TARGET_RATIO.toFixed(2)}x`,
-      result: verdict(paired <= TARGET_RATIO),
-    },
+    pairedRatioRow(project, floor, TARGET_RATIO),
   ];
 }
 

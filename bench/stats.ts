@@ -87,3 +87,25 @@ export function printTable(rows: readonly Row[]): void {
     console.log(line(row));
   }
 }
+
+/**
+ * The verdict row of a side-by-side run: the median of the per-pair ratios (each project sample over
+ * the floor sample taken right beside it), which a stall landing in one sample cannot swing the way
+ * it swings a ratio of totals. No target: the ratio is printed, not judged.
+ */
+export function pairedRatioRow(
+  project: readonly number[],
+  floor: readonly number[],
+  target: number | null,
+): Row {
+  const paired = summarize(project.map((p, k) => p / (floor[k] ?? Number.NaN))).p50;
+  return {
+    bench: "",
+    metric: `ratio, median of ${project.length} pairs`,
+    project: "",
+    floor: "",
+    ratio: ratio(paired),
+    target: target === null ? "" : `≤${target.toFixed(2)}x`,
+    result: target === null ? "" : verdict(paired <= target),
+  };
+}

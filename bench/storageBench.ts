@@ -32,6 +32,7 @@ import {
 } from "./floor.js";
 import {
   ms,
+  pairedRatioRow,
   perSecond,
   printTable,
   type Row,
@@ -236,7 +237,6 @@ function perOpRows(
   const fMean = total(floorNs) / ops;
   const pMedian = summarize(projectNs).p50 / perChunk;
   const fMedian = summarize(floorNs).p50 / perChunk;
-  const paired = summarize(projectNs.map((p, k) => p / (floorNs[k] ?? Number.NaN))).p50;
   rows.push(
     {
       bench: `${bench} (${ops.toLocaleString("en-US")})`,
@@ -265,15 +265,7 @@ function perOpRows(
       target: "",
       result: "",
     },
-    {
-      bench: "",
-      metric: `ratio, median of ${projectNs.length} pairs`,
-      project: "",
-      floor: "",
-      ratio: ratio(paired),
-      target: target === null ? "" : `≤${target.toFixed(2)}x`,
-      result: target === null ? "" : verdict(paired <= target),
-    },
+    pairedRatioRow(projectNs, floorNs, target),
   );
 }
 
