@@ -106,13 +106,7 @@ export class SqliteSettingsStore implements Immediate<SettingsStore> {
 
   /** The due query for one set of platforms, prepared once: a process asks it every tick with the same set. */
   private dueQuery(platforms: readonly string[]) {
-    const key = platforms.join(",");
-    let query = this.dueQueries.get(key);
-    if (!query) {
-      query = this.prepareDue(platforms);
-      this.dueQueries.set(key, query);
-    }
-    return query;
+    return preparedOnce(this.dueQueries, platforms.join(","), () => this.prepareDue(platforms));
   }
 
   private prepareDue(platforms: readonly string[]) {
@@ -151,18 +145,11 @@ export class SqliteSettingsStore implements Immediate<SettingsStore> {
 
   private upsert(workspace: WorkspaceKey, values: Omit<SettingsRow, "workspaceKey">): void {
     const columns = Object.keys(values) as (keyof typeof values)[];
-    this.upsertQuery(columns).run({ ...values, workspaceKey: workspace });
-  }
-
-  /** An upsert of these columns, prepared once: the scheduler writes the next due date every tick. */
-  private upsertQuery(columns: (keyof Omit<SettingsRow, "workspaceKey">)[]) {
-    const key = columns.join(",");
-    let query = this.upserts.get(key);
-    if (!query) {
-      query = this.prepareUpsert(columns);
-      this.upserts.set(key, query);
-    }
-    return query;
+    // Prepared once per set of columns: the scheduler writes the next due date every tick.
+    preparedOnce(this.upserts, columns.join(","), () => this.prepareUpsert(columns)).run({
+      ...values,
+      workspaceKey: workspace,
+    });
   }
 
   private prepareUpsert(columns: (keyof Omit<SettingsRow, "workspaceKey">)[]) {
@@ -177,4 +164,14 @@ export class SqliteSettingsStore implements Immediate<SettingsStore> {
       .onConflictDoUpdate({ target: settingsTable.workspaceKey, set })
       .prepare();
   }
+}
+
+/** The statement cached under `key`, prepared by `prepare` the first time it is asked for. */
+function preparedOnce<Q>(cache: Map<string, Q>, key: string, prepare: () => Q): Q {
+  let query = cache.get(key);
+  if (query === undefined) {
+    query = prepare();
+    cache.set(key, query);
+  }
+  return query;
 }

@@ -106,7 +106,9 @@ export async function removeLinkAs(
   return link;
 }
 
-export interface ListLinksInput {
+/** The store's filter as people give it: a month instead of bounds, and a category by name or id. */
+export interface ListLinksInput
+  extends Pick<LinkFilter, "sharedById" | "sharedByName" | "search" | "limit" | "offset"> {
   workspace: string;
   /** `YYYY-MM`; month boundaries are taken in the workspace's time zone. */
   month?: string;
@@ -114,11 +116,6 @@ export interface ListLinksInput {
   category?: string;
   /** A category id, as a pager sends it; null lists links without one. */
   categoryId?: number | null;
-  sharedById?: string;
-  sharedByName?: string;
-  search?: string;
-  limit?: number;
-  offset?: number;
 }
 
 /** Links, oldest first; a workspace nobody has used yet has none, and reading it creates nothing. */
