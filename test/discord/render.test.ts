@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { escapeDiscord, maskedLink } from "../../src/adapters/discord/escape.js";
 import { linkTitle } from "../../src/adapters/discord/messages.js";
-import { itemLines, renderRoundup, splitLine } from "../../src/adapters/discord/render.js";
+import { renderRoundup, splitLine } from "../../src/adapters/discord/render.js";
 import type { RoundupDoc, RoundupItem } from "../../src/core/roundup/roundupDoc.js";
 import { expectWithinLimits, visibleText } from "./limits.js";
 
@@ -62,10 +62,16 @@ describe("renderRoundup", () => {
     expect(messages.length).toBeGreaterThan(30);
     for (const message of messages) expectWithinLimits(message);
     const text = visibleText(messages);
-    for (const it of items) {
-      // Every entry whole: its link, its author and every word of its note, in order.
-      const lines = itemLines(it);
-      expect(text).toContain(lines.join("\n"));
+    for (const [index, it] of items.entries()) {
+      // Every entry whole: its link, its author, its note (plain words: nothing to escape) and who shared it.
+      const i = index + 1;
+      expect(text).toContain(
+        [
+          `**[Article number ${i}: a fairly long title about something interesting](<https://example.com/articles/${i}?ref=${"x".repeat(i % 50)}>)** by Author ${i}`,
+          it.note,
+          `*shared by Sharer ${i % 7}*`,
+        ].join("\n"),
+      );
     }
     expect(messages[0]?.content).toContain("What we've been reading in June 2026");
   });
