@@ -90,6 +90,28 @@ export const configSchema = z.object({
     .optional()
     .transform((value) => value || undefined),
   DISCORD_API_URL: optionalUrl,
+  DISCORD_SHARDS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine((value) => value === undefined || /^\d+(\s*,\s*\d+)*$/.test(value), {
+      message: "must be shard numbers separated by commas, like 0,1",
+    })
+    .transform((value) => value?.split(",").map((shard) => Number(shard.trim())))
+    .refine((shards) => shards === undefined || new Set(shards).size === shards.length, {
+      message: "names a shard twice: each shard runs in exactly one process",
+    }),
+  DISCORD_SHARD_COUNT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine((value) => value === undefined || /^\d+$/.test(value), {
+      message: "must be a whole number of shards",
+    })
+    .transform((value) => (value === undefined ? undefined : Number(value)))
+    .refine((count) => count === undefined || count >= 1, { message: "must be at least 1" }),
   SLACK_BOT_TOKEN: optionalSecret,
   SLACK_SIGNING_SECRET: optionalSecret,
   SLACK_APP_TOKEN: optionalSecret,
@@ -105,8 +127,34 @@ export interface Config {
   /** How often the scheduler asks which workspaces are due. */
   tickSeconds: number;
   http: { port: number; host: string };
-  discord: { token: string; guildId?: string; apiUrl?: string } | null;
+  discord: { token: string; guildId?: string; apiUrl?: string; shards?: DiscordShards } | null;
   slack: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string } | null;
+}
+
+/** The gateway shards this process runs (`ids`) out of the `count` all processes share. */
+export interface DiscordShards {
+  ids: number[];
+  count: number;
+}
+
+/**
+ * DISCORD_SHARDS and DISCORD_SHARD_COUNT together: both or neither, every shard below the count. Each
+ * field is read on its own, so these problems show beside the other variables' in one message.
+ */
+function shardProblems(env: Record<string, string | undefined>): string[] {
+  const shards = configSchema.shape.DISCORD_SHARDS.safeParse(env.DISCORD_SHARDS);
+  const count = configSchema.shape.DISCORD_SHARD_COUNT.safeParse(env.DISCORD_SHARD_COUNT);
+  if (!shards.success || !count.success) return [];
+  if ((shards.data === undefined) !== (count.data === undefined)) {
+    return [
+      "  DISCORD_SHARDS and DISCORD_SHARD_COUNT: set both to split the Discord gateway over processes, or neither.",
+    ];
+  }
+  const total = count.data;
+  if (shards.data && total !== undefined && shards.data.some((shard) => shard >= total)) {
+    return ["  DISCORD_SHARDS: every shard must be below DISCORD_SHARD_COUNT (shards count from 0)."];
+  }
+  return [];
 }
 
 /** A configuration problem, worded for whoever set the environment; never contains a value. */
@@ -124,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (hasSlackToken !== Boolean(env.SLACK_SIGNING_SECRET?.trim())) {
     problems.push("  SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET: set both to connect Slack, or neither.");
   }
+  problems.push(...shardProblems(env));
   if (!parsed.success || problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
   }
@@ -144,6 +193,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           token: values.DISCORD_TOKEN,
           ...(values.DISCORD_GUILD_ID ? { guildId: values.DISCORD_GUILD_ID } : {}),
           ...(values.DISCORD_API_URL ? { apiUrl: values.DISCORD_API_URL } : {}),
+          ...(values.DISCORD_SHARDS && values.DISCORD_SHARD_COUNT
+            ? { shards: { ids: values.DISCORD_SHARDS, count: values.DISCORD_SHARD_COUNT } }
+            : {}),
         }
       : null,
     slack:

@@ -105,6 +105,60 @@ describe("loadConfig", () => {
     }
   });
 
+  it("reads the Discord shards this process runs, out of the shard count", () => {
+    const discord = (env: Record<string, string>) => loadConfig({ DISCORD_TOKEN: "d-token", ...env }).discord;
+    expect(discord({ DISCORD_SHARDS: " 2, 0 ", DISCORD_SHARD_COUNT: "4" })).toEqual({
+      token: "d-token",
+      shards: { ids: [2, 0], count: 4 },
+    });
+    expect(discord({ DISCORD_SHARDS: "0", DISCORD_SHARD_COUNT: "1" })?.shards).toEqual({
+      ids: [0],
+      count: 1,
+    });
+    // Unset, or empty as in a copied .env.example: the whole gateway, as discord.js decides.
+    expect(discord({})).toEqual({ token: "d-token" });
+    expect(discord({ DISCORD_SHARDS: "", DISCORD_SHARD_COUNT: " " })).toEqual({ token: "d-token" });
+  });
+
+  it("refuses shards that are not distinct whole numbers below the count, naming the variable only", () => {
+    const problem = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as Error).message.replace("Invalid configuration:\n", "").trim();
+      }
+      throw new Error("loaded");
+    };
+    const both =
+      "DISCORD_SHARDS and DISCORD_SHARD_COUNT: set both to split the Discord gateway over processes, or neither.";
+    expect(problem({ DISCORD_SHARDS: "0,1" })).toBe(both);
+    expect(problem({ DISCORD_SHARD_COUNT: "2" })).toBe(both);
+    const list = "DISCORD_SHARDS: must be shard numbers separated by commas, like 0,1";
+    for (const shards of ["one", "0;1", "-1", "1.5", "0,,1", "0,"]) {
+      expect(problem({ DISCORD_SHARDS: shards, DISCORD_SHARD_COUNT: "2" })).toBe(list);
+    }
+    expect(problem({ DISCORD_SHARDS: "1,0,1", DISCORD_SHARD_COUNT: "2" })).toBe(
+      "DISCORD_SHARDS: names a shard twice: each shard runs in exactly one process",
+    );
+    expect(problem({ DISCORD_SHARDS: "0,7", DISCORD_SHARD_COUNT: "2" })).toBe(
+      "DISCORD_SHARDS: every shard must be below DISCORD_SHARD_COUNT (shards count from 0).",
+    );
+    for (const count of ["two", "1.5", "-2"]) {
+      expect(problem({ DISCORD_SHARDS: "0", DISCORD_SHARD_COUNT: count })).toBe(
+        "DISCORD_SHARD_COUNT: must be a whole number of shards",
+      );
+    }
+    expect(problem({ DISCORD_SHARDS: "0", DISCORD_SHARD_COUNT: "0" })).toBe(
+      "DISCORD_SHARD_COUNT: must be at least 1",
+    );
+    // Shown beside the other variables' problems, in one message.
+    const message = problem({ LOG_LEVEL: "loud", DISCORD_SHARDS: "3", DISCORD_SHARD_COUNT: "2" });
+    expect(message).toContain("LOG_LEVEL");
+    expect(message).toContain("DISCORD_SHARDS: every shard must be below DISCORD_SHARD_COUNT");
+    expect(message).not.toMatch(/\b3\b/);
+  });
+
   it("treats an empty token as unset, as in a copied .env.example", () => {
     expect(
       loadConfig({ DISCORD_TOKEN: "", SLACK_BOT_TOKEN: " ", SLACK_SIGNING_SECRET: "" }).discord,

@@ -2,7 +2,9 @@
  * A loopback stand-in for Discord: one node:http server answers the REST calls discord.js makes and
  * upgrades `/gateway` to a WebSocket that speaks enough of the gateway protocol (HELLO, heartbeat ACK,
  * IDENTIFY -> READY, GUILD_CREATE, RESUME -> RESUMED) to log a real Client in and hand it interactions.
- * Every REST request is recorded, with its path decoded (`%40original` -> `@original`).
+ * Every REST request is recorded, with its path decoded (`%40original` -> `@original`). With
+ * `shardCount`, each socket is the shard its IDENTIFY names, and a guild's events (GUILD_CREATE,
+ * interactions) go only over the sockets of the guild's shard, as Discord routes them.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -183,8 +185,15 @@ export function guildCreatePayload(
   };
 }
 
+/** The shard Discord sends a guild's events over: `(guild_id >> 22) % shardCount`. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
 export interface FakeDiscordOptions {
   guilds?: GuildSeed[];
+  /** The shard count `/gateway/bot` recommends and guild events are routed by (default 1). */
+  shardCount?: number;
   /** Sends READY with the guilds as unavailable, then a GUILD_CREATE each (as Discord does). */
   sendGuilds?: boolean;
 }
@@ -207,6 +216,10 @@ export class FakeDiscord {
   private readonly server: Server;
   private readonly wss: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
+  /** The shard each socket identified (or resumed a session) as; a socket not identified yet is on none. */
+  private readonly socketShards = new Map<WebSocket, number>();
+  /** Each session's shard, so a RESUME carries on on the same shard. */
+  private readonly sessionShards = new Map<string, number>();
   private readonly waiters: {
     match: (r: RecordedRequest) => boolean;
     resolve: (r: RecordedRequest) => void;
@@ -214,11 +227,13 @@ export class FakeDiscord {
   private seq = 0;
   private guilds: GuildSeed[];
   private sendGuilds: boolean;
+  private readonly shardCount: number;
   private port = 0;
 
   private constructor(options: FakeDiscordOptions) {
     this.guilds = options.guilds ?? [];
     this.sendGuilds = options.sendGuilds ?? true;
+    this.shardCount = options.shardCount ?? 1;
     this.server = createServer((req, res) => this.onHttp(req, res));
     this.server.keepAliveTimeout = 60_000;
     this.wss = new WebSocketServer({ server: this.server, perMessageDeflate: false });
@@ -268,19 +283,28 @@ export class FakeDiscord {
     });
   }
 
-  /** Sends a dispatch (op 0) to every connected gateway socket. */
-  dispatch(t: string, d: unknown): void {
-    const frame = JSON.stringify({ op: 0, t, s: ++this.seq, d });
-    for (const socket of this.sockets) socket.send(frame);
+  /** The `shard` ([id, count]) of each IDENTIFY, in arrival order. */
+  get identifiedShards(): unknown[] {
+    return this.identifies.map((identify) => identify.shard);
   }
 
-  interact(payload: unknown): void {
-    this.dispatch("INTERACTION_CREATE", payload);
+  /** Sends a dispatch (op 0) to every connected gateway socket, or only to those of `guildId`'s shard. */
+  dispatch(t: string, d: unknown, guildId?: string): void {
+    const frame = JSON.stringify({ op: 0, t, s: ++this.seq, d });
+    const shard = guildId === undefined ? undefined : shardOf(guildId, this.shardCount);
+    for (const socket of this.sockets) {
+      if (shard === undefined || this.socketShards.get(socket) === shard) socket.send(frame);
+    }
+  }
+
+  /** Sends an interaction over its guild's shard. */
+  interact(payload: { guild_id?: string }): void {
+    this.dispatch("INTERACTION_CREATE", payload, payload.guild_id);
   }
 
   addGuild(seed: GuildSeed): void {
     this.guilds.push(seed);
-    this.dispatch("GUILD_CREATE", guildCreatePayload(seed, this.botUser));
+    this.dispatch("GUILD_CREATE", guildCreatePayload(seed, this.botUser), seed.id);
   }
 
   /** Closes every gateway connection with `code`: discord.js should reconnect (and resume on 4000). */
@@ -297,37 +321,47 @@ export class FakeDiscord {
 
   private onSocket(socket: WebSocket): void {
     this.sockets.add(socket);
-    socket.on("close", () => this.sockets.delete(socket));
-    socket.on("error", () => this.sockets.delete(socket));
+    const forget = () => {
+      this.sockets.delete(socket);
+      this.socketShards.delete(socket);
+    };
+    socket.on("close", forget);
+    socket.on("error", forget);
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
     socket.on("message", (raw) => {
       const frame = JSON.parse(String(raw)) as { op: number; d: Record<string, unknown> };
       if (frame.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
       if (frame.op === 2) {
         this.identifies.push(frame.d);
-        this.onIdentify(socket);
+        const [shard = 0] = (frame.d.shard as [number, number] | undefined) ?? [];
+        this.socketShards.set(socket, shard);
+        this.onIdentify(socket, shard);
       }
       if (frame.op === 6) {
+        this.socketShards.set(socket, this.sessionShards.get(String(frame.d.session_id)) ?? 0);
         this.resumes++;
         socket.send(JSON.stringify({ op: 0, t: "RESUMED", s: ++this.seq, d: {} }));
       }
     });
   }
 
-  private onIdentify(socket: WebSocket): void {
+  private onIdentify(socket: WebSocket, shard: number): void {
+    const guilds = this.guilds.filter((g) => shardOf(g.id, this.shardCount) === shard);
+    const sessionId = `session-${Date.now()}-${shard}`;
+    this.sessionShards.set(sessionId, shard);
     const ready = {
       v: 10,
       user: this.botUser,
       user_settings: {},
-      guilds: this.sendGuilds ? this.guilds.map((g) => ({ id: g.id, unavailable: true })) : [],
-      session_id: `session-${Date.now()}`,
+      guilds: this.sendGuilds ? guilds.map((g) => ({ id: g.id, unavailable: true })) : [],
+      session_id: sessionId,
       resume_gateway_url: this.gatewayUrl,
-      shard: [0, 1],
+      shard: [shard, this.shardCount],
       application: { id: this.appId, flags: 0 },
     };
     socket.send(JSON.stringify({ op: 0, t: "READY", s: ++this.seq, d: ready }));
     if (!this.sendGuilds) return;
-    for (const guild of this.guilds) {
+    for (const guild of guilds) {
       socket.send(
         JSON.stringify({
           op: 0,
@@ -412,7 +446,7 @@ export class FakeDiscord {
         status: 200,
         body: {
           url: this.gatewayUrl,
-          shards: 1,
+          shards: this.shardCount,
           session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
         },
       };

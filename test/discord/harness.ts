@@ -23,7 +23,7 @@ export interface Harness {
   clock: Clock & { set(iso: string): void };
   logs: Record<string, unknown>[];
   /** Sends an interaction and resolves with its callback (the acknowledgement). */
-  ask(payload: { id: string }): Promise<RecordedRequest>;
+  ask(payload: { id: string; guild_id?: string }): Promise<RecordedRequest>;
   /** Every request made for the interaction with this token (callback, edits, follow-ups), in order. */
   traffic(payload: { token: string }): RecordedRequest[];
   close(): Promise<void>;

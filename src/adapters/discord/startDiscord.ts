@@ -1,6 +1,7 @@
 /**
- * Starts the Discord adapter: logs in over the gateway, registers the commands (bulk overwrite,
- * globally or in one guild), logs the invite link, and answers interactions until `stop`.
+ * Starts the Discord adapter: logs in over the gateway (all of it, or the shards it is given),
+ * registers the commands (bulk overwrite, globally or in one guild; when sharded, only the process
+ * holding shard 0), logs the invite link, and answers interactions until `stop`.
  */
 import { once } from "node:events";
 import {
@@ -13,6 +14,7 @@ import {
   Options,
   RESTEvents,
 } from "discord.js";
+import type { DiscordShards } from "../../config.js";
 import { BackgroundWork } from "../../core/background/backgroundWork.js";
 import { describeError } from "../../core/background/describeError.js";
 import type { RoundupPublisher } from "../../core/ports/publisher.js";
@@ -30,6 +32,12 @@ export interface StartDiscordOptions {
   guildId?: string;
   /** The REST base, e.g. a proxy or a test server (discord.js's `rest.api`); Discord's own when unset. */
   apiUrl?: string;
+  /**
+   * The gateway shards this process runs, out of how many all processes share (discord.js's `shards`
+   * and `shardCount`); Discord sends each guild's events over shard `(guild_id >> 22) % count`. Unset:
+   * one process holds the whole gateway, as discord.js decides.
+   */
+  shards?: DiscordShards;
   logger: Logger;
   /** The use cases, bound to the store; the adapter hands it its publisher. */
   core: RoundupCore;
@@ -92,8 +100,13 @@ export function cacheSettings(): CacheFactory {
       : limited(managerType, holds, manager)) as CacheFactory;
 }
 
-export function createClient(options: { apiUrl?: string | undefined; defaultCaches?: boolean }): Client {
+export function createClient(options: {
+  apiUrl?: string | undefined;
+  defaultCaches?: boolean | undefined;
+  shards?: DiscordShards | undefined;
+}): Client {
   return new Client({
+    ...(options.shards ? { shards: options.shards.ids, shardCount: options.shards.count } : {}),
     // Interactions need no intent; Guilds gives the server list (and GUILD_CREATE) only.
     intents: [GatewayIntentBits.Guilds],
     // The default is what discord.js's Options.createDefault() sets when makeCache is not given.
@@ -109,7 +122,7 @@ export function createClient(options: { apiUrl?: string | undefined; defaultCach
 
 export async function startDiscord(options: StartDiscordOptions): Promise<RunningDiscord> {
   const { logger } = options;
-  const client = createClient({ apiUrl: options.apiUrl, defaultCaches: options.defaultCaches });
+  const client = createClient(options);
   const inFlight = new BackgroundWork(logger);
   const publisher = createDiscordPublisher({ rest: client.rest });
   options.core.usePublisher("discord", publisher as RoundupPublisher);
@@ -167,18 +180,29 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     await client.destroy();
     throw new Error("Discord did not say which application this bot is");
   }
-  try {
-    const count = await registerCommands(client.rest, applicationId, options.guildId);
-    logger.info(
-      { count, scope: options.guildId ? `guild ${options.guildId}` : "global" },
-      "Discord commands registered",
-    );
-  } catch (error) {
-    // The commands registered before still work; the bot keeps running and says why.
-    logger.error({ err: describeError(error) }, "registering the Discord commands failed");
+  // The commands belong to the application, not to a shard: when the gateway is split, the one
+  // process holding shard 0 (every complete deployment has one) registers them for all.
+  if (!options.shards || options.shards.ids.includes(0)) {
+    try {
+      const count = await registerCommands(client.rest, applicationId, options.guildId);
+      logger.info(
+        { count, scope: options.guildId ? `guild ${options.guildId}` : "global" },
+        "Discord commands registered",
+      );
+    } catch (error) {
+      // The commands registered before still work; the bot keeps running and says why.
+      logger.error({ err: describeError(error) }, "registering the Discord commands failed");
+    }
+  } else {
+    logger.info("Discord commands are registered by the process that holds shard 0");
   }
   logger.info(
-    { invite: inviteUrl(applicationId), user: client.user?.tag, guilds: client.guilds.cache.size },
+    {
+      invite: inviteUrl(applicationId),
+      user: client.user?.tag,
+      guilds: client.guilds.cache.size,
+      ...(options.shards ? { shards: options.shards.ids, shardCount: options.shards.count } : {}),
+    },
     "Discord connected; invite the bot to a server with the invite link",
   );
 
