@@ -516,6 +516,17 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(await store.categories.insert(B, NEWS)).toMatchObject({ workspace: B, name: "News" });
       });
 
+      it("for a workspace never created are not refused as a taken name", async () => {
+        // The ports leave open whether such a write creates the workspace or is refused; it is never
+        // a clash with a category that does not exist.
+        const outcome = await store.categories.insert("local:nobody", NEWS).then(
+          () => "stored",
+          (error: unknown) => (error instanceof UserError ? error.code : "refused"),
+        );
+        expect(outcome).not.toBe("category.exists");
+        expect(await store.workspaces.exists("local:nobody")).toBe(outcome === "stored");
+      });
+
       it("update renames and re-emojis, refusing another's name in any case but not its own", async () => {
         const news = await store.categories.insert(A, NEWS);
         const tools = await store.categories.insert(A, TOOLS);
