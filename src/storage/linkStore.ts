@@ -189,9 +189,10 @@ export class SqliteLinkStore implements Immediate<LinkStore> {
       params[`w${i}`] = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     });
     let sql = `SELECT ${LINK_COLUMNS} FROM ${l.$table} WHERE ${where.join(" AND ")} ORDER BY ${l.sharedAt}, ${l.$table}.${l.id}`;
-    if (filter.limit !== undefined) {
+    if (filter.limit !== undefined || filter.offset !== undefined) {
+      // SQLite takes an OFFSET only after a LIMIT; a negative one means none.
       sql += " LIMIT @limit OFFSET @offset";
-      params.limit = filter.limit;
+      params.limit = filter.limit ?? -1;
       params.offset = filter.offset ?? 0;
     }
     let statement = this.listStatements.get(sql);

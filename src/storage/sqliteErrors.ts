@@ -8,12 +8,15 @@ export function sqliteErrorCode(error: unknown): string | null {
   return typeof code === "string" && code.startsWith("SQLITE_") ? code : null;
 }
 
-/** Runs `work`, turning a unique-constraint failure into the user error `onConflict` makes. */
+/**
+ * Runs `work`, turning a unique-constraint failure into the user error `onConflict` makes. Other
+ * constraints (a foreign key: no such workspace) are not a clash and pass on as they are.
+ */
 export function withUniqueConstraint<T>(work: () => T, onConflict: () => UserError): T {
   try {
     return work();
   } catch (error) {
-    if (sqliteErrorCode(error)?.startsWith("SQLITE_CONSTRAINT")) throw onConflict();
+    if (sqliteErrorCode(error) === "SQLITE_CONSTRAINT_UNIQUE") throw onConflict();
     throw error;
   }
 }

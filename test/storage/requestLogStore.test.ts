@@ -17,14 +17,6 @@ const count = (store: SqliteStore) =>
   store.db.$client.prepare("SELECT count(*) FROM slack_requests").pluck().get();
 
 describe("the request log", () => {
-  it("takes a signature once until it expires", async () => {
-    const { store } = open();
-    expect(await store.requestLog.remember("v0=a", 10_000, 1_000)).toBe(true);
-    expect(await store.requestLog.remember("v0=a", 10_000, 9_999)).toBe(false);
-    expect(await store.requestLog.remember("v0=b", 10_000, 9_999)).toBe(true);
-    expect(await store.requestLog.remember("v0=a", 20_000, 10_000)).toBe(true);
-  });
-
   it("is shared by two stores on one database file", async () => {
     const { store, path } = open();
     const other = SqliteStore.open(path);

@@ -1,6 +1,8 @@
 /**
- * `Store.transaction(async (tx) => ...)` on SQLite: a write lock held across awaits, transactions of
- * one process one after another, and nothing from outside slipping into an open one.
+ * `Store.transaction(async (tx) => ...)` as only SQLite keeps it: a write lock held across awaits,
+ * transactions of one process one after another, the store itself joining the open one. Commit,
+ * rollback, nesting and isolation from outside statements are the store contract's
+ * (test/storage/contract), run on every store.
  */
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -64,68 +66,6 @@ const committedUrls = (other: Database.Database) =>
   other.prepare("SELECT url FROM links ORDER BY shared_at").pluck().all() as string[];
 
 describe("a transaction", () => {
-  it("commits what its work wrote once the work resolves, not at its first await", async () => {
-    const other = otherConnection();
-    const midway = gate();
-    const seenMidway = gate();
-    let committedMidway: string[] = [];
-    const done = store.transaction(async (tx) => {
-      await tx.links.insertOrGet(link(1));
-      seenMidway.open();
-      await midway.opened;
-      await tx.links.insertOrGet(link(2));
-      return "done";
-    });
-    await seenMidway.opened;
-    committedMidway = committedUrls(other);
-    midway.open();
-    expect(await done).toBe("done");
-    expect(committedMidway).toEqual([]);
-    expect(committedUrls(other)).toEqual(["https://example.com/1", "https://example.com/2"]);
-  });
-
-  it("rolls everything back when its work throws, and passes the error on", async () => {
-    const failure = new Error("changed my mind");
-    await expect(
-      store.transaction(async (tx) => {
-        await tx.links.insertOrGet(link(1));
-        await tx.settings.setChannel(WORKSPACE, "C1");
-        throw failure;
-      }),
-    ).rejects.toBe(failure);
-    expect(await store.links.list(WORKSPACE)).toEqual([]);
-    expect((await store.settings.get(WORKSPACE)).channelId).toBeNull();
-    expect(committedUrls(otherConnection())).toEqual([]);
-    // The connection is out of the transaction: the next one starts cleanly.
-    await store.transaction(async (tx) => {
-      await tx.links.insertOrGet(link(3));
-    });
-    expect((await store.links.list(WORKSPACE)).map((l) => l.sharedAt)).toEqual([3]);
-  });
-
-  it("is joined by a nested one, which commits and rolls back with it", async () => {
-    await expect(
-      store.transaction(async (outer) => {
-        await outer.links.insertOrGet(link(1));
-        const inner = await outer.transaction(async (tx) => {
-          await tx.links.insertOrGet(link(2));
-          return (await tx.links.list(WORKSPACE)).length;
-        });
-        expect(inner).toBe(2);
-        throw new Error("outer fails after the inner one finished");
-      }),
-    ).rejects.toThrow("outer fails");
-    expect(await store.links.list(WORKSPACE)).toEqual([]);
-
-    await store.transaction(async (outer) => {
-      await outer.links.insertOrGet(link(1));
-      await outer.transaction(async (tx) => {
-        await tx.links.insertOrGet(link(2));
-      });
-    });
-    expect((await store.links.list(WORKSPACE)).map((l) => l.sharedAt)).toEqual([1, 2]);
-  });
-
   it("lets helpers given the store itself run inside it, instead of waiting for it to end", async () => {
     // A helper handed `store` rather than `tx` runs in the transaction's async context: it joins.
     const countLinks = async () => (await store.links.list(WORKSPACE)).length;
@@ -159,43 +99,6 @@ describe("a transaction", () => {
     await Promise.all([a, b]);
     expect(events).toEqual(["A begins", "A ends", "B begins", "B sees 1", "B ends"]);
     expect(committedUrls(otherConnection())).toEqual(["https://example.com/1", "https://example.com/2"]);
-  });
-
-  it("keeps a write from outside out of it: the write waits, and outlives its rollback", async () => {
-    const inside = gate();
-    const outsideIssued = gate();
-    let seenInside: number[] = [];
-    const rolledBack = store.transaction(async (tx) => {
-      await tx.links.insertOrGet(link(1));
-      inside.open();
-      await outsideIssued.opened;
-      // Had the outside write run on the connection now, it would be in here.
-      seenInside = (await tx.links.list(WORKSPACE)).map((l) => l.sharedAt);
-      throw new Error("roll back");
-    });
-    await inside.opened;
-    const outside = store.links.insertOrGet(link(2));
-    outsideIssued.open();
-    await expect(rolledBack).rejects.toThrow("roll back");
-    expect((await outside).created).toBe(true);
-    expect(seenInside).toEqual([1]);
-    expect(committedUrls(otherConnection())).toEqual(["https://example.com/2"]);
-  });
-
-  it("keeps a read from outside from seeing what it has not committed", async () => {
-    const inside = gate();
-    const outsideIssued = gate();
-    const done = store.transaction(async (tx) => {
-      await tx.links.insertOrGet(link(1));
-      inside.open();
-      await outsideIssued.opened;
-      await tx.links.remove(WORKSPACE, 1);
-    });
-    await inside.opened;
-    const read = store.links.list(WORKSPACE);
-    outsideIssued.open();
-    await done;
-    expect(await read).toEqual([]);
   });
 
   it("holds the database's write lock across its awaits, so another connection cannot write meanwhile", async () => {
