@@ -18,9 +18,10 @@ export interface Store {
   requestLog: RequestLogStore;
   /**
    * Runs `work` atomically: everything it does through `tx` is committed when its Promise resolves and
-   * rolled back when it rejects. Transactions of one process run one after another, and a statement
-   * issued outside a transaction never lands inside another caller's. Nested calls join the outer
-   * transaction (no savepoint: an inner failure that the outer work catches is not undone alone).
+   * rolled back when it rejects, and a statement issued outside a transaction never lands inside
+   * another caller's. Whether transactions of one process also run one after another is the store's
+   * own affair (SQLite's do; a pool's need not), so callers must not rely on it. Nested calls join the
+   * outer transaction (no savepoint: an inner failure that the outer work catches is not undone alone).
    * Inside `work`, use `tx`, not the store it came from: on a database with a pool of connections
    * (PostgreSQL) only `tx` reaches the transaction's connection.
    */
