@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 20_000,
     // Vitest leaves one core idle by default; most files wait on sockets and child processes, so both help.
     maxWorkers: 2,
+    // Worker threads start faster than forked processes; tests that need a process of their own spawn one.
+    pool: "threads",
   },
 });
