@@ -203,19 +203,38 @@ async function benchAdds(): Promise<void> {
   const projectNs: number[] = [];
   const floorNs: number[] = [];
   for (let at = ADD.warmup, round = 0; at < ADD.warmup + ADD.count; at += ADD.chunk, round++) {
-    // Alternate who goes first, so neither side always runs right after the other's checkpoint.
-    if (round % 2 === 0) {
-      projectNs.push(await timeAsync(() => project(at)));
-      floorNs.push(time(() => raw(at)));
-    } else {
-      floorNs.push(time(() => raw(at)));
-      projectNs.push(await timeAsync(() => project(at)));
-    }
+    await timePair(
+      round,
+      projectNs,
+      floorNs,
+      () => project(at),
+      () => raw(at),
+    );
     if (round % 20 === 19) await breathe();
   }
   if (count(store.db.$client) !== count(floor))
     notes.push("MISMATCH: add databases hold different link counts");
   perOpRows("1. add, 1 per tx", ADD.count, ADD.chunk, projectNs, floorNs, ADD.target);
+}
+
+/**
+ * Times one pair of samples side by side. Who goes first alternates with `round`, so neither side
+ * always runs right after the other's WAL checkpoint.
+ */
+async function timePair(
+  round: number,
+  projectNs: number[],
+  floorNs: number[],
+  project: () => Promise<unknown>,
+  raw: () => unknown,
+): Promise<void> {
+  if (round % 2 === 0) {
+    projectNs.push(await timeAsync(project));
+    floorNs.push(time(raw));
+  } else {
+    floorNs.push(time(raw));
+    projectNs.push(await timeAsync(project));
+  }
 }
 
 /**
@@ -295,13 +314,13 @@ async function benchImports(): Promise<void> {
   const floorNs: number[] = [];
   for (let i = warmupBatches; i < warmupBatches + batches; i++) {
     const items = batch(i);
-    if (i % 2 === 0) {
-      projectNs.push(await timeAsync(() => project(items)));
-      floorNs.push(time(() => rawImport(items)));
-    } else {
-      floorNs.push(time(() => rawImport(items)));
-      projectNs.push(await timeAsync(() => project(items)));
-    }
+    await timePair(
+      i,
+      projectNs,
+      floorNs,
+      () => project(items),
+      () => rawImport(items),
+    );
     await breathe();
   }
   if (count(store.db.$client) !== count(floor))
@@ -663,13 +682,13 @@ async function benchAddLink(): Promise<void> {
     at < ADD_LINK.warmup + ADD_LINK.count;
     at += ADD_LINK.chunk, round++
   ) {
-    if (round % 2 === 0) {
-      projectNs.push(await timeAsync(() => project(at)));
-      floorNs.push(time(() => raw(at)));
-    } else {
-      floorNs.push(time(() => raw(at)));
-      projectNs.push(await timeAsync(() => project(at)));
-    }
+    await timePair(
+      round,
+      projectNs,
+      floorNs,
+      () => project(at),
+      () => raw(at),
+    );
     if (round % 20 === 19) await breathe();
   }
   const stored = (client: Database.Database) =>
