@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
-import type { ClaimMode, RoundupRunStore } from "../core/ports/runStore.js";
+import type { RoundupRunStore } from "../core/ports/runStore.js";
 import type { RoundupRun, RunStatus, WorkspaceKey } from "../core/types.js";
+import { takeover } from "./runTakeover.js";
 import { roundupRunsTable } from "./schema.js";
 import { selectColumns, sqlColumns } from "./sqlColumns.js";
 import type { Immediate } from "./transactionGate.js";
@@ -17,17 +18,6 @@ type RunRow = Omit<RoundupRun, "messageIds"> & { messageIds: string };
 
 function toRun(row: RunRow): RoundupRun {
   return { ...row, messageIds: JSON.parse(row.messageIds) as string[] };
-}
-
-/** What a claim does to an existing row, by its state and the claim's mode; null means refused. */
-function takeover(run: RoundupRun, mode: ClaimMode, now: number): "resume" | "restart" | null {
-  if (run.status === "posting") {
-    // Someone is (or was) posting it: only an expired lease means they died mid-way.
-    return run.leaseUntil === null || run.leaseUntil < now ? "resume" : null;
-  }
-  if (mode === "force") return "restart";
-  if (run.status === "failed" && mode === "manual") return "resume";
-  return null;
 }
 
 /**

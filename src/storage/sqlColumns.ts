@@ -16,10 +16,15 @@ export function sqlColumns<T extends Table>(table: T): { [K in ColumnKey<T>]: st
 /**
  * `column AS field, ...`: every column of `table` in the schema's order, but those in `omit`, each
  * under its key in schema.ts or the name `rename` gives it, so a row comes out in the domain's names.
+ * `quote` double-quotes the names given (PostgreSQL folds unquoted ones to lower case).
  */
 export function selectColumns<T extends Table>(
   table: T,
-  options: { rename?: Partial<Record<ColumnKey<T>, string>>; omit?: readonly ColumnKey<T>[] } = {},
+  options: {
+    rename?: Partial<Record<ColumnKey<T>, string>>;
+    omit?: readonly ColumnKey<T>[];
+    quote?: boolean;
+  } = {},
 ): string {
   const rename: Partial<Record<string, string>> = options.rename ?? {};
   const omit = new Set<string>(options.omit ?? []);
@@ -27,7 +32,8 @@ export function selectColumns<T extends Table>(
     .filter(([key]) => !omit.has(key))
     .map(([key, column]) => {
       const field = rename[key] ?? key;
-      return field === column.name ? field : `${column.name} AS ${field}`;
+      if (field === column.name) return field;
+      return options.quote ? `${column.name} AS "${field}"` : `${column.name} AS ${field}`;
     })
     .join(", ");
 }

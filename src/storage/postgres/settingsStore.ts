@@ -1,0 +1,160 @@
+import type { DueWorkspace, SettingsStore } from "../../core/ports/settingsStore.js";
+import {
+  type AdminEntry,
+  DEFAULT_SCHEDULE,
+  DEFAULT_TITLE_TEMPLATE,
+  type Schedule,
+  type Settings,
+  type WorkspaceKey,
+} from "../../core/types.js";
+import { sqlColumns } from "../sqlColumns.js";
+import { placeholders } from "./pgErrors.js";
+import { adminsTable, settingsTable } from "./schema.js";
+import type { JoinedTransactions } from "./session.js";
+
+const s = sqlColumns(settingsTable);
+const a = sqlColumns(adminsTable);
+
+type SettingsColumn = Exclude<keyof typeof s, "$table" | "workspaceKey">;
+
+interface SettingsRow {
+  channelId: string | null;
+  day: number;
+  time: string;
+  timeZone: string;
+  titleTemplate: string;
+  intro: string | null;
+  quietMonthNote: boolean;
+  nextDuePeriod: string | null;
+  nextDueAt: number | null;
+  adminNotice: string | null;
+}
+
+const SETTINGS = `SELECT ${s.channelId} AS "channelId", ${s.scheduleDay} AS "day", ${s.scheduleTime} AS "time",
+    ${s.timeZone} AS "timeZone", ${s.titleTemplate} AS "titleTemplate", ${s.intro} AS "intro",
+    ${s.quietMonthNote} AS "quietMonthNote", ${s.nextDuePeriod} AS "nextDuePeriod", ${s.nextDueAt} AS "nextDueAt",
+    ${s.adminNotice} AS "adminNotice"
+  FROM ${s.$table} WHERE ${s.workspaceKey} = $1`;
+
+const ADMINS = `SELECT ${a.kind} AS "kind", ${a.subjectId} AS "id" FROM ${a.$table} WHERE ${a.workspaceKey} = $1`;
+
+/**
+ * The workspace's part before the colon (`slack:T1` -> `slack`). An expression no index serves, so
+ * the next-due index still leads; a workspace of another platform costs a row read, never a place in
+ * the batch.
+ */
+const DUE = `SELECT ${s.workspaceKey} AS "workspace", ${s.nextDuePeriod} AS "period", ${s.nextDueAt} AS "at"
+  FROM ${s.$table}
+  WHERE ${s.nextDueAt} <= $1 AND split_part(${s.workspaceKey}, ':', 1) = ANY($3::text[])
+  ORDER BY ${s.nextDueAt} LIMIT $2`;
+
+const ADD_ADMIN = `INSERT INTO ${a.$table} (${a.workspaceKey}, ${a.kind}, ${a.subjectId}) VALUES ($1, $2, $3)
+  ON CONFLICT DO NOTHING`;
+
+const REMOVE_ADMIN = `DELETE FROM ${a.$table} WHERE ${a.workspaceKey} = $1 AND ${a.kind} = $2 AND ${a.subjectId} = $3`;
+
+export class PgSettingsStore implements SettingsStore {
+  /** The upsert for each set of columns, written once: the scheduler writes the next due date every tick. */
+  private readonly upserts = new Map<string, string>();
+
+  constructor(private readonly db: JoinedTransactions) {}
+
+  async get(workspace: WorkspaceKey): Promise<Settings> {
+    const [settings, admins] = await Promise.all([
+      this.db.query<SettingsRow>(SETTINGS, [workspace]),
+      this.db.query<AdminEntry>(ADMINS, [workspace]),
+    ]);
+    const row = settings.rows[0];
+    if (!row) {
+      // A workspace nobody has configured reads as the defaults; reading never writes.
+      return {
+        workspace,
+        quietMonthNote: false,
+        nextDue: null,
+        adminNotice: null,
+        channelId: null,
+        schedule: { ...DEFAULT_SCHEDULE },
+        titleTemplate: DEFAULT_TITLE_TEMPLATE,
+        intro: null,
+        admins: admins.rows,
+      };
+    }
+    return {
+      workspace,
+      channelId: row.channelId,
+      schedule: { day: row.day, time: row.time, timeZone: row.timeZone },
+      titleTemplate: row.titleTemplate,
+      intro: row.intro,
+      admins: admins.rows,
+      quietMonthNote: row.quietMonthNote,
+      nextDue:
+        row.nextDuePeriod !== null && row.nextDueAt !== null
+          ? { period: row.nextDuePeriod, at: row.nextDueAt }
+          : null,
+      adminNotice: row.adminNotice,
+    };
+  }
+
+  setChannel(workspace: WorkspaceKey, channelId: string | null): Promise<void> {
+    return this.upsert(workspace, { channelId });
+  }
+
+  setSchedule(workspace: WorkspaceKey, schedule: Schedule): Promise<void> {
+    return this.upsert(workspace, {
+      scheduleDay: schedule.day,
+      scheduleTime: schedule.time,
+      timeZone: schedule.timeZone,
+    });
+  }
+
+  setTitleTemplate(workspace: WorkspaceKey, titleTemplate: string): Promise<void> {
+    return this.upsert(workspace, { titleTemplate });
+  }
+
+  setIntro(workspace: WorkspaceKey, intro: string | null): Promise<void> {
+    return this.upsert(workspace, { intro });
+  }
+
+  setQuietMonthNote(workspace: WorkspaceKey, enabled: boolean): Promise<void> {
+    return this.upsert(workspace, { quietMonthNote: enabled });
+  }
+
+  setNextDue(workspace: WorkspaceKey, due: { period: string; at: number } | null): Promise<void> {
+    return this.upsert(workspace, { nextDuePeriod: due?.period ?? null, nextDueAt: due?.at ?? null });
+  }
+
+  setAdminNotice(workspace: WorkspaceKey, notice: string | null): Promise<void> {
+    return this.upsert(workspace, { adminNotice: notice });
+  }
+
+  async due(now: number, limit: number, platforms: readonly string[]): Promise<DueWorkspace[]> {
+    if (platforms.length === 0) return [];
+    return (await this.db.query<DueWorkspace>(DUE, [now, limit, platforms])).rows;
+  }
+
+  async addAdmin(workspace: WorkspaceKey, admin: AdminEntry): Promise<void> {
+    await this.db.query(ADD_ADMIN, [workspace, admin.kind, admin.id]);
+  }
+
+  async removeAdmin(workspace: WorkspaceKey, admin: AdminEntry): Promise<boolean> {
+    return (await this.db.query(REMOVE_ADMIN, [workspace, admin.kind, admin.id])).rowCount === 1;
+  }
+
+  private async upsert(
+    workspace: WorkspaceKey,
+    values: Partial<Record<SettingsColumn, unknown>>,
+  ): Promise<void> {
+    const keys = Object.keys(values) as SettingsColumn[];
+    const cacheKey = keys.join(",");
+    let statement = this.upserts.get(cacheKey);
+    if (statement === undefined) {
+      const columns = keys.map((key) => s[key]);
+      // The row that lost the conflict is `excluded`: each value is bound once.
+      statement = `INSERT INTO ${s.$table} (${s.workspaceKey}, ${columns.join(", ")})
+        VALUES (${placeholders(columns.length + 1)})
+        ON CONFLICT (${s.workspaceKey}) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(", ")}`;
+      this.upserts.set(cacheKey, statement);
+    }
+    await this.db.query(statement, [workspace, ...keys.map((key) => values[key])]);
+  }
+}
