@@ -109,3 +109,74 @@ export function pairedRatioRow(
     result: target === null ? "" : verdict(paired <= target),
   };
 }
+
+/**
+ * µs/op and ops/s from per-chunk times, and the ratio. Chunk k of both sides inserts the same links
+ * right after one another, so `projectNs[k] / floorNs[k]` is a paired measurement; the verdict is on
+ * the median of those ratios, which a stall (a WAL checkpoint's fsync: the same work on both sides, but
+ * landing in one chunk of one side) cannot swing the way it swings the ratio of totals.
+ */
+export function perOpRows(
+  bench: string,
+  ops: number,
+  perChunk: number,
+  projectNs: number[],
+  floorNs: number[],
+  target: number | null,
+): Row[] {
+  const total = (xs: number[]) => xs.reduce((sum, x) => sum + x, 0);
+  const pMean = total(projectNs) / ops;
+  const fMean = total(floorNs) / ops;
+  const pMedian = summarize(projectNs).p50 / perChunk;
+  const fMedian = summarize(floorNs).p50 / perChunk;
+  return [
+    {
+      bench: `${bench} (${ops.toLocaleString("en-US")})`,
+      metric: "µs/op, mean",
+      project: us(pMean),
+      floor: us(fMean),
+      ratio: ratio(pMean / fMean),
+      target: "",
+      result: "",
+    },
+    {
+      bench: "",
+      metric: "ops/s, mean",
+      project: perSecond(pMean),
+      floor: perSecond(fMean),
+      ratio: "",
+      target: "",
+      result: "",
+    },
+    {
+      bench: "",
+      metric: `µs/op, median ${perChunk}-op chunk`,
+      project: us(pMedian),
+      floor: us(fMedian),
+      ratio: "",
+      target: "",
+      result: "",
+    },
+    pairedRatioRow(projectNs, floorNs, target),
+  ];
+}
+
+/**
+ * Times one pair of samples side by side, both sides asynchronous (a database server's round trips).
+ * Who goes first alternates with `round`, so neither always runs right after the other's commit.
+ */
+export async function timePairAsync(
+  round: number,
+  projectNs: number[],
+  floorNs: number[],
+  project: () => Promise<unknown>,
+  floor: () => Promise<unknown>,
+): Promise<void> {
+  if (round % 2 === 0) {
+    projectNs.push(await timeAsync(project));
+    floorNs.push(await timeAsync(floor));
+  } else {
+    floorNs.push(await timeAsync(floor));
+    projectNs.push(await timeAsync(project));
+  }
+}

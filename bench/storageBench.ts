@@ -30,19 +30,7 @@ import {
   settingsDiff,
   squash,
 } from "./floor.js";
-import {
-  ms,
-  pairedRatioRow,
-  perSecond,
-  printTable,
-  type Row,
-  ratio,
-  summarize,
-  time,
-  timeAsync,
-  us,
-  verdict,
-} from "./stats.js";
+import { ms, perOpRows, printTable, type Row, ratio, summarize, time, timeAsync, verdict } from "./stats.js";
 
 // ---- sizes and targets ---------------------------------------------------------------------------
 
@@ -214,7 +202,7 @@ async function benchAdds(): Promise<void> {
   }
   if (count(store.db.$client) !== count(floor))
     notes.push("MISMATCH: add databases hold different link counts");
-  perOpRows("1. add, 1 per tx", ADD.count, ADD.chunk, projectNs, floorNs, ADD.target);
+  rows.push(...perOpRows("1. add, 1 per tx", ADD.count, ADD.chunk, projectNs, floorNs, ADD.target));
 }
 
 /**
@@ -235,57 +223,6 @@ async function timePair(
     floorNs.push(time(raw));
     projectNs.push(await timeAsync(project));
   }
-}
-
-/**
- * µs/op and ops/s from per-chunk times, and the ratio. Chunk k of both sides inserts the same links
- * right after one another, so `projectNs[k] / floorNs[k]` is a paired measurement; the verdict is on
- * the median of those ratios, which a WAL checkpoint's fsync (the same SQLite work on both sides, but
- * landing in one chunk of one side) cannot swing the way it swings the ratio of totals.
- */
-function perOpRows(
-  bench: string,
-  ops: number,
-  perChunk: number,
-  projectNs: number[],
-  floorNs: number[],
-  target: number | null,
-): void {
-  const total = (xs: number[]) => xs.reduce((sum, x) => sum + x, 0);
-  const pMean = total(projectNs) / ops;
-  const fMean = total(floorNs) / ops;
-  const pMedian = summarize(projectNs).p50 / perChunk;
-  const fMedian = summarize(floorNs).p50 / perChunk;
-  rows.push(
-    {
-      bench: `${bench} (${ops.toLocaleString("en-US")})`,
-      metric: "µs/op, mean",
-      project: us(pMean),
-      floor: us(fMean),
-      ratio: ratio(pMean / fMean),
-      target: "",
-      result: "",
-    },
-    {
-      bench: "",
-      metric: "ops/s, mean",
-      project: perSecond(pMean),
-      floor: perSecond(fMean),
-      ratio: "",
-      target: "",
-      result: "",
-    },
-    {
-      bench: "",
-      metric: `µs/op, median ${perChunk}-op chunk`,
-      project: us(pMedian),
-      floor: us(fMedian),
-      ratio: "",
-      target: "",
-      result: "",
-    },
-    pairedRatioRow(projectNs, floorNs, target),
-  );
 }
 
 // ---- 2. imports, 1,000 per transaction -----------------------------------------------------------
@@ -325,7 +262,16 @@ async function benchImports(): Promise<void> {
   }
   if (count(store.db.$client) !== count(floor))
     notes.push("MISMATCH: import databases hold different link counts");
-  perOpRows(`2. import, ${batchSize}/tx`, batches * batchSize, batchSize, projectNs, floorNs, IMPORT.target);
+  rows.push(
+    ...perOpRows(
+      `2. import, ${batchSize}/tx`,
+      batches * batchSize,
+      batchSize,
+      projectNs,
+      floorNs,
+      IMPORT.target,
+    ),
+  );
 }
 
 // ---- 3. the month query on 1,000,000 links -------------------------------------------------------
@@ -701,13 +647,15 @@ async function benchAddLink(): Promise<void> {
     );
   if (stored(store.db.$client) !== stored(floor))
     notes.push("MISMATCH: the addLink databases hold different links");
-  perOpRows(
-    "5. /read add through the core, 1 per tx",
-    ADD_LINK.count,
-    ADD_LINK.chunk,
-    projectNs,
-    floorNs,
-    null,
+  rows.push(
+    ...perOpRows(
+      "5. /read add through the core, 1 per tx",
+      ADD_LINK.count,
+      ADD_LINK.chunk,
+      projectNs,
+      floorNs,
+      null,
+    ),
   );
 }
 
