@@ -22,11 +22,9 @@ const optionalUrl = z
 function unsupportedDatabaseUrl(value: string): string | null {
   // One letter before the colon is a Windows drive (C:\roundup.db), which is a path.
   const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(value)?.[1]?.toLowerCase();
-  if (scheme === undefined || scheme === "file") return null;
-  if (scheme === "postgres" || scheme === "postgresql") {
-    return "PostgreSQL is not supported yet; use a SQLite file path or file: URL";
-  }
-  return `${scheme}: URLs are not supported; use a SQLite file path or file: URL`;
+  if (scheme === undefined || scheme === "file" || scheme === "postgres" || scheme === "postgresql")
+    return null;
+  return `${scheme}: URLs are not supported; use a SQLite file path, a file: URL or a postgres:// URL`;
 }
 
 /** Every setting Roundup reads from the environment; `.env.example` documents each one. */
@@ -34,12 +32,18 @@ export const configSchema = z.object({
   DATABASE_URL: z
     .string()
     .trim()
-    .min(1, "must be a file path, a file: URL or :memory:")
+    .min(1, "must be a file path, a file: URL, :memory: or a postgres:// URL")
     .default("./data/roundup.db")
     .superRefine((value, context) => {
       const problem = unsupportedDatabaseUrl(value);
       if (problem) context.addIssue({ code: "custom", message: problem });
     }),
+  DATABASE_POOL_MAX: z.coerce
+    .number({ message: "must be a whole number of connections" })
+    .int("must be a whole number of connections")
+    .min(1, "must be at least 1")
+    .max(1000, "must be at most 1000")
+    .default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   FETCH_METADATA: z
     .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
@@ -120,6 +124,8 @@ export const configSchema = z.object({
 
 export interface Config {
   databaseUrl: string;
+  /** The most connections this process opens to PostgreSQL (unused on SQLite). */
+  databasePoolMax: number;
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
   fetch: { enabled: boolean; allowPrivateHosts: string[]; concurrency: number };
   /** A roundup later than this is recorded as skipped instead of posted. */
@@ -179,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const values = parsed.data;
   return {
     databaseUrl: values.DATABASE_URL,
+    databasePoolMax: values.DATABASE_POOL_MAX,
     logLevel: values.LOG_LEVEL,
     fetch: {
       enabled: values.FETCH_METADATA,

@@ -11,7 +11,7 @@ import { createLogger, type Logger } from "./logger.js";
 import { installProcessGuards } from "./processGuards.js";
 import { startScheduler } from "./scheduler.js";
 import { explainStartFailure } from "./startFailure.js";
-import { SqliteStore } from "./storage/sqliteStore.js";
+import { type DatabaseStore, openStore } from "./storage/openStore.js";
 
 class StartFailure extends Error {}
 
@@ -27,11 +27,11 @@ Meanwhile the command line works on the same database: npm run -s cli -- --help`
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The database, checked to take writes: a bot that cannot write would apologise for every command. */
-async function openWritableStore(databaseUrl: string): Promise<SqliteStore> {
-  let store: SqliteStore | undefined;
+async function openWritableStore(config: Config): Promise<DatabaseStore> {
+  let store: DatabaseStore | undefined;
   try {
-    store = SqliteStore.open(databaseUrl);
-    store.assertWritable();
+    store = await openStore(config.databaseUrl, { poolMax: config.databasePoolMax });
+    await store.assertWritable();
     return store;
   } catch (error) {
     await store?.close();
@@ -42,7 +42,7 @@ async function openWritableStore(databaseUrl: string): Promise<SqliteStore> {
 
 /** The composition root: config -> storage -> core -> adapters -> scheduler, and a clean shutdown. */
 async function run(config: Config, logger: Logger): Promise<() => Promise<void>> {
-  const store = await openWritableStore(config.databaseUrl);
+  const store = await openWritableStore(config);
   const clock = systemClock;
   const fetcher = config.fetch.enabled
     ? new PageMetadataFetcher({

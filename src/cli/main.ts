@@ -7,9 +7,7 @@ import type { MetadataFetcher } from "../core/ports/metadataFetcher.js";
 import type { RoundupPublisher } from "../core/ports/publisher.js";
 import { createRoundupCore } from "../core/roundupCore.js";
 import type { PageMetadataFetcherOptions } from "../enrich/pageMetadataFetcher.js";
-import { parseDatabaseUrl } from "../storage/database.js";
-import { explainDatabaseError } from "../storage/sqliteErrors.js";
-import { SqliteStore } from "../storage/sqliteStore.js";
+import { explainStoreError, openStore } from "../storage/openStore.js";
 import { runCli } from "./runCli.js";
 
 /** What the core logs, for a person at a terminal: only what went wrong unexpectedly, one line. */
@@ -70,8 +68,8 @@ async function main(): Promise<number> {
     return await runCli(
       process.argv.slice(2),
       {
-        openCore: () => {
-          const store = SqliteStore.open(config.databaseUrl);
+        openCore: async () => {
+          const store = await openStore(config.databaseUrl, { poolMax: config.databasePoolMax });
           const core = createRoundupCore({
             store,
             clock: systemClock,
@@ -96,7 +94,7 @@ async function main(): Promise<number> {
     );
   } catch (error) {
     // A full disk or a file that turned read-only on the way: said as plainly as at start.
-    const explained = explainDatabaseError(error, parseDatabaseUrl(config.databaseUrl));
+    const explained = explainStoreError(error, config.databaseUrl);
     process.stderr.write(`${explained ?? `Something went wrong: ${(error as Error).message}`}\n`);
     return 1;
   }

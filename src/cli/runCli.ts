@@ -65,7 +65,7 @@ export async function runCli(
   argv: string[],
   deps: {
     /** Opens the database (only for a command that runs, not for --help) and binds the core to it. */
-    openCore: () => OpenedCore;
+    openCore: () => OpenedCore | Promise<OpenedCore>;
     publishers?: CliContext["publishers"];
   },
   io: CliIo,
@@ -91,7 +91,7 @@ export async function runCli(
   }
   let opened: OpenedCore | undefined;
   try {
-    opened = deps.openCore();
+    opened = await deps.openCore();
     await command.run(
       {
         core: opened.core,

@@ -20,6 +20,7 @@ describe("loadConfig", () => {
   it("defaults to a database file under ./data and no platforms", () => {
     expect(loadConfig({})).toEqual({
       databaseUrl: "./data/roundup.db",
+      databasePoolMax: 10,
       logLevel: "info",
       fetch: { enabled: true, allowPrivateHosts: [], concurrency: 4 },
       catchUpDays: 7,
@@ -79,22 +80,22 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ DISCORD_GUILD_ID: "my-server" })).toThrow(/DISCORD_GUILD_ID/);
     expect(() => loadConfig({ SLACK_API_URL: "ftp://x" })).toThrow(/SLACK_API_URL/);
     expect(() => loadConfig({ ROUNDUP_CATCH_UP_DAYS: "40" })).toThrow(/ROUNDUP_CATCH_UP_DAYS/);
+    expect(loadConfig({ DATABASE_POOL_MAX: "25" }).databasePoolMax).toBe(25);
+    expect(() => loadConfig({ DATABASE_POOL_MAX: "0" })).toThrow("DATABASE_POOL_MAX: must be at least 1");
   });
 
-  it("refuses a database URL it cannot open yet, naming DATABASE_URL and never the URL", () => {
+  it("takes a SQLite path or a PostgreSQL URL, and refuses other URLs naming DATABASE_URL, never the URL", () => {
     const load = (url: string) => () => loadConfig({ DATABASE_URL: url });
     for (const url of [
       "postgres://roundup:pa55word@db.internal/roundup",
-      "postgresql://db.internal/roundup",
+      "postgresql://db.internal/roundup?sslmode=require",
     ]) {
-      expect(load(url)).toThrow(
-        "DATABASE_URL: PostgreSQL is not supported yet; use a SQLite file path or file: URL",
-      );
+      expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
     }
-    expect(load("mysql://db.internal/roundup")).toThrow(
-      "DATABASE_URL: mysql: URLs are not supported; use a SQLite file path or file: URL",
+    expect(load("mysql://roundup:pa55word@db.internal/roundup")).toThrow(
+      "DATABASE_URL: mysql: URLs are not supported; use a SQLite file path, a file: URL or a postgres:// URL",
     );
-    expect(load("postgres://roundup:pa55word@db.internal/roundup")).not.toThrow(/pa55word/);
+    expect(load("mysql://roundup:pa55word@db.internal/roundup")).not.toThrow(/pa55word/);
     for (const path of [
       "./data/roundup.db",
       "file:./data/roundup.db?mode=ro",
@@ -216,17 +217,17 @@ describe.concurrent("npm start with nothing to run", SPAWNS, () => {
   });
 });
 
-describe.concurrent("a database URL that is not a SQLite file", SPAWNS, () => {
+describe.concurrent("a database URL of a kind Roundup cannot open", SPAWNS, () => {
   it("stops the CLI, naming DATABASE_URL, and creates nothing", async () => {
     const dir = workingDir();
     const run = await runEntry("cli", {
       cwd: dir,
       args: ["list"],
-      env: { DATABASE_URL: "postgres://db.internal/roundup" },
+      env: { DATABASE_URL: "mysql://db.internal/roundup" },
     });
     expect(run.status).toBe(2);
     expect(run.output).toContain(
-      "DATABASE_URL: PostgreSQL is not supported yet; use a SQLite file path or file: URL",
+      "DATABASE_URL: mysql: URLs are not supported; use a SQLite file path, a file: URL or a postgres:// URL",
     );
     expect(readdirSync(dir)).toEqual([]);
   });

@@ -31,7 +31,7 @@ export interface StartSlackOptions {
   /** The use cases, bound to the store; the adapter hands it its publisher. */
   core: RoundupCore;
   /** Whether the database can be read and written now; `/healthz` answers 503 when not. Always, when unset. */
-  healthy?: () => boolean;
+  healthy?: () => boolean | Promise<boolean>;
   logger: Logger;
   /**
    * Posts `/read roundup post`; pass the scheduler's so both share one pace per channel. Made from
@@ -183,15 +183,21 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
   };
 
   const healthy = options.healthy ?? (() => true);
+  const answerHealth = async (res: ServerResponse) => {
+    const ok = await Promise.resolve()
+      .then(healthy)
+      .catch(() => false);
+    if (ok) {
+      sendJson(res, 200, { status: "ok", slack: socketMode ? "socket" : "http" });
+    } else {
+      logger.warn("health check: the database cannot be read or written");
+      sendJson(res, 503, { status: "unavailable", reason: "database" });
+    }
+  };
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === HEALTH_PATH && (req.method === "GET" || req.method === "HEAD")) {
-      if (healthy()) {
-        sendJson(res, 200, { status: "ok", slack: socketMode ? "socket" : "http" });
-      } else {
-        logger.warn("health check: the database cannot be read or written");
-        sendJson(res, 503, { status: "unavailable", reason: "database" });
-      }
+      void answerHealth(res);
       return;
     }
     if (receiver && path === EVENTS_PATH && req.method === "POST") {
