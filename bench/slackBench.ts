@@ -10,14 +10,13 @@
  * Run: npx tsx bench/slackBench.ts
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { createHmac } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { BENCH_SECRET } from "./slack/shared.js";
+import { signedAdd } from "./slack/signedAdd.js";
 
 const WARMUP_SECONDS = 2;
 const MEASURE_SECONDS = 8;
@@ -69,43 +68,6 @@ function stopServer(child: ChildProcess): Promise<void> {
     });
     child.kill("SIGTERM");
   });
-}
-
-let sequence = 0;
-
-/**
- * A signed `/read add` for a URL nobody has shared yet, as Slack would send it. autocannon calls this
- * for every request, so each body, and so each signature, is new: both servers refuse a signature
- * they have seen (409), which would count as failed.
- */
-function signedAdd(tag: string) {
-  sequence += 1;
-  const body = new URLSearchParams({
-    token: "legacy",
-    team_id: "TBENCH",
-    team_domain: "bench",
-    channel_id: "CBENCH",
-    channel_name: "bench",
-    user_id: "UBENCH",
-    user_name: "bench",
-    command: "/read",
-    text: `add <https://bench.example/${tag}/${sequence}> tools worth a look`,
-    api_app_id: "ABENCH",
-    response_url: "http://127.0.0.1:9/unused",
-    trigger_id: `trigger.${sequence}`,
-  }).toString();
-  const timestamp = Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac("sha256", BENCH_SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
-  return {
-    method: "POST" as const,
-    path: "/slack/events",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      "x-slack-request-timestamp": String(timestamp),
-      "x-slack-signature": signature,
-    },
-    body,
-  };
 }
 
 function percentile(sorted: number[], p: number): number {
