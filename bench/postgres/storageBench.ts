@@ -96,6 +96,40 @@ async function linkCount(pool: pg.Pool, prefix: string): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
+/**
+ * CPU time this process spends in `work`, summed over calls: with the server doing the rest, the
+ * difference between the two sides is what the store's own code costs per op, which the machine's
+ * load shifts far less than the wall-clock ratio.
+ */
+function cpuMeter() {
+  let micros = 0;
+  return {
+    wrap:
+      <A extends unknown[]>(work: (...args: A) => Promise<unknown>) =>
+      async (...args: A) => {
+        const start = process.cpuUsage();
+        await work(...args);
+        const used = process.cpuUsage(start);
+        micros += used.user + used.system;
+      },
+    get micros() {
+      return micros;
+    },
+  };
+}
+
+function cpuRow(project: number, floor: number, ops: number): Row {
+  return {
+    bench: "",
+    metric: "CPU µs/op in the bench process",
+    project: `${(project / ops).toFixed(1)} µs`,
+    floor: `${(floor / ops).toFixed(1)} µs`,
+    ratio: ratio(project / floor),
+    target: "",
+    result: "",
+  };
+}
+
 // ---- 0. like-for-like check ----------------------------------------------------------------------
 
 /**
@@ -146,16 +180,18 @@ async function checkLikeForLike(url: string): Promise<void> {
 async function benchAdds(sides: Sides): Promise<void> {
   log(`1. ${ADD.count.toLocaleString("en-US")} adds, one per transaction ...`);
   const links = smallLinks(ADD.warmup + ADD.count, sides, 1);
-  const project = async (from: number) => {
+  const [projectCpu, floorCpu] = [cpuMeter(), cpuMeter()];
+  const project = projectCpu.wrap(async (from: number) => {
     for (let i = from; i < from + ADD.chunk; i++) await storeAdd(sides.store, links.project[i] as NewLink);
-  };
-  const raw = async (from: number) => {
+  });
+  const raw = floorCpu.wrap(async (from: number) => {
     for (let i = from; i < from + ADD.chunk; i++) await floorAdd(sides.floor, [links.floor[i] as NewLink]);
-  };
+  });
   for (let at = 0; at < ADD.warmup; at += ADD.chunk) {
     await project(at);
     await raw(at);
   }
+  const [projectWarm, floorWarm] = [projectCpu.micros, floorCpu.micros];
   const projectNs: number[] = [];
   const floorNs: number[] = [];
   for (let at = ADD.warmup, round = 0; at < ADD.warmup + ADD.count; at += ADD.chunk, round++) {
@@ -167,7 +203,10 @@ async function benchAdds(sides: Sides): Promise<void> {
       () => raw(at),
     );
   }
-  rows.push(...perOpRows("1. add, 1 per tx (PostgreSQL)", ADD.count, ADD.chunk, projectNs, floorNs, TARGET));
+  rows.push(
+    ...perOpRows("1. add, 1 per tx (PostgreSQL)", ADD.count, ADD.chunk, projectNs, floorNs, TARGET),
+    cpuRow(projectCpu.micros - projectWarm, floorCpu.micros - floorWarm, ADD.count),
+  );
 }
 
 // ---- 2. imports, 1,000 per transaction -----------------------------------------------------------
@@ -177,14 +216,18 @@ async function benchImports(sides: Sides): Promise<void> {
   log(`2. ${batches} imports of ${batchSize.toLocaleString("en-US")} links, one transaction each ...`);
   const links = smallLinks((warmupBatches + batches) * batchSize, sides, 2);
   const batch = (side: NewLink[], i: number) => side.slice(i * batchSize, (i + 1) * batchSize);
-  const project = (items: NewLink[]) =>
+  const [projectCpu, floorCpu] = [cpuMeter(), cpuMeter()];
+  const project = projectCpu.wrap((items: NewLink[]) =>
     sides.store.transaction(async (tx) => {
       for (const link of items) await tx.links.insertOrGet(link);
-    });
+    }),
+  );
+  const raw = floorCpu.wrap((items: NewLink[]) => floorAdd(sides.floor, items));
   for (let i = 0; i < warmupBatches; i++) {
     await project(batch(links.project, i));
-    await floorAdd(sides.floor, batch(links.floor, i));
+    await raw(batch(links.floor, i));
   }
+  const [projectWarm, floorWarm] = [projectCpu.micros, floorCpu.micros];
   const projectNs: number[] = [];
   const floorNs: number[] = [];
   for (let i = warmupBatches; i < warmupBatches + batches; i++) {
@@ -195,7 +238,7 @@ async function benchImports(sides: Sides): Promise<void> {
       projectNs,
       floorNs,
       () => project(mine),
-      () => floorAdd(sides.floor, theirs),
+      () => raw(theirs),
     );
   }
   rows.push(
@@ -207,6 +250,7 @@ async function benchImports(sides: Sides): Promise<void> {
       floorNs,
       TARGET,
     ),
+    cpuRow(projectCpu.micros - projectWarm, floorCpu.micros - floorWarm, batches * batchSize),
   );
 }
 
@@ -327,21 +371,26 @@ async function benchMonthQuery(sides: Sides): Promise<void> {
   const floorNs: number[] = [];
   let mismatches = 0;
   let found = 0;
+  const [projectCpu, floorCpu] = [cpuMeter(), cpuMeter()];
+  let a = 0;
+  let b = 0;
+  const project = projectCpu.wrap(async (q: MonthQuery) => {
+    a = (await sides.store.links.list(q.workspace, { from: q.from, to: q.to })).length;
+  });
+  const raw = floorCpu.wrap(async (q: MonthQuery) => {
+    b = (await floorMonth(sides.floor, q.workspace, q.from, q.to)).length;
+  });
+  let [projectWarm, floorWarm] = [0, 0];
   for (const [i, q] of queries.entries()) {
-    let a = 0;
-    let b = 0;
+    if (i === MONTH.warmup) [projectWarm, floorWarm] = [projectCpu.micros, floorCpu.micros];
     const p: number[] = [];
     const f: number[] = [];
     await timePairAsync(
       i,
       p,
       f,
-      async () => {
-        a = (await sides.store.links.list(q.workspace, { from: q.from, to: q.to })).length;
-      },
-      async () => {
-        b = (await floorMonth(sides.floor, q.workspace, q.from, q.to)).length;
-      },
+      () => project(q),
+      () => raw(q),
     );
     if (a !== b) mismatches++;
     if (i < MONTH.warmup) continue;
@@ -368,6 +417,7 @@ async function benchMonthQuery(sides: Sides): Promise<void> {
     row("p99", p.p99, f.p99),
     row("mean", p.mean, f.mean),
     pairedRatioRow(projectNs, floorNs, TARGET),
+    cpuRow(projectCpu.micros - projectWarm, floorCpu.micros - floorWarm, MONTH.count),
   );
 }
 
