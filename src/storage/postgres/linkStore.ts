@@ -85,6 +85,20 @@ const APPEND_RECOMMENDATION = `UPDATE ${l.$table}
 
 const DELETE = `DELETE FROM ${l.$table} WHERE ${l.workspaceKey} = $1 AND ${l.number} = $2`;
 
+/**
+ * Without search words a list's text is one of a few hundred at most (which filters are set), each prepared
+ * under a name of its own; searches, one text per number of words, are left unnamed.
+ */
+const listNames = new Map<string, string>();
+function listName(sql: string): string {
+  let name = listNames.get(sql);
+  if (name === undefined) {
+    name = `links_list_${listNames.size}`;
+    listNames.set(sql, name);
+  }
+  return name;
+}
+
 type LinkRow = Omit<Link, "recommendations"> & { recommendations: Recommendation[] | null };
 
 function toLink(row: LinkRow): Link {
@@ -106,12 +120,16 @@ export class PgLinkStore implements LinkStore {
     const existing = await this.rowByKey(link.workspace, link.normalizedUrl);
     if (existing) return { link: toLink(existing), created: false };
     return this.db.transaction(async () => {
-      const taken = await this.db.query<{ number: number }>(TAKE_NUMBER, [link.workspace]);
+      const taken = await this.db.query<{ number: number }>(
+        TAKE_NUMBER,
+        [link.workspace],
+        "links_take_number",
+      );
       const number = taken.rows[0]?.number;
       if (number === undefined) throw new Error(`no workspace ${link.workspace} to add a link to`);
       const values: unknown[] = NEW_LINK_FIELDS.map((field) => link[field]);
       values.push(number);
-      const inserted = await this.db.query(INSERT, values);
+      const inserted = await this.db.query(INSERT, values, "links_insert");
       if (inserted.rowCount === 1) {
         const created: Link = {
           id: number,
@@ -134,7 +152,7 @@ export class PgLinkStore implements LinkStore {
         return { link: created, created: true };
       }
       // Someone else's add of the same page committed while this one waited for the number.
-      await this.db.query(GIVE_NUMBER_BACK, [link.workspace]);
+      await this.db.query(GIVE_NUMBER_BACK, [link.workspace], "links_give_number_back");
       const winner = await this.rowByKey(link.workspace, link.normalizedUrl);
       if (!winner) throw new Error("link insert was ignored but no existing link was found");
       return { link: toLink(winner), created: false };
@@ -147,7 +165,7 @@ export class PgLinkStore implements LinkStore {
   }
 
   private async rowByKey(workspace: WorkspaceKey, key: string): Promise<LinkRow | undefined> {
-    return (await this.db.query<LinkRow>(BY_KEY, [workspace, key])).rows[0];
+    return (await this.db.query<LinkRow>(BY_KEY, [workspace, key], "links_by_key")).rows[0];
   }
 
   async addRecommendation(
@@ -205,6 +223,8 @@ export class PgLinkStore implements LinkStore {
     let sql = `SELECT ${LINK_COLUMNS} FROM ${l.$table} WHERE ${where.join(" AND ")} ORDER BY ${l.sharedAt}, ${l.$table}.${l.id}`;
     if (filter.limit !== undefined) sql += ` LIMIT ${param(filter.limit)}`;
     if (filter.offset !== undefined) sql += ` OFFSET ${param(filter.offset)}`;
-    return (await this.db.query<LinkRow>(sql, params)).rows.map(toLink);
+    return (await this.db.query<LinkRow>(sql, params, filter.search ? undefined : listName(sql))).rows.map(
+      toLink,
+    );
   }
 }

@@ -35,6 +35,12 @@ function asResult<Row>(result: pg.QueryResult): PgResult<Row> {
   return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
 }
 
+/** node-postgres prepares a named statement on a connection the first time, then only binds it. */
+const statement = (text: string, params: readonly unknown[] | undefined, name: string | undefined) =>
+  name === undefined
+    ? { text, values: params as unknown[] | undefined }
+    : { name, text, values: params as unknown[] | undefined };
+
 /**
  * PostgreSQL through node-postgres's pool. The URL is handed to node-postgres as it is, so TLS
  * follows its `sslmode` (and `sslrootcert`, ...) the way node-postgres reads them.
@@ -54,15 +60,15 @@ export class NodePgDriver implements PgDriver {
     this.pool.on("error", () => {});
   }
 
-  async query<Row>(text: string, params?: readonly unknown[]): Promise<PgResult<Row>> {
-    return asResult<Row>(await this.pool.query(text, params as unknown[] | undefined));
+  async query<Row>(text: string, params?: readonly unknown[], name?: string): Promise<PgResult<Row>> {
+    return asResult<Row>(await this.pool.query(statement(text, params, name)));
   }
 
   async transaction<T>(work: (session: PgSession) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     const session: PgSession = {
-      query: async <Row>(text: string, params?: readonly unknown[]) =>
-        asResult<Row>(await client.query(text, params as unknown[] | undefined)),
+      query: async <Row>(text: string, params?: readonly unknown[], name?: string) =>
+        asResult<Row>(await client.query(statement(text, params, name))),
     };
     let broken: Error | undefined;
     try {

@@ -8,7 +8,16 @@ export interface PgResult<Row> {
 
 /** Something that runs one statement with `$1, $2, ...` parameters: a pool, a connection, PGlite. */
 export interface PgSession {
-  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<PgResult<Row>>;
+  /**
+   * `name`, for a statement whose text never changes, lets a driver prepare it once per connection
+   * and only bind it after: the server skips parsing and planning it again (on node-postgres an add
+   * took a third less time in the bench). One name, one text, always.
+   */
+  query<Row = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+    name?: string,
+  ): Promise<PgResult<Row>>;
 }
 
 /**
@@ -49,9 +58,13 @@ export class JoinedTransactions implements PgSession {
     return this.context.getStore()?.open === true;
   }
 
-  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<PgResult<Row>> {
+  query<Row = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+    name?: string,
+  ): Promise<PgResult<Row>> {
     const current = this.context.getStore();
-    return (current?.open ? current.session : this.driver).query<Row>(text, params);
+    return (current?.open ? current.session : this.driver).query<Row>(text, params, name);
   }
 
   transaction<T>(work: () => Promise<T>): Promise<T> {
