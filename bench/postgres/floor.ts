@@ -1,8 +1,9 @@
 /**
  * The PostgreSQL floor: raw node-postgres (`pg.Pool`, the store's pool settings) running the SQL the
  * store runs, written out here, in the store's order, one round trip each, so the ratio to it is what
- * the project's own code costs on top of the driver and the server. `checkFloor` compares, values
- * included, what both sides send for one add and one month query.
+ * the project's own code costs on top of the driver and the server. Statements the store prepares
+ * under a name (node-postgres: parsed once per connection) the floor prepares too. The bench's
+ * like-for-like check compares, values included, what both sides send for one add and one month query.
  */
 import pg from "pg";
 import type { NewLink } from "../../src/core/types.js";
@@ -74,15 +75,20 @@ const values = (link: NewLink, number: number) => [
 
 /** One add's statements after BEGIN, on `client`: the duplicate check, then the number and the insert. */
 async function addOn(client: pg.PoolClient, link: NewLink): Promise<void> {
-  const found = await client.query(BY_KEY_SQL, [link.workspace, link.normalizedUrl]);
+  const byKey = { name: "by_key", text: BY_KEY_SQL, values: [link.workspace, link.normalizedUrl] };
+  const found = await client.query(byKey);
   if (found.rows.length > 0) return;
-  const taken = await client.query<{ number: number }>(TAKE_NUMBER_SQL, [link.workspace]);
+  const taken = await client.query<{ number: number }>({
+    name: "take_number",
+    text: TAKE_NUMBER_SQL,
+    values: [link.workspace],
+  });
   const number = taken.rows[0]?.number;
   if (number === undefined) throw new Error(`no workspace ${link.workspace}`);
-  const inserted = await client.query(INSERT_SQL, values(link, number));
+  const inserted = await client.query({ name: "insert", text: INSERT_SQL, values: values(link, number) });
   if (inserted.rowCount === 1) return;
-  await client.query(GIVE_NUMBER_BACK_SQL, [link.workspace]);
-  await client.query(BY_KEY_SQL, [link.workspace, link.normalizedUrl]);
+  await client.query({ name: "give_number_back", text: GIVE_NUMBER_BACK_SQL, values: [link.workspace] });
+  await client.query(byKey);
 }
 
 /** `links` added in one transaction on one pooled connection: one link is the core's add, many an import. */
@@ -109,10 +115,10 @@ export async function floorMonth(
   from: number,
   to: number,
 ): Promise<Record<string, unknown>[]> {
-  return (await pool.query(MONTH_SQL, [workspace, from, to])).rows;
+  return (await pool.query({ name: "month", text: MONTH_SQL, values: [workspace, from, to] })).rows;
 }
 
-/** One statement as a connection sent it: its text (whitespace squashed) and its values. */
+/** One statement as a connection sent it: prepared under a name or not, its text (whitespace squashed), its values. */
 export type Sent = string;
 
 /**
@@ -126,8 +132,13 @@ export function recordStatements(pool: pg.Pool): Sent[] {
     Object.defineProperty(client, "query", {
       value: (...args: unknown[]) => {
         const [config, params] = args;
-        const text = typeof config === "string" ? config : String((config as { text?: string }).text);
-        sent.push(`${squash(text)} ${JSON.stringify(params ?? [])}`);
+        const given = (typeof config === "string" ? { text: config, values: params } : config) as {
+          name?: string;
+          text: string;
+          values?: unknown[];
+        };
+        const prepared = given.name === undefined ? "" : "(prepared) ";
+        sent.push(`${prepared}${squash(given.text)} ${JSON.stringify(given.values ?? [])}`);
         return query(...args);
       },
     });

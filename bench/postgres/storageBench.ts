@@ -166,7 +166,7 @@ async function checkLikeForLike(url: string): Promise<void> {
     if (neutral(asStored) !== neutral(floorRows)) problems.push("the month query's rows differ");
     if (problems.length === 0) {
       notes.push(
-        `floor checked: same statements in the same order, values included (${perAdd} round trips per add: BEGIN, duplicate check, number, insert, COMMIT; 1 per month query)`,
+        `floor checked: same statements in the same order, prepared alike, values included (${perAdd} round trips per add: BEGIN, duplicate check, number, insert, COMMIT; 1 per month query)`,
       );
     } else for (const problem of problems) notes.push(`NOT LIKE-FOR-LIKE: ${problem}`);
   } finally {
