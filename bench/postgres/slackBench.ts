@@ -10,6 +10,7 @@
  * Run: npx tsx bench/postgres/slackBench.ts   (or npm run bench -- postgres)
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -47,6 +48,8 @@ interface Measure {
   inserted: number;
   /** Server transactions per add, start-up and shutdown included (a few dozen over hundreds of adds). */
   commitsPerAdd: number;
+  /** CPU the replicas used in the measured window over the adds made in it. */
+  replicaCpuMsPerAdd: number;
 }
 
 /** A port nothing listens on right now, for a replica's PORT. */
@@ -123,6 +126,19 @@ async function stopReplica(replica: Replica): Promise<void> {
   await replica.exited;
 }
 
+/** Linux's USER_HZ, what /proc counts CPU time in (100 on every mainstream build). */
+const CLOCK_TICKS = 100;
+
+/** CPU time a process has used so far, ms (Linux's /proc; NaN elsewhere). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // utime and stime, the 14th and 15th fields, counted from the state (the 3rd).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 }
@@ -199,7 +215,9 @@ async function measure(
     const ports = started.map((r) => r.port);
     await load(ports, WARMUP_SECONDS, `${tag}-warm`);
     const latencies: number[] = [];
+    const cpuBefore = started.map((r) => cpuMs(r.child.pid));
     const result = await load(ports, MEASURE_SECONDS, tag, latencies);
+    const cpuUsed = started.reduce((sum, r, i) => sum + cpuMs(r.child.pid) - (cpuBefore[i] ?? 0), 0);
     latencies.sort((a, b) => a - b);
     await Promise.all(started.map(stopReplica));
     // Read once the replicas have gone: a server backend reports its counts when it ends at the latest.
@@ -215,6 +233,7 @@ async function measure(
       failed: result.non2xx + result.errors + result.timeouts,
       inserted: rows.measured,
       commitsPerAdd: (after - before) / Math.max(1, rows.all),
+      replicaCpuMsPerAdd: cpuUsed / Math.max(1, rows.measured),
     };
   } finally {
     await Promise.all(started.filter((r) => children.has(r.child)).map(stopReplica));
@@ -251,7 +270,9 @@ async function run(database: BenchDatabase): Promise<void> {
     `(${cpus().length} CPU(s) shared by the replicas, PostgreSQL and autocannon; load average ${loadavg()[0]?.toFixed(1)}; ${CONNECTIONS} connections round-robin over the replicas; ${WARMUP_SECONDS} s warm-up, ${MEASURE_SECONDS} s measured; latency = time to the ack)`,
   );
   console.log("");
-  console.log("round  replicas  adds/s   p50 ms  p99 ms  2xx      failed  rows inserted  server tx/add");
+  console.log(
+    "round  replicas  adds/s   p50 ms  p99 ms  2xx      failed  rows inserted  server tx/add  replica CPU ms/add",
+  );
   for (const r of results) {
     console.log(
       [
@@ -264,6 +285,7 @@ async function run(database: BenchDatabase): Promise<void> {
         String(r.failed).padStart(7),
         String(r.inserted).padStart(14),
         fmt(r.commitsPerAdd, 1).padStart(13),
+        fmt(r.replicaCpuMsPerAdd).padStart(18),
       ].join("  "),
     );
   }
