@@ -7,6 +7,7 @@ import type { MetadataFetcher } from "../core/ports/metadataFetcher.js";
 import type { RoundupPublisher } from "../core/ports/publisher.js";
 import { createRoundupCore } from "../core/roundupCore.js";
 import type { PageMetadataFetcherOptions } from "../enrich/pageMetadataFetcher.js";
+import { copyDatabase } from "../storage/copy/copyDatabase.js";
 import { parseDatabaseUrl } from "../storage/database.js";
 import { explainDatabaseError } from "../storage/sqliteErrors.js";
 import { SqliteStore } from "../storage/sqliteStore.js";
@@ -88,6 +89,7 @@ async function main(): Promise<number> {
           return { core, close: () => store.close() };
         },
         publishers: () => publishers(config),
+        copyDatabase: (request) => copyDatabase(config.databaseUrl, request),
       },
       {
         out: (text) => process.stdout.write(`${text}\n`),
