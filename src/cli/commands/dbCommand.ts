@@ -10,10 +10,10 @@ admins and roundup ledger. The target is a PostgreSQL URL (postgres://user@host/
 path or file: URL; it is created or migrated as needed and written in one transaction, so a copy that
 fails leaves nothing behind. A target that already holds a workspace is refused unless --force, which
 empties it first. Slack's replay log is not copied: its entries only live a few minutes.
+To copy back from PostgreSQL, set DATABASE_URL to the server and --to to a file path.
 Leave the password out of --to and set PGPASSWORD instead, so it stays out of your shell history.
 
-Examples: DATABASE_URL=./data/roundup.db PGPASSWORD=... ${PROGRAM} db copy --to postgres://roundup@db.example.com/roundup
-          DATABASE_URL=postgres://roundup@db.example.com/roundup ${PROGRAM} db copy --to ./backup/roundup.db`;
+Example: DATABASE_URL=./data/roundup.db ${PROGRAM} db copy --to postgres://roundup@db.example.com/roundup`;
 
 const copyOptions = {
   to: { type: "string" },
