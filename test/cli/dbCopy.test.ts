@@ -158,6 +158,14 @@ describe("db copy between SQLite files", () => {
     });
   });
 
+  it("names --to, not DATABASE_URL, when the target file cannot be made", async () => {
+    const run = await inProcessCli(await sourceWithLinks())("db", "copy", "--to", "/proc/roundup/copy.db");
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      /^--to points to \/proc\/roundup\/copy\.db, but the folder \/proc\/roundup cannot be created/,
+    );
+  });
+
   it("refuses a source file that does not exist rather than copying nothing", async () => {
     const missing = newPath();
     const run = await inProcessCli(missing)("db", "copy", "--to", newPath());
@@ -231,6 +239,19 @@ describe.skipIf(NO_SERVER)(
       expect(forced.stdout).toBe(`${COPIED} from ${source} to ${shown}, replacing the 1 workspace it held.`);
       for (const run of [into, again, forced])
         expect(`${run.stdout}${run.stderr}`).not.toContain("not-to-be-shown");
+
+      const sameServer = new URL(withPassword);
+      sameServer.hostname = sameServer.hostname === "localhost" ? "127.0.0.1" : "localhost";
+      const onItself = await inProcessCli(database.url)(
+        "db",
+        "copy",
+        "--to",
+        sameServer.toString(),
+        "--force",
+      );
+      expect(onItself.status).toBe(1);
+      expect(onItself.stderr).toContain("is the database DATABASE_URL already points to");
+      expect(onItself.stderr).not.toContain("not-to-be-shown");
 
       const back = newPath();
       const out = await inProcessCli(withPassword.toString())("db", "copy", "--to", back);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, realpathSync, rmSync } from "node:fs";
 import type Database from "better-sqlite3";
-import { UserError } from "../../core/errors.js";
+import { isUserError, UserError } from "../../core/errors.js";
 import { openDatabase, parseDatabaseUrl } from "../database.js";
 import {
   batches,
@@ -122,6 +122,16 @@ class SqliteEnd implements CopyEnd {
   }
 }
 
+/** openDatabase's explanations name DATABASE_URL; for the target, the option to fix is --to. */
+function asTarget<T>(open: () => T): T {
+  try {
+    return open();
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    throw new UserError(error.code, error.message.replaceAll("DATABASE_URL", "--to"), error.context);
+  }
+}
+
 /**
  * The SQLite database at `url` (a path or file: URL), migrated. A source must exist (a missing file
  * is a mistyped DATABASE_URL, not an empty history); a target is created when missing, and removed
@@ -144,6 +154,12 @@ export function openSqliteEnd(url: string, role: "source" | "target", label: str
       { path },
     );
   }
-  const db = openDatabase(url);
+  if (role === "target" && path === ":memory:") {
+    throw new UserError(
+      "copy.targetInMemory",
+      "--to :memory: would be gone when the copy ends: name a file.",
+    );
+  }
+  const db = role === "source" ? openDatabase(url) : asTarget(() => openDatabase(url));
   return new SqliteEnd(db.$client, label, role === "target" && !exists ? path : null);
 }

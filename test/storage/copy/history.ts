@@ -15,6 +15,10 @@ export const GAPPED = "slack:T0GAPPED";
 /** The number the next link of GAPPED must get after any copy: never one given before. */
 export const GAPPED_NEXT_NUMBER = 8;
 
+/** A workspace with a long history. */
+const BUSY = "discord:G0000000002";
+export const BUSY_LINKS = 1_100;
+
 const DEFAULT_CATEGORIES = [
   { name: "Articles", slug: "articles", emoji: "📰" },
   { name: "Tools", slug: "tools", emoji: null },
@@ -42,7 +46,7 @@ function link(workspace: string, n: number, overrides: Partial<NewLink> = {}): N
 }
 
 /**
- * Three workspaces with categories (added, archived, reordered, one removed), links whose numbers have
+ * Four workspaces (one with 1,100 links) with categories (added, archived, reordered, one removed), links whose numbers have
  * gaps (a removed link in the middle, the two newest removed), recommendations, settings with a next
  * due roundup, admins, and a ledger with a posted run (its message ids), a failed one and a skipped one.
  */
@@ -87,6 +91,11 @@ export async function fillHistory(store: Store): Promise<void> {
     await store.links.insertOrGet(link("discord:G0000000001", n, { source: "discord" }));
   }
   await store.links.insertOrGet(link("local:default", 1, { source: "cli" }));
+  // More links than one INSERT carries, so every batch boundary is crossed on the way there and back.
+  await store.workspaces.ensure(BUSY, []);
+  await store.transaction(async (tx) => {
+    for (let n = 1; n <= BUSY_LINKS; n++) await tx.links.insertOrGet(link(BUSY, n, { source: "discord" }));
+  });
 
   await store.settings.setChannel(GAPPED, "C0123");
   await store.settings.setSchedule(GAPPED, { day: 3, time: "08:30", timeZone: "Europe/Berlin" });
