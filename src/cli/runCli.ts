@@ -19,8 +19,8 @@ Usage: ${PROGRAM} <command> [options] [--workspace KEY]
 Commands:
 ${commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n")}
 
-Every command takes --workspace KEY (default local:default; discord:<guildId> or slack:<teamId> to
-manage a bot's workspace) and --help. The database is DATABASE_URL (default ./data/roundup.db).
+Every command but db takes --workspace KEY (default local:default; discord:<guildId> or
+slack:<teamId> to manage a bot's workspace); every command takes --help. The database is DATABASE_URL (default ./data/roundup.db).
 Exit status: 0 done, 1 refused (the reason is on stderr), 2 wrong usage.
 
 Example: ${PROGRAM} add https://example.com/post --category articles --note "Worth it"`;
