@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyBetween, describeCopy } from "../../../src/storage/copy/copyDatabase.js";
 import { postgresEnd } from "../../../src/storage/copy/postgresEnd.js";
@@ -16,6 +15,7 @@ import { PgliteDriver } from "../../../src/storage/postgres/pgliteDriver.js";
 import { PostgresStore } from "../../../src/storage/postgres/postgresStore.js";
 import type { PgDriver } from "../../../src/storage/postgres/session.js";
 import { SqliteStore } from "../../../src/storage/sqliteStore.js";
+import { migratedPglite } from "../../helpers/pglite.js";
 import { createTestDatabase, NO_SERVER, type TestDatabase } from "../../helpers/postgresServer.js";
 import { fillHistory, GAPPED, GAPPED_NEXT_NUMBER, postgresTables, sqliteTables } from "./history.js";
 
@@ -95,7 +95,7 @@ async function roundTrip(name: string, openDriver: () => Promise<PgDriver>): Pro
 
 describe("a copy SQLite -> PostgreSQL -> SQLite", () => {
   it("keeps every row of every table, and the next link gets the next number on both (PGlite)", async () => {
-    const pglite = new PGlite();
+    const pglite = migratedPglite();
     // The driver closes PGlite with the copy; the check after reopens the same one.
     const driver = () => {
       const d = new PgliteDriver(pglite);
