@@ -1,22 +1,21 @@
 /**
- * One bot process for the scheduler's integration tests: opens the database file, runs one scheduler
- * tick at NOW against the loopback platform, and prints the tick's report as JSON. With KILL_AFTER=n
- * it SIGKILLs itself right after its n-th message is posted, like a crash mid-roundup.
+ * One bot process for the scheduler's integration tests: opens DATABASE_URL (a SQLite file or a
+ * postgres:// URL), runs one scheduler tick at NOW against the loopback platform, and prints the
+ * tick's report as JSON. With KILL_AFTER=n it SIGKILLs itself right after its n-th message is posted,
+ * like a crash mid-roundup.
  */
 import type { RoundupPublisher } from "../../src/core/ports/publisher.js";
 import { schedulerTick } from "../../src/core/schedule/schedulerTick.js";
-import { SqliteStore } from "../../src/storage/sqliteStore.js";
+import { openStore } from "../../src/storage/openStore.js";
+import { waitForGo } from "../helpers/workerProcess.js";
 import { planLines } from "./fakePublisher.js";
 
 const env = (name: string) => process.env[name] ?? "";
-const [DB, PLATFORM_URL, NOW, OWNER] = ["DB", "PLATFORM_URL", "NOW", "OWNER"].map(env) as [
-  string,
-  string,
-  string,
-  string,
-];
+const [DATABASE_URL, PLATFORM_URL, NOW, OWNER] = ["DATABASE_URL", "PLATFORM_URL", "NOW", "OWNER"].map(
+  env,
+) as [string, string, string, string];
 const { KILL_AFTER_SEND, KILL_AFTER_RECORD, START_AT, FIND_SENT } = process.env;
-const store = SqliteStore.open(DB);
+const store = await openStore(DATABASE_URL, { poolMax: 2 });
 let sent = 0;
 
 const publisher: RoundupPublisher<string[]> = {
@@ -50,8 +49,10 @@ if (KILL_AFTER_RECORD) {
   };
 }
 
-// Two workers started together wait for the same instant, so their claims really race.
+// Workers started together wait for the same instant (START_AT) or for the test's signal
+// (WAIT_FOR_GO, once all are up), so their claims really race.
 if (START_AT) await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(START_AT) - Date.now())));
+await waitForGo();
 const reports = await schedulerTick(
   { store, clock: { now: () => Date.parse(NOW) }, publishers: { slack: publisher }, sleep: async () => {} },
   { owner: OWNER, retryDelaysMs: [0, 0, 0] },
