@@ -65,15 +65,16 @@ export function startWorker(
       resolve({ status, signal, report: last ? JSON.parse(last) : null, stderr });
     });
   });
+  const readyOrEnded = Promise.race([
+    ready,
+    exited.then((exit) => {
+      throw new Error(`${script} ended before it was ready (${exit.status ?? exit.signal}): ${exit.stderr}`);
+    }),
+  ]);
+  // Only a caller that waits for it hears of it; a worker run without `waitForGo` is never ready.
+  readyOrEnded.catch(() => {});
   return {
-    ready: Promise.race([
-      ready,
-      exited.then((exit) => {
-        throw new Error(
-          `${script} ended before it was ready (${exit.status ?? exit.signal}): ${exit.stderr}`,
-        );
-      }),
-    ]),
+    ready: readyOrEnded,
     go: () => child.stdin.end("go\n"),
     exited,
   };

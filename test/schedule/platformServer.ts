@@ -10,11 +10,19 @@ export interface TestPlatform {
   messages: { channel: string; key: string; lines: string[] }[];
   /** Answers 500 to the next this-many posts. */
   failNext: number;
+  /** The next post is neither stored nor answered until this settles: a sender held mid-post. */
+  holdNext: Promise<void> | null;
   close(): Promise<void>;
 }
 
 export async function startTestPlatform(): Promise<TestPlatform> {
-  const platform: TestPlatform = { url: "", messages: [], failNext: 0, close: async () => {} };
+  const platform: TestPlatform = {
+    url: "",
+    messages: [],
+    failNext: 0,
+    holdNext: null,
+    close: async () => {},
+  };
   const server = createServer((req, res) => {
     const lookup = new URL(req.url ?? "/", "http://x").searchParams.get("key");
     if (req.method === "GET" && lookup !== null) {
@@ -28,7 +36,10 @@ export async function startTestPlatform(): Promise<TestPlatform> {
     req.on("data", (chunk) => {
       body += chunk;
     });
-    req.on("end", () => {
+    req.on("end", async () => {
+      const hold = platform.holdNext;
+      platform.holdNext = null;
+      await hold;
       if (platform.failNext > 0) {
         platform.failNext--;
         res.writeHead(500).end("{}");
