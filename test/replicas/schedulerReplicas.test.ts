@@ -1,7 +1,8 @@
 /**
  * Issue #12: the scheduler's claim across replicas on one PostgreSQL database. Worker processes
  * (test/schedule/tickWorker.ts) each run one scheduler tick against a loopback platform that stores
- * what they post; June's roundup of seven links is four messages, due on July 1st at 09:00 UTC.
+ * what they post, and the test's own process ticks as one more replica; June's roundup of seven links
+ * is four messages, due on July 1st at 09:00 UTC.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RoundupPublisher } from "../../src/core/ports/publisher.js";
@@ -13,7 +14,7 @@ import { createTestDatabase, NO_SERVER, type TestDatabase } from "../helpers/pos
 import { fixedClock } from "../helpers/tempStore.js";
 import { startWorker } from "../helpers/workerProcess.js";
 import { planLines } from "../schedule/fakePublisher.js";
-import { startTestPlatform, type TestPlatform } from "../schedule/platformServer.js";
+import { loopbackPublisher, startTestPlatform, type TestPlatform } from "../schedule/platformServer.js";
 import { shareInJune } from "../schedule/seed.js";
 
 const workspace = "slack:T1";
@@ -55,18 +56,22 @@ describe.skipIf(NO_SERVER)(
         options,
       );
 
-    /** A tick in this process, as one more replica, that must find nothing to send. */
-    const tickHere = (now: string, owner: string) => {
-      const sendsNothing: RoundupPublisher<string[]> = {
-        plan: (doc) => planLines(doc, 2),
-        send: async () => {
-          throw new Error(`${owner} sent a message at ${now}`);
-        },
-      };
-      return schedulerTick(
-        { store, clock: fixedClock(now), publishers: { slack: sendsNothing }, sleep: async () => {} },
+    /**
+     * A tick in this process: one more replica, with its own pool and its own name in the ledger, and
+     * a process of its own, other than the workers'.
+     */
+    const tickInThisProcess = (now: string, owner: string, publisher: RoundupPublisher<string[]>) =>
+      schedulerTick(
+        { store, clock: fixedClock(now), publishers: { slack: publisher }, sleep: async () => {} },
         { owner, retryDelaysMs: [0, 0, 0] },
       );
+
+    /** For a tick that must find nothing to send. */
+    const sendsNothing: RoundupPublisher<string[]> = {
+      plan: (doc) => planLines(doc, 2),
+      send: async () => {
+        throw new Error("a message was sent by a tick that should have found nothing to send");
+      },
     };
 
     it("posts once when three replicas tick at the same moment; the other two find it taken", async () => {
@@ -92,7 +97,7 @@ describe.skipIf(NO_SERVER)(
       expect(await store.runs.get(workspace, "2026-06")).toMatchObject({ status: "posted", attempts: 1 });
     });
 
-    it("has another replica resume a replica killed after the second of four messages, sending only the last two", async () => {
+    it("has another process resume a replica killed after the second of four messages, sending only the last two", async () => {
       const crashed = await tickWorker({
         NOW: "2026-07-01T09:00:30Z",
         OWNER: "bot-a",
@@ -102,19 +107,22 @@ describe.skipIf(NO_SERVER)(
       expect(platform.messages).toHaveLength(2);
 
       // Before the dead replica's lease has run out, nobody takes its roundup over.
-      expect(await tickHere("2026-07-01T09:01:00Z", "bot-b")).toEqual([
+      expect(await tickInThisProcess("2026-07-01T09:01:00Z", "bot-b", sendsNothing)).toEqual([
         { workspace, period: "2026-06", outcome: "already" },
       ]);
 
-      const resumed = await tickWorker({ NOW: "2026-07-01T09:03:00Z", OWNER: "bot-b" }).exited;
-      expect(resumed.status, resumed.stderr).toBe(0);
-      expect(resumed.report).toEqual([{ workspace, period: "2026-06", outcome: "posted" }]);
+      const resumed = await tickInThisProcess(
+        "2026-07-01T09:03:00Z",
+        "bot-b",
+        loopbackPublisher(platform.url),
+      );
+      expect(resumed).toEqual([{ workspace, period: "2026-06", outcome: "posted" }]);
       expect(platform.messages.map((m) => m.lines[0])).toEqual(JUNE_IN_ORDER);
       const run = await store.runs.get(workspace, "2026-06");
       expect(run).toMatchObject({ status: "posted", claimedBy: "bot-b" });
       expect(run?.messageIds).toEqual(["m1", "m2", "m3", "m4"]);
 
-      expect(await tickHere("2026-07-01T09:10:00Z", "bot-c")).toEqual([]);
+      expect(await tickInThisProcess("2026-07-01T09:10:00Z", "bot-c", sendsNothing)).toEqual([]);
     });
   },
 );

@@ -15,6 +15,8 @@ import { startTcpProxy, type TcpProxy } from "../helpers/tcpProxy.js";
 import { MockSlackApi } from "../slack/mockSlackApi.js";
 
 const REPLICAS = 3;
+/** Three bots load discord.js and Bolt at once on two cores, beside the rest of the suite. */
+const STARTED_WITHIN_MS = 30_000;
 const journal = JSON.parse(
   readFileSync(
     fileURLToPath(new URL("../../migrations/postgres/meta/_journal.json", import.meta.url)),
@@ -58,7 +60,9 @@ describe.skipIf(NO_SERVER)(
       await database?.drop();
     });
 
-    it("all come up on an empty database, migrate it once, and stop cleanly", async (context) => {
+    it("all come up on an empty database, migrate it once, and stop cleanly", {
+      timeout: STARTED_WITHIN_MS + 10_000,
+    }, async (context) => {
       requireCurrentBuild("dist/main.js", context);
       for (let i = 0; i < REPLICAS; i++) {
         bots.push(

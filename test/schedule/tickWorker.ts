@@ -4,11 +4,10 @@
  * tick's report as JSON. With KILL_AFTER=n it SIGKILLs itself right after its n-th message is posted,
  * like a crash mid-roundup.
  */
-import type { RoundupPublisher } from "../../src/core/ports/publisher.js";
 import { schedulerTick } from "../../src/core/schedule/schedulerTick.js";
 import { openStore } from "../../src/storage/openStore.js";
 import { waitForGo } from "../helpers/workerProcess.js";
-import { planLines } from "./fakePublisher.js";
+import { loopbackPublisher } from "./platformServer.js";
 
 const env = (name: string) => process.env[name] ?? "";
 const [DATABASE_URL, PLATFORM_URL, NOW, OWNER] = ["DATABASE_URL", "PLATFORM_URL", "NOW", "OWNER"].map(
@@ -16,28 +15,12 @@ const [DATABASE_URL, PLATFORM_URL, NOW, OWNER] = ["DATABASE_URL", "PLATFORM_URL"
 ) as [string, string, string, string];
 const { KILL_AFTER_SEND, KILL_AFTER_RECORD, START_AT, FIND_SENT } = process.env;
 const store = await openStore(DATABASE_URL, { poolMax: 2 });
-let sent = 0;
-
-const publisher: RoundupPublisher<string[]> = {
-  plan: (doc) => planLines(doc, 2),
-  async send(channel, lines, key) {
-    const response = await fetch(PLATFORM_URL, {
-      method: "POST",
-      body: JSON.stringify({ channel, lines, key }),
-    });
-    if (!response.ok) throw new Error(`platform answered ${response.status}`);
-    const { id } = (await response.json()) as { id: string };
-    sent++;
+const publisher = loopbackPublisher(PLATFORM_URL, {
+  findSent: Boolean(FIND_SENT),
+  afterSend: (sent) => {
     if (KILL_AFTER_SEND && sent === Number(KILL_AFTER_SEND)) process.kill(process.pid, "SIGKILL");
-    return id;
   },
-};
-if (FIND_SENT) {
-  publisher.findSent = async (_channel, key) => {
-    const response = await fetch(`${PLATFORM_URL}?key=${encodeURIComponent(key)}`);
-    return ((await response.json()) as { id: string | null }).id;
-  };
-}
+});
 if (KILL_AFTER_RECORD) {
   // Dies right after the n-th message is both posted and written to the ledger.
   const record = store.runs.recordMessage.bind(store.runs);
