@@ -15,8 +15,8 @@ export interface WorkerExit {
   signal: NodeJS.Signals | null;
   /** The last line it printed on stdout, parsed as JSON: the worker's report; null if it printed none. */
   report: unknown;
-  /** What it printed on stderr, to show when it failed. */
-  stderr: string;
+  /** Everything it printed, stdout then stderr, to show when it failed. */
+  output: string;
 }
 
 export interface WorkerProcess {
@@ -40,6 +40,8 @@ export function startWorker(
     env: { PATH: process.env.PATH ?? "", ...env, ...(options.waitForGo ? { WAIT_FOR_GO: "1" } : {}) },
     stdio: ["pipe", "pipe", "pipe"],
   });
+  // A worker that died before `go` shows in `exited`, not as a write error here.
+  child.stdin.on("error", () => {});
   if (!options.waitForGo) child.stdin.end();
   let stdout = "";
   let stderr = "";
@@ -62,13 +64,13 @@ export function startWorker(
         .split("\n")
         .filter((line) => line !== READY)
         .at(-1);
-      resolve({ status, signal, report: last ? JSON.parse(last) : null, stderr });
+      resolve({ status, signal, report: parseReport(last), output: `${stdout}${stderr}` });
     });
   });
   const readyOrEnded = Promise.race([
     ready,
     exited.then((exit) => {
-      throw new Error(`${script} ended before it was ready (${exit.status ?? exit.signal}): ${exit.stderr}`);
+      throw new Error(`${script} ended before it was ready (${exit.status ?? exit.signal}): ${exit.output}`);
     }),
   ]);
   // Only a caller that waits for it hears of it; a worker run without `waitForGo` is never ready.
@@ -78,6 +80,14 @@ export function startWorker(
     go: () => child.stdin.end("go\n"),
     exited,
   };
+}
+
+function parseReport(line: string | undefined): unknown {
+  try {
+    return line ? JSON.parse(line) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** In a worker started with `waitForGo`: says it is ready, then waits for the parent's signal. */

@@ -44,7 +44,7 @@ describe.skipIf(NO_SERVER)(
       for (const w of writers) w.go();
       const exits = await Promise.all(writers.map((w) => w.exited));
 
-      for (const exit of exits) expect(exit.status, exit.stderr).toBe(0);
+      for (const exit of exits) expect(exit.status, exit.output).toBe(0);
       const outcomes = exits.flatMap((exit) => exit.report as AddOutcome[]);
       expect(outcomes.filter((o) => typeof o !== "string")).toEqual([]);
       expect(outcomes.filter((o) => o === "added")).toHaveLength(DISTINCT_LINKS);

@@ -89,7 +89,7 @@ describe.skipIf(NO_SERVER)(
       for (const w of workers) w.go();
       const exits = await Promise.all(workers.map((w) => w.exited)).finally(release);
 
-      for (const exit of exits) expect(exit.status, exit.stderr).toBe(0);
+      for (const exit of exits) expect(exit.status, exit.output).toBe(0);
       const outcomes = exits.flatMap((exit) => (exit.report as Reports).map((r) => r.outcome)).sort();
       expect(outcomes).toEqual(["already", "already", "posted"]);
       expect(platform.messages.map((m) => m.lines[0])).toEqual(JUNE_IN_ORDER);
@@ -103,7 +103,7 @@ describe.skipIf(NO_SERVER)(
         OWNER: "bot-a",
         KILL_AFTER_RECORD: "2",
       }).exited;
-      expect(crashed.signal, crashed.stderr).toBe("SIGKILL");
+      expect(crashed.signal, crashed.output).toBe("SIGKILL");
       expect(platform.messages).toHaveLength(2);
 
       // Before the dead replica's lease has run out, nobody takes its roundup over.

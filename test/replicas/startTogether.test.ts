@@ -83,9 +83,11 @@ describe.skipIf(NO_SERVER)(
       }
       await until(
         () => bots.every((bot) => listeningPort(bot) !== null || bot.child.exitCode !== null),
-        15_000,
+        STARTED_WITHIN_MS,
         "three replicas to start",
-      );
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}; they printed:\n${bots.map((bot) => bot.output()).join("\n")}`);
+      });
       for (const bot of bots) {
         expect(listeningPort(bot), bot.output()).not.toBeNull();
         const health = await fetch(`http://127.0.0.1:${listeningPort(bot)}/healthz`);
