@@ -1,6 +1,3 @@
-import { startDiscord } from "./adapters/discord/startDiscord.js";
-import { createSlackPublisher } from "./adapters/slack/slackPublisher.js";
-import { startSlack } from "./adapters/slack/startSlack.js";
 import { type Config, loadConfigOrExplain } from "./config.js";
 import { isUserError } from "./core/errors.js";
 import { systemClock } from "./core/ports/clock.js";
@@ -69,6 +66,12 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
     const slackLogger = logger.child({ area: "slack" });
     // One publisher for scheduled and manual posts, so both keep one pace per channel: the adapter
     // hands it to the core, which shares `publishers` with the scheduler.
+    // Each platform's SDK is loaded only where it is configured: discord.js alone costs most of a
+    // second of CPU at every start.
+    const [{ createSlackPublisher }, { startSlack }] = await Promise.all([
+      import("./adapters/slack/slackPublisher.js"),
+      import("./adapters/slack/startSlack.js"),
+    ]);
     const publisher = createSlackPublisher({ ...slackConfig, clock });
     publishers.slack = publisher as RoundupPublisher;
     const core = createRoundupCore({ store, clock, fetcher, logger: slackLogger, publishers });
@@ -94,11 +97,9 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
     // when the client exists, posts scheduled and asked-for roundups alike.
     const core = createRoundupCore({ store, clock, fetcher, logger: discordLogger, publishers });
     const discord = await startOrExplain("Discord", () =>
-      startDiscord({
-        ...discordConfig,
-        logger: discordLogger,
-        core,
-      }),
+      import("./adapters/discord/startDiscord.js").then(({ startDiscord }) =>
+        startDiscord({ ...discordConfig, logger: discordLogger, core }),
+      ),
     );
     stops.push(discord.stop);
   }

@@ -1,6 +1,7 @@
 import type { Actor } from "../core/actor.js";
 import type { RoundupPublisher } from "../core/ports/publisher.js";
 import type { RoundupCore } from "../core/roundupCore.js";
+import type { CopyDatabase } from "../storage/copy/copyDatabase.js";
 import type { Options } from "./args.js";
 
 export type Publishers = Partial<Record<string, RoundupPublisher>>;
@@ -44,4 +45,21 @@ export interface CliCommand {
  */
 export function operator(context: Pick<CliContext, "defaultUser">): Actor {
   return { userId: `cli:${context.defaultUser}`, name: context.defaultUser, isAdmin: async () => true };
+}
+
+/** What a command on the databases themselves (`db ...`) gets: it works below the core, on no workspace. */
+export interface DatabaseContext {
+  /** Copies DATABASE_URL's database into another (`db copy`). */
+  copyDatabase: CopyDatabase;
+  out: (text: string) => void;
+}
+
+export interface DatabaseCommand {
+  /** Tells it from a `CliCommand`: runCli opens no core for it. */
+  kind: "database";
+  name: string;
+  summary: string;
+  usage: string;
+  options: Options;
+  run(context: DatabaseContext, args: string[]): Promise<void>;
 }

@@ -86,6 +86,9 @@ async function main(): Promise<number> {
           return { core, close: () => store.close() };
         },
         publishers: () => publishers(config),
+        // Loaded only for `db copy`: it brings both databases' drivers.
+        copyDatabase: async (request) =>
+          (await import("../storage/copy/copyDatabase.js")).copyDatabase(config.databaseUrl, request),
       },
       {
         out: (text) => process.stdout.write(`${text}\n`),

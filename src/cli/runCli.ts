@@ -2,9 +2,10 @@ import { userInfo } from "node:os";
 import { isUserError } from "../core/errors.js";
 import { sanitizeText } from "../core/text/sanitizeText.js";
 import { DEFAULT_LOCAL_WORKSPACE } from "../core/workspace.js";
+import type { CopyDatabase } from "../storage/copy/copyDatabase.js";
 import { PROGRAM, takesValue, UsageError } from "./args.js";
 import { commands } from "./commands/index.js";
-import type { CliCommand, CliContext, OpenedCore } from "./context.js";
+import type { CliCommand, CliContext, DatabaseCommand, OpenedCore } from "./context.js";
 
 export interface CliIo {
   out: (text: string) => void;
@@ -18,8 +19,8 @@ Usage: ${PROGRAM} <command> [options] [--workspace KEY]
 Commands:
 ${commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n")}
 
-Every command takes --workspace KEY (default local:default; discord:<guildId> or slack:<teamId> to
-manage a bot's workspace) and --help. The database is DATABASE_URL (default ./data/roundup.db).
+Every command but db takes --workspace KEY (default local:default; discord:<guildId> or
+slack:<teamId> to manage a bot's workspace); every command takes --help. The database is DATABASE_URL (default ./data/roundup.db).
 Exit status: 0 done, 1 refused (the reason is on stderr), 2 wrong usage.
 
 Example: ${PROGRAM} add https://example.com/post --category articles --note "Worth it"`;
@@ -32,7 +33,7 @@ function splitGlobal(argv: string[]): { args: string[]; workspace: string | unde
   const args: string[] = [];
   let workspace: string | undefined;
   let help = false;
-  let command: CliCommand | undefined;
+  let command: CliCommand | DatabaseCommand | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === "--") {
@@ -67,6 +68,8 @@ export async function runCli(
     /** Opens the database (only for a command that runs, not for --help) and binds the core to it. */
     openCore: () => OpenedCore | Promise<OpenedCore>;
     publishers?: CliContext["publishers"];
+    /** `db copy`: copies DATABASE_URL's database into another; it opens both itself. */
+    copyDatabase?: CopyDatabase;
   },
   io: CliIo,
 ): Promise<number> {
@@ -85,6 +88,7 @@ export async function runCli(
     io.out(command.usage);
     return 0;
   }
+  if ("kind" in command) return runDatabaseCommand(command, rest, workspace, deps.copyDatabase, io);
   if (workspace === "") {
     io.err(`--workspace needs a key, like local:default.\n\n${command.usage}`);
     return 2;
@@ -116,5 +120,42 @@ export async function runCli(
     throw error;
   } finally {
     await opened?.close();
+  }
+}
+
+/** A `db ...` command: no core is opened, it is handed what works on the databases themselves. */
+async function runDatabaseCommand(
+  command: DatabaseCommand,
+  args: string[],
+  workspace: string | undefined,
+  copyDatabase: CopyDatabase | undefined,
+  io: CliIo,
+): Promise<number> {
+  if (workspace !== undefined) {
+    io.err(
+      `${command.name} works on the whole database, every workspace: --workspace does not apply.\n\n${command.usage}`,
+    );
+    return 2;
+  }
+  try {
+    await command.run(
+      {
+        copyDatabase:
+          copyDatabase ?? (() => Promise.reject(new Error("db copy is not wired to the databases"))),
+        out: (text) => io.out(sanitizeText(text)),
+      },
+      args,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${error.usage}`);
+      return 2;
+    }
+    if (isUserError(error)) {
+      io.err(sanitizeText(error.message));
+      return 1;
+    }
+    throw error;
   }
 }

@@ -1,6 +1,7 @@
 import { UserError } from "../core/errors.js";
 import type { Store } from "../core/ports/store.js";
 import { parseDatabaseUrl } from "./database.js";
+import { databaseKind } from "./databaseUrl.js";
 import { explainPostgresError } from "./postgres/explainPostgresError.js";
 import { explainDatabaseError } from "./sqliteErrors.js";
 
@@ -18,8 +19,8 @@ export interface StoreOptions {
 }
 
 /** Whether DATABASE_URL names a PostgreSQL database rather than a SQLite file. */
-export function isPostgresUrl(databaseUrl: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(databaseUrl);
+function isPostgresUrl(databaseUrl: string): boolean {
+  return databaseKind(databaseUrl) === "postgres";
 }
 
 /**

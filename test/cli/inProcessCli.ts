@@ -3,6 +3,7 @@ import { loadConfig } from "../../src/config.js";
 import { type Clock, systemClock } from "../../src/core/ports/clock.js";
 import type { RoundupPublisher } from "../../src/core/ports/publisher.js";
 import { PageMetadataFetcher } from "../../src/enrich/pageMetadataFetcher.js";
+import { copyDatabase } from "../../src/storage/copy/copyDatabase.js";
 import { coreAt, fixedClock } from "../helpers/tempStore.js";
 
 /** What one in-process CLI run printed and returned. */
@@ -36,7 +37,8 @@ export interface InProcessCliOptions {
 /**
  * `runCli` called directly (a few milliseconds, no process) on the SQLite file at `path`, as
  * `npm run -s cli -- ...` would run it with no chat tokens unless `publishers` gives some. Without
- * `asMain`, stdout and stderr are the texts joined by newlines, with no newline at the end.
+ * `asMain`, stdout and stderr are the texts joined by newlines, with no newline at the end. `db copy`
+ * copies from `path`, which for that command alone may be a PostgreSQL URL.
  */
 export function inProcessCli(
   path: string,
@@ -52,6 +54,7 @@ export function inProcessCli(
       {
         openCore: coreAt(path, clock),
         publishers: () => options.publishers ?? {},
+        copyDatabase: (request) => copyDatabase(path, request),
       },
       { out: (text) => out.push(text), err: (text) => err.push(text) },
     );
@@ -94,6 +97,7 @@ function mainCli(
             ? { discord: discord.createDiscordPublisher(config.discord) as RoundupPublisher }
             : {}),
         }),
+        copyDatabase: (request) => copyDatabase(config.databaseUrl, request),
       },
       {
         out: (text) => {

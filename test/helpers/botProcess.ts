@@ -15,9 +15,13 @@ export interface BotProcess {
   output(): string;
 }
 
-/** Runs `npm start`'s entry point as its own process, with only the environment given (and PATH). */
-export function startBotProcess(env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+/**
+ * Runs `npm start`'s entry point as its own process, with only the environment given (and PATH): the
+ * source under tsx, or with `built` what `npm start` runs, dist/main.js (see `requireCurrentBuild`).
+ */
+export function startBotProcess(env: Record<string, string>, options: { built?: boolean } = {}): BotProcess {
+  const entry = options.built ? ["dist/main.js"] : ["--import", "tsx", "src/main.ts"];
+  const child = spawn(process.execPath, entry, {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],

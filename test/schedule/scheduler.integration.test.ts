@@ -23,7 +23,7 @@ function worker(env: Record<string, string>): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", "test/schedule/tickWorker.ts"], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? "", DB: path, PLATFORM_URL: platform.url, ...env },
+      env: { PATH: process.env.PATH ?? "", DATABASE_URL: path, PLATFORM_URL: platform.url, ...env },
       stdio: ["ignore", "pipe", "inherit"],
     });
     let out = "";

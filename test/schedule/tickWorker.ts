@@ -1,44 +1,26 @@
 /**
- * One bot process for the scheduler's integration tests: opens the database file, runs one scheduler
- * tick at NOW against the loopback platform, and prints the tick's report as JSON. With KILL_AFTER=n
- * it SIGKILLs itself right after its n-th message is posted, like a crash mid-roundup.
+ * One bot process for the scheduler's integration tests: opens DATABASE_URL (a SQLite file or a
+ * postgres:// URL), runs one scheduler tick at NOW against the loopback platform, and prints the
+ * tick's report as JSON. With KILL_AFTER=n it SIGKILLs itself right after its n-th message is posted,
+ * like a crash mid-roundup.
  */
-import type { RoundupPublisher } from "../../src/core/ports/publisher.js";
 import { schedulerTick } from "../../src/core/schedule/schedulerTick.js";
-import { SqliteStore } from "../../src/storage/sqliteStore.js";
-import { planLines } from "./fakePublisher.js";
+import { openStore } from "../../src/storage/openStore.js";
+import { waitForGo } from "../helpers/workerProcess.js";
+import { loopbackPublisher } from "./platformServer.js";
 
 const env = (name: string) => process.env[name] ?? "";
-const [DB, PLATFORM_URL, NOW, OWNER] = ["DB", "PLATFORM_URL", "NOW", "OWNER"].map(env) as [
-  string,
-  string,
-  string,
-  string,
-];
+const [DATABASE_URL, PLATFORM_URL, NOW, OWNER] = ["DATABASE_URL", "PLATFORM_URL", "NOW", "OWNER"].map(
+  env,
+) as [string, string, string, string];
 const { KILL_AFTER_SEND, KILL_AFTER_RECORD, START_AT, FIND_SENT } = process.env;
-const store = SqliteStore.open(DB);
-let sent = 0;
-
-const publisher: RoundupPublisher<string[]> = {
-  plan: (doc) => planLines(doc, 2),
-  async send(channel, lines, key) {
-    const response = await fetch(PLATFORM_URL, {
-      method: "POST",
-      body: JSON.stringify({ channel, lines, key }),
-    });
-    if (!response.ok) throw new Error(`platform answered ${response.status}`);
-    const { id } = (await response.json()) as { id: string };
-    sent++;
+const store = await openStore(DATABASE_URL, { poolMax: 2 });
+const publisher = loopbackPublisher(PLATFORM_URL, {
+  findSent: Boolean(FIND_SENT),
+  afterSend: (sent) => {
     if (KILL_AFTER_SEND && sent === Number(KILL_AFTER_SEND)) process.kill(process.pid, "SIGKILL");
-    return id;
   },
-};
-if (FIND_SENT) {
-  publisher.findSent = async (_channel, key) => {
-    const response = await fetch(`${PLATFORM_URL}?key=${encodeURIComponent(key)}`);
-    return ((await response.json()) as { id: string | null }).id;
-  };
-}
+});
 if (KILL_AFTER_RECORD) {
   // Dies right after the n-th message is both posted and written to the ledger.
   const record = store.runs.recordMessage.bind(store.runs);
@@ -50,8 +32,10 @@ if (KILL_AFTER_RECORD) {
   };
 }
 
-// Two workers started together wait for the same instant, so their claims really race.
+// Workers started together wait for the same instant (START_AT) or for the test's signal
+// (WAIT_FOR_GO, once all are up), so their claims really race.
 if (START_AT) await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(START_AT) - Date.now())));
+await waitForGo();
 const reports = await schedulerTick(
   { store, clock: { now: () => Date.parse(NOW) }, publishers: { slack: publisher }, sleep: async () => {} },
   { owner: OWNER, retryDelaysMs: [0, 0, 0] },

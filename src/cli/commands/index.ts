@@ -1,11 +1,12 @@
-import type { CliCommand } from "../context.js";
+import type { CliCommand, DatabaseCommand } from "../context.js";
 import { categoryCommand } from "./categoryCommand.js";
 import { configCommand } from "./configCommand.js";
+import { dbCommand } from "./dbCommand.js";
 import { addCommand, editCommand, listCommand, removeCommand } from "./linkCommands.js";
 import { roundupCommand } from "./roundupCommand.js";
 
 /** Every CLI command, in the order `--help` lists them. */
-export const commands: CliCommand[] = [
+export const commands: (CliCommand | DatabaseCommand)[] = [
   addCommand,
   listCommand,
   editCommand,
@@ -13,4 +14,5 @@ export const commands: CliCommand[] = [
   categoryCommand,
   configCommand,
   roundupCommand,
+  dbCommand,
 ];

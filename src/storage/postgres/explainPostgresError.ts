@@ -1,22 +1,12 @@
+import { redactDatabaseUrl } from "../databaseUrl.js";
 import { pgErrorCode } from "./pgErrors.js";
-
-/** The URL as it may be shown: the password replaced, everything else kept. */
-export function redactUrl(databaseUrl: string): string {
-  try {
-    const url = new URL(databaseUrl);
-    if (url.password) url.password = "****";
-    return url.toString();
-  } catch {
-    return "(a PostgreSQL URL that cannot be read)";
-  }
-}
 
 function where(databaseUrl: string): string {
   try {
     const url = new URL(databaseUrl);
     return `${url.hostname || "localhost"}:${url.port || "5432"}${url.pathname.length > 1 ? url.pathname : ""}`;
   } catch {
-    return redactUrl(databaseUrl);
+    return redactDatabaseUrl(databaseUrl);
   }
 }
 

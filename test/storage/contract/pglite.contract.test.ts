@@ -1,12 +1,13 @@
 /**
  * The store contract on PostgreSQL in process (PGlite): the PostgreSQL store's SQL, run by `npm test`
- * on any machine, no server needed. One PGlite for the file (it takes about a second to start and
- * migrate); each test starts from empty tables, as a fresh database would.
+ * on any machine, no server needed. One PGlite for the file, started from the run's migrated template;
+ * each test starts from empty tables, as a fresh database would.
  */
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { afterAll } from "vitest";
 import { PgliteDriver } from "../../../src/storage/postgres/pgliteDriver.js";
 import { PostgresStore } from "../../../src/storage/postgres/postgresStore.js";
+import { migratedPglite } from "../../helpers/pglite.js";
 import { emptyTables } from "./emptyTables.js";
 import { describeStoreContract } from "./storeContract.js";
 
@@ -23,7 +24,7 @@ function sharedDriver(client: PGlite): PgliteDriver {
 }
 
 describeStoreContract("PGlite", async () => {
-  pglite ??= new PGlite();
+  pglite ??= migratedPglite();
   const client = pglite;
   const store = await PostgresStore.open(sharedDriver(client));
   await emptyTables(store.driver);

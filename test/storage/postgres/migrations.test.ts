@@ -1,15 +1,17 @@
 /**
  * The PostgreSQL migrations (migrations/postgres) applied in process on PGlite through drizzle's own
- * driver and migrator: what a replica will run at start. One PGlite for the file (it takes about a second
- * to start); each test uses its own workspace, so they do not depend on one another.
+ * driver and migrator: what a replica will run at start. One PGlite for the file, started from the run's
+ * template (migrated once, test/setup/pgliteTemplate.ts); each test uses its own workspace, so they do
+ * not depend on one another.
  */
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { getTableConfig } from "drizzle-orm/pg-core";
 import { drizzle, type PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "../../../src/storage/postgres/schema.js";
+import { migratedPglite } from "../../helpers/pglite.js";
 
 const MIGRATIONS = fileURLToPath(new URL("../../../migrations/postgres", import.meta.url));
 
@@ -17,7 +19,9 @@ let client: PGlite;
 let db: PgliteDatabase<typeof schema>;
 
 beforeAll(async () => {
-  client = new PGlite();
+  // The run's template was migrated by the store's driver (test/setup/pgliteTemplate.ts); migrating
+  // again must find nothing left to do.
+  client = migratedPglite();
   db = drizzle({ client, schema });
   await migrate(db, { migrationsFolder: MIGRATIONS });
 });
