@@ -66,7 +66,7 @@ beforeAll(async () => {
     onSqlite = await session(store, commands);
   } finally {
     await store.close();
-    temp.cleanup();
+    await temp.cleanup();
   }
 });
 
