@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { entryArguments } from "../helpers/builtCli.js";
 
 /** The repository root: the CLI runs from here, as `npm run cli` would. */
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
-const CLI_ENTRY = join("src", "cli", "main.ts");
 const SPAWN_TIMEOUT_MS = 20_000;
 
 export interface CliResult {
@@ -31,14 +31,14 @@ function cleanEnv(databaseUrl: string, extra: Record<string, string>): NodeJS.Pr
   return { ...env, ...extra };
 }
 
-/** Runs `node --import tsx src/cli/main.ts ...args` against `databaseUrl` and collects its output. */
+/** Runs the CLI as a process (the build when current, see `entryArguments`) against `databaseUrl` and collects its output. */
 export function runCli(
   databaseUrl: string,
   args: string[],
   extraEnv: Record<string, string> = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", CLI_ENTRY, ...args], {
+    const child = spawn(process.execPath, [...entryArguments("cli"), ...args], {
       cwd: repoRoot,
       env: cleanEnv(databaseUrl, extraEnv),
       stdio: ["ignore", "pipe", "pipe"],

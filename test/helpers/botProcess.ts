@@ -4,6 +4,7 @@ import { addLink } from "../../src/core/links/addLink.js";
 import { setChannel } from "../../src/core/settings/manageSettings.js";
 import { previousPeriod } from "../../src/core/time/period.js";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
+import { entryArguments } from "./builtCli.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -20,7 +21,7 @@ export interface BotProcess {
  * source under tsx, or with `built` what `npm start` runs, dist/main.js (see `requireCurrentBuild`).
  */
 export function startBotProcess(env: Record<string, string>, options: { built?: boolean } = {}): BotProcess {
-  const entry = options.built ? ["dist/main.js"] : ["--import", "tsx", "src/main.ts"];
+  const entry = options.built ? ["dist/main.js"] : entryArguments("bot");
   const child = spawn(process.execPath, entry, {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", ...env },

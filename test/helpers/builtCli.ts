@@ -35,3 +35,19 @@ export function requireCurrentBuild(file: string, context: { skip: (note?: strin
   if (process.env.CI === "true") throw new Error(reason);
   context.skip(reason);
 }
+
+const TSX = import.meta.resolve("tsx");
+const SOURCES = { bot: "src/main.ts", cli: "src/cli/main.ts" } as const;
+const BUILT = { bot: "dist/main.js", cli: "dist/cli/main.js" } as const;
+let buildIsCurrent: boolean | undefined;
+
+/**
+ * The node arguments that run `npm start`'s entry point (`bot`) or the CLI's, from the repository:
+ * the build, which is what `npm start` runs, when it is current (as in CI, where `npm ci` builds);
+ * otherwise the sources under tsx, so a test of a change made since the last build still tests it.
+ * The build starts several times faster: tsx compiles every module at each start.
+ */
+export function entryArguments(entry: "bot" | "cli"): string[] {
+  buildIsCurrent ??= staleBuild(BUILT.bot) === null && staleBuild(BUILT.cli) === null;
+  return buildIsCurrent ? [join(root, BUILT[entry])] : ["--import", TSX, join(root, SOURCES[entry])];
+}

@@ -1,12 +1,9 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { entryArguments } from "./builtCli.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const ENTRIES = { bot: join(root, "src", "main.ts"), cli: join(root, "src", "cli", "main.ts") };
-// Resolved here, so the entry point runs from any working directory.
-const TSX = import.meta.resolve("tsx");
 
 /** Runs the process as `nobody`, who (unlike root) is held to file permissions; see `canRunAsNobody`. */
 export const AS_NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"];
@@ -38,7 +35,7 @@ export function runEntry(
     timeoutMs?: number;
   },
 ): Promise<Finished> {
-  const node = [process.execPath, "--import", TSX, ENTRIES[entry], ...(options.args ?? [])];
+  const node = [process.execPath, ...entryArguments(entry), ...(options.args ?? [])];
   const command = [...(options.prefix ?? []), ...node];
   return new Promise((resolve, reject) => {
     const child = spawn(command[0] as string, command.slice(1), {
