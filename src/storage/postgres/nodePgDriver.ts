@@ -1,6 +1,8 @@
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { pgErrorCode, UNDEFINED_TABLE } from "./pgErrors.js";
 import type { PgDriver, PgResult, PgSession } from "./session.js";
 
 /**
@@ -90,6 +92,9 @@ export class NodePgDriver implements PgDriver {
   }
 
   async migrate(folder: string): Promise<void> {
+    // The common start (every CLI command, every replica after the first) finds nothing to do: one
+    // read, no lock, no DDL.
+    if (await this.isMigrated(folder)) return;
     const client = await this.pool.connect();
     try {
       // A session lock, held on this one connection until unlocked (or the connection dies).
@@ -101,6 +106,21 @@ export class NodePgDriver implements PgDriver {
       }
     } finally {
       client.release();
+    }
+  }
+
+  /** Whether drizzle's ledger already holds the newest migration in `folder`, judged as its migrator does. */
+  private async isMigrated(folder: string): Promise<boolean> {
+    const latest = Math.max(...readMigrationFiles({ migrationsFolder: folder }).map((m) => m.folderMillis));
+    try {
+      const { rows } = await this.pool.query<{ applied: string | null }>(
+        "SELECT max(created_at)::text AS applied FROM drizzle.__drizzle_migrations",
+      );
+      return Number(rows[0]?.applied ?? 0) >= latest;
+    } catch (error) {
+      // No ledger yet: a new database.
+      if (pgErrorCode(error) === UNDEFINED_TABLE) return false;
+      throw error;
     }
   }
 

@@ -6,6 +6,7 @@ export function pgErrorCode(error: unknown): string | null {
 }
 
 export const UNIQUE_VIOLATION = "23505";
+export const UNDEFINED_TABLE = "42P01";
 
 /** Runs `work`, turning a unique violation into the error `onConflict` makes; other errors pass on. */
 export async function withUniqueViolation<T>(work: () => Promise<T>, onConflict: () => Error): Promise<T> {
