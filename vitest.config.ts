@@ -11,5 +11,9 @@ export default defineConfig({
     maxWorkers: 2,
     // Worker threads start faster than forked processes; tests that need a process of their own spawn one.
     pool: "threads",
+    // A worker keeps the modules it loaded for its next file: importing the app's and the SDKs'
+    // modules again for each file cost a third of the suite's CPU. Tests share no state through
+    // modules (each opens its own database and servers), and the suite passes shuffled.
+    isolate: false,
   },
 });
