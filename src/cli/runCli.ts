@@ -109,18 +109,23 @@ export async function runCli(
     );
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`${error.message}\n\n${error.usage}`);
-      return 2;
-    }
-    if (isUserError(error)) {
-      io.err(sanitizeText(error.message));
-      return 1;
-    }
-    throw error;
+    return refusal(error, io);
   } finally {
     await opened?.close();
   }
+}
+
+/** The exit status for what a command threw, said on stderr: 2 for wrong usage, 1 for a refusal; anything else is a bug and passes on. */
+function refusal(error: unknown, io: CliIo): number {
+  if (error instanceof UsageError) {
+    io.err(`${error.message}\n\n${error.usage}`);
+    return 2;
+  }
+  if (isUserError(error)) {
+    io.err(sanitizeText(error.message));
+    return 1;
+  }
+  throw error;
 }
 
 /** A `db ...` command: no core is opened, it is handed what works on the databases themselves. */
@@ -148,14 +153,6 @@ async function runDatabaseCommand(
     );
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`${error.message}\n\n${error.usage}`);
-      return 2;
-    }
-    if (isUserError(error)) {
-      io.err(sanitizeText(error.message));
-      return 1;
-    }
-    throw error;
+    return refusal(error, io);
   }
 }

@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import { getTableColumns } from "drizzle-orm";
 import type { LinkFilter, LinkPatch, LinkStore } from "../core/ports/linkStore.js";
 import type { Link, NewLink, Recommendation, WorkspaceKey } from "../core/types.js";
+import { createdLink } from "./createdLink.js";
 import { linksTable, workspacesTable } from "./schema.js";
 import { selectColumns, sqlColumns } from "./sqlColumns.js";
 import type { Immediate } from "./transactionGate.js";
@@ -90,27 +91,7 @@ export class SqliteLinkStore implements Immediate<LinkStore> {
     if (existing) return { link: toLink(existing), created: false };
     const inserted = this.insert.get(link) as { number: number } | undefined;
     if (inserted) {
-      // Listed field by field: on Node 20, spreading and then adding fields costs more than the insert's
-      // own overhead (see npm run bench).
-      const created: Link = {
-        id: inserted.number,
-        workspace: link.workspace,
-        url: link.url,
-        normalizedUrl: link.normalizedUrl,
-        title: link.title,
-        author: link.author,
-        description: link.description,
-        siteName: link.siteName,
-        note: link.note,
-        categoryId: link.categoryId,
-        sharedById: link.sharedById,
-        sharedByName: link.sharedByName,
-        sharedAt: link.sharedAt,
-        source: link.source,
-        canonicalUrl: link.canonicalUrl,
-        recommendations: [],
-      };
-      return { link: created, created: true };
+      return { link: createdLink(link, inserted.number), created: true };
     }
     const winner = this.rowByKey(link.workspace, link.normalizedUrl);
     if (!winner) throw new Error("link insert was ignored but no existing link was found");

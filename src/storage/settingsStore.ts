@@ -1,16 +1,10 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { DueWorkspace, SettingsStore } from "../core/ports/settingsStore.js";
-import {
-  type AdminEntry,
-  DEFAULT_SCHEDULE,
-  DEFAULT_TITLE_TEMPLATE,
-  type Schedule,
-  type Settings,
-  type WorkspaceKey,
-} from "../core/types.js";
+import type { AdminEntry, Schedule, Settings, WorkspaceKey } from "../core/types.js";
 import type { Db } from "./database.js";
 import { adminsTable, settingsTable } from "./schema.js";
 import type { Immediate } from "./transactionGate.js";
+import { unconfiguredSettings } from "./unconfiguredSettings.js";
 
 type SettingsRow = typeof settingsTable.$inferInsert;
 
@@ -37,20 +31,7 @@ export class SqliteSettingsStore implements Immediate<SettingsStore> {
   get(workspace: WorkspaceKey): Settings {
     const row = this.settingsRow.get({ workspace });
     const admins = this.adminRows.all({ workspace });
-    if (!row) {
-      // A workspace nobody has configured reads as the defaults; reading never writes.
-      return {
-        workspace,
-        quietMonthNote: false,
-        nextDue: null,
-        adminNotice: null,
-        channelId: null,
-        schedule: { ...DEFAULT_SCHEDULE },
-        titleTemplate: DEFAULT_TITLE_TEMPLATE,
-        intro: null,
-        admins,
-      };
-    }
+    if (!row) return unconfiguredSettings(workspace, admins);
     return {
       workspace,
       channelId: row.channelId,

@@ -1,5 +1,6 @@
 import type { LinkFilter, LinkPatch, LinkStore } from "../../core/ports/linkStore.js";
 import type { Link, NewLink, Recommendation, WorkspaceKey } from "../../core/types.js";
+import { createdLink } from "../createdLink.js";
 import { selectColumns, sqlColumns } from "../sqlColumns.js";
 import { placeholders } from "./pgErrors.js";
 import { linksTable, workspacesTable } from "./schema.js";
@@ -131,25 +132,7 @@ export class PgLinkStore implements LinkStore {
       values.push(number);
       const inserted = await this.db.query(INSERT, values, "links_insert");
       if (inserted.rowCount === 1) {
-        const created: Link = {
-          id: number,
-          workspace: link.workspace,
-          url: link.url,
-          normalizedUrl: link.normalizedUrl,
-          title: link.title,
-          author: link.author,
-          description: link.description,
-          siteName: link.siteName,
-          note: link.note,
-          categoryId: link.categoryId,
-          sharedById: link.sharedById,
-          sharedByName: link.sharedByName,
-          sharedAt: link.sharedAt,
-          source: link.source,
-          canonicalUrl: link.canonicalUrl,
-          recommendations: [],
-        };
-        return { link: created, created: true };
+        return { link: createdLink(link, number), created: true };
       }
       // Someone else's add of the same page committed while this one waited for the number.
       await this.db.query(GIVE_NUMBER_BACK, [link.workspace], "links_give_number_back");

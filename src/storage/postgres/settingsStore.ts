@@ -1,13 +1,7 @@
 import type { DueWorkspace, SettingsStore } from "../../core/ports/settingsStore.js";
-import {
-  type AdminEntry,
-  DEFAULT_SCHEDULE,
-  DEFAULT_TITLE_TEMPLATE,
-  type Schedule,
-  type Settings,
-  type WorkspaceKey,
-} from "../../core/types.js";
+import type { AdminEntry, Schedule, Settings, WorkspaceKey } from "../../core/types.js";
 import { sqlColumns } from "../sqlColumns.js";
+import { unconfiguredSettings } from "../unconfiguredSettings.js";
 import { placeholders } from "./pgErrors.js";
 import { adminsTable, settingsTable } from "./schema.js";
 import type { JoinedTransactions } from "./session.js";
@@ -65,20 +59,7 @@ export class PgSettingsStore implements SettingsStore {
       this.db.query<AdminEntry>(ADMINS, [workspace]),
     ]);
     const row = settings.rows[0];
-    if (!row) {
-      // A workspace nobody has configured reads as the defaults; reading never writes.
-      return {
-        workspace,
-        quietMonthNote: false,
-        nextDue: null,
-        adminNotice: null,
-        channelId: null,
-        schedule: { ...DEFAULT_SCHEDULE },
-        titleTemplate: DEFAULT_TITLE_TEMPLATE,
-        intro: null,
-        admins: admins.rows,
-      };
-    }
+    if (!row) return unconfiguredSettings(workspace, admins.rows);
     return {
       workspace,
       channelId: row.channelId,
