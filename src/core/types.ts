@@ -60,6 +60,17 @@ export interface AdminEntry {
   id: string;
 }
 
+/** Whether the roundups are published on the web: not at all, at an unguessable address, or a readable one. */
+export type ArchiveMode = "off" | "private" | "public";
+
+export interface ArchiveSettings {
+  mode: ArchiveMode;
+  /** The private address's secret part; kept while off, so turning it back on restores the address. */
+  token: string | null;
+  /** The public address's readable part, chosen by an admin. */
+  slug: string | null;
+}
+
 export interface Settings {
   workspace: WorkspaceKey;
   channelId: string | null;
@@ -73,6 +84,7 @@ export interface Settings {
   nextDue: { period: string; at: number } | null;
   /** Something the admins should hear once, on their next command. */
   adminNotice: string | null;
+  archive: ArchiveSettings;
 }
 
 export type RunStatus = "posting" | "posted" | "failed" | "skipped" | "quiet";

@@ -93,9 +93,22 @@ export const settingsTable = sqliteTable(
     nextDueAt: integer("next_due_at"),
     /** A message for the admins, shown once on their next command (e.g. "no roundup channel"). */
     adminNotice: text("admin_notice"),
+    /** Whether the roundups are published on the web: not at all, at an unguessable address, or a readable one. */
+    archiveMode: text("archive_mode", { enum: ["off", "private", "public"] })
+      .notNull()
+      .default("off"),
+    /** The private archive's secret path part (at least 128 random bits); replaced to revoke the old address. */
+    archiveToken: text("archive_token"),
+    /** The public archive's readable path part, chosen by an admin. */
+    archiveSlug: text("archive_slug"),
   },
   // The scheduler's one query each tick: which workspaces are due.
-  (t) => [index("workspace_settings_next_due_at_idx").on(t.nextDueAt)],
+  (t) => [
+    index("workspace_settings_next_due_at_idx").on(t.nextDueAt),
+    // An archive's address names one workspace.
+    uniqueIndex("workspace_settings_archive_token_unique").on(t.archiveToken),
+    uniqueIndex("workspace_settings_archive_slug_unique").on(t.archiveSlug),
+  ],
 );
 
 export const adminsTable = sqliteTable(

@@ -1,8 +1,10 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { DueWorkspace, SettingsStore } from "../core/ports/settingsStore.js";
-import type { AdminEntry, Schedule, Settings, WorkspaceKey } from "../core/types.js";
+import type { AdminEntry, ArchiveSettings, Schedule, Settings, WorkspaceKey } from "../core/types.js";
+import { slugTaken } from "./archiveErrors.js";
 import type { Db } from "./database.js";
 import { adminsTable, settingsTable } from "./schema.js";
+import { withUniqueConstraint } from "./sqliteErrors.js";
 import type { Immediate } from "./transactionGate.js";
 import { unconfiguredSettings } from "./unconfiguredSettings.js";
 
@@ -45,6 +47,7 @@ export class SqliteSettingsStore implements Immediate<SettingsStore> {
           ? { period: row.nextDuePeriod, at: row.nextDueAt }
           : null,
       adminNotice: row.adminNotice,
+      archive: { mode: row.archiveMode, token: row.archiveToken, slug: row.archiveSlug },
     };
   }
 
@@ -78,6 +81,27 @@ export class SqliteSettingsStore implements Immediate<SettingsStore> {
 
   setAdminNotice(workspace: WorkspaceKey, notice: string | null): void {
     this.upsert(workspace, { adminNotice: notice });
+  }
+
+  setArchive(workspace: WorkspaceKey, archive: ArchiveSettings): void {
+    withUniqueConstraint(
+      () =>
+        this.upsert(workspace, {
+          archiveMode: archive.mode,
+          archiveToken: archive.token,
+          archiveSlug: archive.slug,
+        }),
+      () => slugTaken(archive.slug ?? ""),
+    );
+  }
+
+  findArchive(address: { token: string } | { slug: string }): WorkspaceKey | undefined {
+    const where =
+      "token" in address
+        ? and(eq(settingsTable.archiveMode, "private"), eq(settingsTable.archiveToken, address.token))
+        : and(eq(settingsTable.archiveMode, "public"), eq(settingsTable.archiveSlug, address.slug));
+    return this.db.select({ workspace: settingsTable.workspaceKey }).from(settingsTable).where(where).get()
+      ?.workspace;
   }
 
   due(now: number, limit: number, platforms: readonly string[]): DueWorkspace[] {

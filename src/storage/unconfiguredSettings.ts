@@ -18,5 +18,6 @@ export function unconfiguredSettings(workspace: WorkspaceKey, admins: AdminEntry
     titleTemplate: DEFAULT_TITLE_TEMPLATE,
     intro: null,
     admins,
+    archive: { mode: "off", token: null, slug: null },
   };
 }

@@ -1,4 +1,4 @@
-import type { AdminEntry, Schedule, Settings, WorkspaceKey } from "../types.js";
+import type { AdminEntry, ArchiveSettings, Schedule, Settings, WorkspaceKey } from "../types.js";
 
 export interface DueWorkspace {
   workspace: WorkspaceKey;
@@ -17,6 +17,13 @@ export interface SettingsStore {
   setQuietMonthNote(workspace: WorkspaceKey, enabled: boolean): Promise<void>;
   setNextDue(workspace: WorkspaceKey, due: { period: string; at: number } | null): Promise<void>;
   setAdminNotice(workspace: WorkspaceKey, notice: string | null): Promise<void>;
+  /** Throws `UserError("archive.slugTaken")` when another workspace's archive has the slug. */
+  setArchive(workspace: WorkspaceKey, archive: ArchiveSettings): Promise<void>;
+  /**
+   * The workspace whose archive is at this address: a private one by its token, a public one by its
+   * slug. An address of an archive turned off, or of the other mode, finds nothing.
+   */
+  findArchive(address: { token: string } | { slug: string }): Promise<WorkspaceKey | undefined>;
   /**
    * Workspaces of `platforms` ("discord", "slack") whose next roundup is due at or before `now`, most
    * overdue first (an indexed query). Those of other platforms wait for a process that can post them.

@@ -1,8 +1,16 @@
 import type { DueWorkspace, SettingsStore } from "../../core/ports/settingsStore.js";
-import type { AdminEntry, Schedule, Settings, WorkspaceKey } from "../../core/types.js";
+import type {
+  AdminEntry,
+  ArchiveMode,
+  ArchiveSettings,
+  Schedule,
+  Settings,
+  WorkspaceKey,
+} from "../../core/types.js";
+import { slugTaken } from "../archiveErrors.js";
 import { sqlColumns } from "../sqlColumns.js";
 import { unconfiguredSettings } from "../unconfiguredSettings.js";
-import { placeholders } from "./pgErrors.js";
+import { placeholders, withUniqueViolation } from "./pgErrors.js";
 import { adminsTable, settingsTable } from "./schema.js";
 import type { JoinedTransactions } from "./session.js";
 
@@ -22,12 +30,16 @@ interface SettingsRow {
   nextDuePeriod: string | null;
   nextDueAt: number | null;
   adminNotice: string | null;
+  archiveMode: ArchiveMode;
+  archiveToken: string | null;
+  archiveSlug: string | null;
 }
 
 const SETTINGS = `SELECT ${s.channelId} AS "channelId", ${s.scheduleDay} AS "day", ${s.scheduleTime} AS "time",
     ${s.timeZone} AS "timeZone", ${s.titleTemplate} AS "titleTemplate", ${s.intro} AS "intro",
     ${s.quietMonthNote} AS "quietMonthNote", ${s.nextDuePeriod} AS "nextDuePeriod", ${s.nextDueAt} AS "nextDueAt",
-    ${s.adminNotice} AS "adminNotice"
+    ${s.adminNotice} AS "adminNotice", ${s.archiveMode} AS "archiveMode", ${s.archiveToken} AS "archiveToken",
+    ${s.archiveSlug} AS "archiveSlug"
   FROM ${s.$table} WHERE ${s.workspaceKey} = $1`;
 
 const ADMINS = `SELECT ${a.kind} AS "kind", ${a.subjectId} AS "id" FROM ${a.$table} WHERE ${a.workspaceKey} = $1`;
@@ -41,6 +53,11 @@ const DUE = `SELECT ${s.workspaceKey} AS "workspace", ${s.nextDuePeriod} AS "per
   FROM ${s.$table}
   WHERE ${s.nextDueAt} <= $1 AND split_part(${s.workspaceKey}, ':', 1) = ANY($3::text[])
   ORDER BY ${s.nextDueAt} LIMIT $2`;
+
+const ARCHIVE_BY_TOKEN = `SELECT ${s.workspaceKey} AS "workspace" FROM ${s.$table}
+  WHERE ${s.archiveMode} = 'private' AND ${s.archiveToken} = $1`;
+const ARCHIVE_BY_SLUG = `SELECT ${s.workspaceKey} AS "workspace" FROM ${s.$table}
+  WHERE ${s.archiveMode} = 'public' AND ${s.archiveSlug} = $1`;
 
 const ADD_ADMIN = `INSERT INTO ${a.$table} (${a.workspaceKey}, ${a.kind}, ${a.subjectId}) VALUES ($1, $2, $3)
   ON CONFLICT DO NOTHING`;
@@ -73,6 +90,7 @@ export class PgSettingsStore implements SettingsStore {
           ? { period: row.nextDuePeriod, at: row.nextDueAt }
           : null,
       adminNotice: row.adminNotice,
+      archive: { mode: row.archiveMode, token: row.archiveToken, slug: row.archiveSlug },
     };
   }
 
@@ -106,6 +124,26 @@ export class PgSettingsStore implements SettingsStore {
 
   setAdminNotice(workspace: WorkspaceKey, notice: string | null): Promise<void> {
     return this.upsert(workspace, { adminNotice: notice });
+  }
+
+  setArchive(workspace: WorkspaceKey, archive: ArchiveSettings): Promise<void> {
+    return withUniqueViolation(
+      () =>
+        this.upsert(workspace, {
+          archiveMode: archive.mode,
+          archiveToken: archive.token,
+          archiveSlug: archive.slug,
+        }),
+      () => slugTaken(archive.slug ?? ""),
+    );
+  }
+
+  async findArchive(address: { token: string } | { slug: string }): Promise<WorkspaceKey | undefined> {
+    const { rows } =
+      "token" in address
+        ? await this.db.query<{ workspace: WorkspaceKey }>(ARCHIVE_BY_TOKEN, [address.token])
+        : await this.db.query<{ workspace: WorkspaceKey }>(ARCHIVE_BY_SLUG, [address.slug]);
+    return rows[0]?.workspace;
   }
 
   async due(now: number, limit: number, platforms: readonly string[]): Promise<DueWorkspace[]> {

@@ -621,6 +621,7 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
           quietMonthNote: false,
           nextDue: null,
           adminNotice: null,
+          archive: { mode: "off", token: null, slug: null },
         });
         expect(DEFAULT_TITLE_TEMPLATE).toBe("What we've been reading in {month}");
       });
@@ -633,6 +634,7 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         await store.settings.setQuietMonthNote(A, true);
         await store.settings.setNextDue(A, { period: "2026-08", at: 1_785_000_000_000 });
         await store.settings.setAdminNotice(A, "No channel");
+        await store.settings.setArchive(A, { mode: "public", token: "t1", slug: "alpha" });
         await store.settings.setChannel(A, "C2");
         expect(await store.settings.get(A)).toEqual({
           workspace: A,
@@ -644,8 +646,41 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
           quietMonthNote: true,
           nextDue: { period: "2026-08", at: 1_785_000_000_000 },
           adminNotice: "No channel",
+          archive: { mode: "public", token: "t1", slug: "alpha" },
         });
         expect((await store.settings.get(B)).channelId).toBeNull();
+      });
+
+      it("keep the archive's mode, token and slug, and find an archive by its address only in its mode", async () => {
+        await store.settings.setChannel(A, "C1");
+        await store.settings.setArchive(A, { mode: "private", token: "t0ken-a", slug: null });
+        expect((await store.settings.get(A)).archive).toEqual({
+          mode: "private",
+          token: "t0ken-a",
+          slug: null,
+        });
+        expect((await store.settings.get(A)).channelId).toBe("C1");
+        expect(await store.settings.findArchive({ token: "t0ken-a" })).toBe(A);
+        expect(await store.settings.findArchive({ token: "t0ken-b" })).toBeUndefined();
+        expect(await store.settings.findArchive({ slug: "t0ken-a" })).toBeUndefined();
+
+        await store.settings.setArchive(B, { mode: "public", token: null, slug: "team-b" });
+        expect(await store.settings.findArchive({ slug: "team-b" })).toBe(B);
+        // Off keeps the address for later, but it no longer leads anywhere.
+        await store.settings.setArchive(A, { mode: "off", token: "t0ken-a", slug: null });
+        expect(await store.settings.findArchive({ token: "t0ken-a" })).toBeUndefined();
+        expect((await store.settings.get(A)).archive.token).toBe("t0ken-a");
+      });
+
+      it("refuse a slug another workspace's archive has, and change nothing", async () => {
+        await store.settings.setArchive(B, { mode: "public", token: null, slug: "team" });
+        await expectUserError(
+          store.settings.setArchive(A, { mode: "public", token: null, slug: "team" }),
+          "archive.slugTaken",
+        );
+        expect((await store.settings.get(A)).archive.mode).toBe("off");
+        await store.settings.setArchive(B, { mode: "public", token: null, slug: "team" });
+        expect(await store.settings.findArchive({ slug: "team" })).toBe(B);
       });
 
       it("set to null or false go back to nothing", async () => {
