@@ -86,6 +86,7 @@ export const configSchema = z.object({
     .max(65535, "must be a port number")
     .default(3000),
   HOST: z.string().trim().min(1).default("0.0.0.0"),
+  PUBLIC_URL: optionalUrl,
   DISCORD_TOKEN: optionalSecret,
   DISCORD_GUILD_ID: z
     .string()
@@ -133,6 +134,8 @@ export interface Config {
   /** How often the scheduler asks which workspaces are due. */
   tickSeconds: number;
   http: { port: number; host: string };
+  /** Where people reach this server (PUBLIC_URL), ending in "/": the base of the web archive's addresses. */
+  publicUrl: string | null;
   discord: { token: string; guildId?: string; apiUrl?: string; shards?: DiscordShards } | null;
   slack: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string } | null;
 }
@@ -195,6 +198,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     catchUpDays: values.ROUNDUP_CATCH_UP_DAYS,
     tickSeconds: values.ROUNDUP_TICK_SECONDS,
     http: { port: values.PORT, host: values.HOST },
+    publicUrl: values.PUBLIC_URL ? values.PUBLIC_URL.replace(/\/*$/, "/") : null,
     discord: values.DISCORD_TOKEN
       ? {
           token: values.DISCORD_TOKEN,

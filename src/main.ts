@@ -74,7 +74,14 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
     ]);
     const publisher = createSlackPublisher({ ...slackConfig, clock });
     publishers.slack = publisher as RoundupPublisher;
-    const core = createRoundupCore({ store, clock, fetcher, logger: slackLogger, publishers });
+    const core = createRoundupCore({
+      store,
+      clock,
+      fetcher,
+      publicUrl: config.publicUrl,
+      logger: slackLogger,
+      publishers,
+    });
     const slack = await startOrExplain("Slack", () =>
       startSlack({
         publisher,
@@ -95,7 +102,14 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
     const discordLogger = logger.child({ area: "discord" });
     // The core shares `publishers` with the scheduler: the adapter's publisher, handed to the core
     // when the client exists, posts scheduled and asked-for roundups alike.
-    const core = createRoundupCore({ store, clock, fetcher, logger: discordLogger, publishers });
+    const core = createRoundupCore({
+      store,
+      clock,
+      fetcher,
+      publicUrl: config.publicUrl,
+      logger: discordLogger,
+      publishers,
+    });
     const discord = await startOrExplain("Discord", () =>
       import("./adapters/discord/startDiscord.js").then(({ startDiscord }) =>
         startDiscord({ ...discordConfig, logger: discordLogger, core }),

@@ -48,9 +48,17 @@ export function roundupJson(doc: RoundupDoc) {
 }
 
 /** `config show --json`: the settings and the last run, their dates in ISO form. */
-export function settingsJson(settings: Settings, lastRun: RoundupRun | null, waiting: string | null = null) {
+export function settingsJson(
+  settings: Settings,
+  lastRun: RoundupRun | null,
+  waiting: string | null = null,
+  archiveUrl: string | null = null,
+) {
   return {
     ...settings,
+    // The token is only ever given as part of the address.
+    archive: { mode: settings.archive.mode, slug: settings.archive.slug },
+    archiveUrl,
     nextDue: settings.nextDue && { ...settings.nextDue, at: iso(settings.nextDue.at) },
     lastRun: lastRun && {
       ...lastRun,
@@ -95,6 +103,12 @@ export function runText(run: RunView | null): string {
   return `${run.periodLabel}: ${run.status}${why}`;
 }
 
+function archiveText({ mode, url }: SettingsView["archive"]): string {
+  if (mode === "off") return "off (config set archive private|public to publish the roundups on the web)";
+  const where = url ?? "(set PUBLIC_URL to give it an address)";
+  return mode === "private" ? `private, at ${where} (only people with the address)` : `public, at ${where}`;
+}
+
 export function settingsText(settings: SettingsView): string {
   const { lastRun, waiting } = settings;
   const { day, time, timeZone } = settings.schedule;
@@ -110,6 +124,7 @@ export function settingsText(settings: SettingsView): string {
     `title:      ${settings.titleTemplate}`,
     `intro:      ${settings.intro ?? "(none)"}`,
     `admins:     ${admins}`,
+    `archive:    ${archiveText(settings.archive)}`,
     `next:       ${next}`,
     `last run:   ${runText(lastRun)}`,
     ...(waiting ? [waiting] : []),

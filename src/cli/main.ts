@@ -81,6 +81,7 @@ async function main(): Promise<number> {
                 })
               : undefined,
             logger: stderrLogger,
+            publicUrl: config.publicUrl,
             owner: `cli:${hostname()}:${process.pid}`,
           });
           return { core, close: () => store.close() };

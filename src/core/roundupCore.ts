@@ -25,6 +25,7 @@ import type { Store } from "./ports/store.js";
 import { buildRoundup } from "./roundup/buildRoundup.js";
 import { type RequestPostInput, requestRoundupPost } from "./roundup/requestRoundupPost.js";
 import { AdminNotices } from "./settings/adminNotices.js";
+import { archiveUrl, findArchive, setArchive } from "./settings/archive.js";
 import {
   addAdmin,
   configSummary,
@@ -36,6 +37,7 @@ import {
   setSchedule,
   setTitleTemplate,
 } from "./settings/manageSettings.js";
+import type { ArchiveSettings } from "./types.js";
 import { numberCategories } from "./views/categoryView.js";
 import { linkPage } from "./views/linkPage.js";
 import { settingsView } from "./views/settingsView.js";
@@ -54,6 +56,8 @@ export interface RoundupCoreDeps {
   publishers?: Partial<Record<string, RoundupPublisher>>;
   /** This process's name in the roundup ledger; one is made up when unset. */
   owner?: string;
+  /** PUBLIC_URL: where the web archive is served, the base of every address it gives out. */
+  publicUrl?: string | null;
 }
 
 /** A name for this process in the roundup ledger: unique per running process. */
@@ -118,6 +122,12 @@ export function createRoundupCore(deps: RoundupCoreDeps) {
     setIntro: bind(setIntro),
     setQuietMonthNote: bind(setQuietMonthNote),
     addAdmin: bind(addAdmin),
+    /** Turns the web archive off, private or public (see `setArchive`). */
+    setArchive: bind(setArchive),
+    /** The archive's address under PUBLIC_URL, ending in "/"; null when off or PUBLIC_URL is unset. */
+    archiveUrl: (archive: ArchiveSettings) => archiveUrl(deps.publicUrl, archive),
+    /** The workspace an archive address leads to, if any. */
+    findArchive: bind(findArchive),
     removeAdmin: bind(removeAdmin),
     /**
      * Remembers a signed request until `expiresAt` (epoch ms); false when it was taken before (a replay),

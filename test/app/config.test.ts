@@ -26,6 +26,7 @@ describe("loadConfig", () => {
       catchUpDays: 7,
       tickSeconds: 30,
       http: { port: 3000, host: "0.0.0.0" },
+      publicUrl: null,
       discord: null,
       slack: null,
     });
@@ -81,6 +82,12 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ SLACK_API_URL: "ftp://x" })).toThrow(/SLACK_API_URL/);
     expect(() => loadConfig({ ROUNDUP_CATCH_UP_DAYS: "40" })).toThrow(/ROUNDUP_CATCH_UP_DAYS/);
     expect(loadConfig({ DATABASE_POOL_MAX: "25" }).databasePoolMax).toBe(25);
+    expect(loadConfig({ PUBLIC_URL: "https://reading.example.com" }).publicUrl).toBe(
+      "https://reading.example.com/",
+    );
+    expect(() => loadConfig({ PUBLIC_URL: "reading.example.com" })).toThrow(
+      "PUBLIC_URL: must be an http(s) URL",
+    );
     expect(() => loadConfig({ DATABASE_POOL_MAX: "0" })).toThrow("DATABASE_POOL_MAX: must be at least 1");
   });
 

@@ -13,11 +13,15 @@ const usage = `Usage: ${PROGRAM} config <action> ...
   config set title <template>              {month} becomes "July 2026"
   config set intro <text>                  a paragraph under the title ("" for none)
   config set quiet on|off                  a month without links: a short note (on) or nothing (off)
+  config set archive off|private|public    publish the roundups on the web (PUBLIC_URL):
+             [--rotate] [--slug SLUG]      private at a secret address (--rotate replaces it),
+                                           public at PUBLIC_URL/SLUG/
   config admins add|remove user|role <id>
 
 Example: ${PROGRAM} config set schedule --day 1 --time 09:00 --tz Europe/Berlin`;
 
 const showOptions = { json: { type: "boolean" } } as const;
+const archiveOptions = { rotate: { type: "boolean" }, slug: { type: "string" } } as const;
 const scheduleOptions = {
   day: { type: "string" },
   time: { type: "string" },
@@ -28,7 +32,8 @@ const scheduleOptions = {
 async function show(context: CliContext, { workspace }: Settings, json = false): Promise<void> {
   if (json) {
     const { settings, lastRun, waiting } = await context.core.configSummary({ workspace });
-    context.out(JSON.stringify(settingsJson(settings, lastRun, waiting), null, 2));
+    const archiveUrl = context.core.archiveUrl(settings.archive);
+    context.out(JSON.stringify(settingsJson(settings, lastRun, waiting, archiveUrl), null, 2));
   } else context.out(settingsText(await context.core.settingsView({ workspace })));
 }
 
@@ -36,7 +41,7 @@ export const configCommand: CliCommand = {
   name: "config",
   summary: "show or change the roundup channel, schedule, title and admins",
   usage,
-  options: { ...showOptions, ...scheduleOptions },
+  options: { ...showOptions, ...scheduleOptions, ...archiveOptions },
   async run(context, args) {
     const [action, ...rest] = args;
     const { core } = context;
@@ -91,6 +96,23 @@ export const configCommand: CliCommand = {
         if (value !== "on" && value !== "off")
           throw new UsageError(`expected on or off, not "${value}"`, usage);
         await show(context, await core.setQuietMonthNote({ workspace, enabled: value === "on" }));
+        return;
+      }
+      case "archive": {
+        const parsed = parse(values, archiveOptions, usage);
+        const [mode] = expectPositionals(parsed, ["off|private|public"], usage);
+        if (mode !== "off" && mode !== "private" && mode !== "public")
+          throw new UsageError(`expected off, private or public, not "${mode}"`, usage);
+        const slug = stringValue(parsed, "slug");
+        await show(
+          context,
+          await core.setArchive({
+            workspace,
+            mode,
+            rotate: parsed.values.rotate === true,
+            ...(slug !== undefined ? { slug } : {}),
+          }),
+        );
         return;
       }
       case "title": {

@@ -4,10 +4,11 @@
  */
 import type { Clock } from "../ports/clock.js";
 import type { Store } from "../ports/store.js";
+import { archiveUrl } from "../settings/archive.js";
 import { configSummary } from "../settings/manageSettings.js";
 import { formatLocalDateTime } from "../time/formatLocal.js";
 import { type Period, periodLabel } from "../time/period.js";
-import type { AdminEntry, RoundupRun, RunStatus, Schedule } from "../types.js";
+import type { AdminEntry, ArchiveMode, RoundupRun, RunStatus, Schedule } from "../types.js";
 
 /** How a roundup run stands. */
 export interface RunView {
@@ -35,6 +36,8 @@ export interface SettingsView {
   titleTemplate: string;
   intro: string | null;
   quietMonthNote: boolean;
+  /** The web archive: its mode and address (null when off, or when PUBLIC_URL is not set). */
+  archive: { mode: ArchiveMode; url: string | null };
 }
 
 export function runView(run: RoundupRun | null): RunView | null {
@@ -50,7 +53,7 @@ export function runView(run: RoundupRun | null): RunView | null {
 
 /** The settings, the last run and what is late, as `config show` shows them. Reading creates nothing. */
 export async function settingsView(
-  deps: { store: Store; clock: Clock },
+  deps: { store: Store; clock: Clock; publicUrl?: string | null },
   input: { workspace: string },
 ): Promise<SettingsView> {
   const { settings, lastRun, waiting } = await configSummary(deps, input);
@@ -71,5 +74,6 @@ export async function settingsView(
     titleTemplate: settings.titleTemplate,
     intro: settings.intro,
     quietMonthNote: settings.quietMonthNote,
+    archive: { mode: settings.archive.mode, url: archiveUrl(deps.publicUrl, settings.archive) },
   };
 }
