@@ -22,6 +22,7 @@ import type { Logger } from "./ports/logger.js";
 import type { MetadataFetcher } from "./ports/metadataFetcher.js";
 import type { RoundupPublisher } from "./ports/publisher.js";
 import type { Store } from "./ports/store.js";
+import { archiveRoundups } from "./roundup/archiveRoundups.js";
 import { buildRoundup } from "./roundup/buildRoundup.js";
 import { type RequestPostInput, requestRoundupPost } from "./roundup/requestRoundupPost.js";
 import { AdminNotices } from "./settings/adminNotices.js";
@@ -140,6 +141,8 @@ export function createRoundupCore(deps: RoundupCoreDeps) {
 
     // Roundups
     buildRoundup: bind(buildRoundup),
+    /** Every completed month with links, newest first: what the web archive publishes. */
+    archiveRoundups: bind(archiveRoundups),
     requestRoundupPost: (input: RequestPostInput) => requestRoundupPost(bound, input),
     /** The scheduler's notices for admins, handed over on their next command. */
     notices: new AdminNotices(deps),

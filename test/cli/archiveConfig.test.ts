@@ -5,29 +5,23 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/runCli.js";
 import { createRoundupCore, type RoundupCore } from "../../src/core/roundupCore.js";
-import { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
 import type { CliRun } from "./inProcessCli.js";
 
 let temp: ReturnType<typeof tempStore>;
-let store: SqliteStore;
 let core: RoundupCore;
 
 beforeEach(() => {
   temp = tempStore();
-  store = SqliteStore.open(temp.path);
   core = createRoundupCore({
-    store,
+    store: temp.store,
     clock: fixedClock("2026-08-10T12:00:00Z"),
     logger: { debug() {}, info() {}, warn() {}, error() {} },
     owner: "test-cli",
     publicUrl: "https://reading.example.com/",
   });
 });
-afterEach(async () => {
-  await store.close();
-  await temp.cleanup();
-});
+afterEach(() => temp.cleanup());
 
 async function cli(...argv: string[]): Promise<CliRun> {
   const out: string[] = [];

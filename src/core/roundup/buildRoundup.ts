@@ -2,7 +2,7 @@ import { OTHER_SECTION_NAME } from "../categories/defaultCategories.js";
 import type { Clock } from "../ports/clock.js";
 import type { Store } from "../ports/store.js";
 import { type Period, parsePeriod, periodBounds, periodLabel, previousPeriod } from "../time/period.js";
-import type { Category, Link } from "../types.js";
+import type { Category, Link, Settings } from "../types.js";
 import { assertWorkspaceKey } from "../workspace.js";
 import type { RoundupDoc, RoundupItem, RoundupSection } from "./roundupDoc.js";
 
@@ -80,8 +80,18 @@ export async function buildRoundup(
   const { start, end } = periodBounds(period, zone);
   const links = await store.links.list(workspace, { from: start, to: end });
   const categories = await store.categories.list(workspace, { includeArchived: true });
+  return roundupDoc(settings, categories, period, links);
+}
+
+/** The roundup document of `period` from its links (those shared in it, in sharing order). */
+export function roundupDoc(
+  settings: Settings,
+  categories: Category[],
+  period: Period,
+  links: Link[],
+): RoundupDoc {
   return {
-    workspace,
+    workspace: settings.workspace,
     period,
     periodLabel: periodLabel(period),
     title: fillTitle(settings.titleTemplate, period),

@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createRoundupCore, type RoundupCore } from "../../src/core/roundupCore.js";
+import { fixedClock, tempStore } from "../helpers/tempStore.js";
+
+const WORKSPACE = "local:team";
+let temp: ReturnType<typeof tempStore>;
+let core: RoundupCore;
+
+beforeEach(async () => {
+  temp = tempStore();
+  core = createRoundupCore({
+    store: temp.store,
+    // Mid-August in Berlin: August is still under way.
+    clock: fixedClock("2026-08-10T12:00:00Z"),
+    logger: { debug() {}, info() {}, warn() {}, error() {} },
+    owner: "test",
+  });
+  await core.setSchedule({ workspace: WORKSPACE, day: 1, time: "09:00", timeZone: "Europe/Berlin" });
+});
+afterEach(() => temp.cleanup());
+
+const share = (url: string, at: string, category?: string) =>
+  core.addLink({
+    workspace: WORKSPACE,
+    url,
+    userId: "u1",
+    userName: "Ada",
+    source: "cli",
+    at: Date.parse(at),
+    ...(category ? { category } : {}),
+  });
+
+describe("the archive's roundups", () => {
+  it("are the completed months with links, newest first, each the same document as its roundup", async () => {
+    await share("https://example.com/may", "2026-05-20T10:00:00Z", "articles");
+    await share("https://example.com/july-1", "2026-07-02T10:00:00Z", "tools");
+    // 23:30 UTC on 30 June is 1:30 on 1 July in Berlin: a July link.
+    await share("https://example.com/july-0", "2026-06-30T23:30:00Z", "articles");
+    await share("https://example.com/august", "2026-08-03T10:00:00Z");
+
+    const months = await core.archiveRoundups({ workspace: WORKSPACE });
+    // June had no links; August is not over.
+    expect(months.map((doc) => doc.period)).toEqual(["2026-07", "2026-05"]);
+    for (const doc of months) {
+      expect(doc).toEqual(await core.buildRoundup({ workspace: WORKSPACE, period: doc.period }));
+    }
+    expect(months[0]?.linkCount).toBe(2);
+  });
+
+  it("are none for a workspace nobody used, which is not created by asking", async () => {
+    expect(await core.archiveRoundups({ workspace: "local:nobody" })).toEqual([]);
+    await expect(core.requireWorkspace("local:nobody")).rejects.toThrow();
+  });
+});
