@@ -18,6 +18,7 @@ const benches = [
   "postgres/slackBench.ts",
   "discordBench.ts",
   "cliBench.ts",
+  "archiveRenderBench.ts",
 ]
   .filter((name) => existsSync(here(name)))
   .filter((name) => filters.length === 0 || filters.some((word) => name.toLowerCase().includes(word)));

@@ -1,19 +1,26 @@
 import { UserError } from "../../core/errors.js";
 import { renderMarkdown } from "../../core/render/renderMarkdown.js";
 import type { PostOutcome, PostRequestOutcome } from "../../core/roundup/requestRoundupPost.js";
+import type { RoundupDoc } from "../../core/roundup/roundupDoc.js";
 import { type Platform, platformOf, postingToken } from "../../core/workspace.js";
+import { renderMonthPage } from "../../web/html/index.js";
 import { commandLine, expectPositionals, PROGRAM, parse, stringValue, UsageError } from "../args.js";
 import { type CliCommand, type CliContext, operator } from "../context.js";
 import { roundupJson } from "../format.js";
 
-const usage = `Usage: ${PROGRAM} roundup [YYYY-MM] [--format markdown|json]
+const usage = `Usage: ${PROGRAM} roundup [YYYY-MM] [--format markdown|json|html]
        ${PROGRAM} roundup post [YYYY-MM] [--force]
 
 Prints the roundup of a month (default: last month, in the workspace's time zone), or posts it to the
 workspace's roundup channel through the same ledger as the schedule, so it is never posted twice;
 --force posts it again on purpose. Posting needs the platform's token: SLACK_BOT_TOKEN for slack:...,
 DISCORD_TOKEN for discord:... A local workspace has no chat: its roundup is the Markdown printed here.
+--format html prints the month as one archive page, on its own: it does not know where it will be
+published, so its canonical address and its links to the archive's index and feeds are relative
+(./2026-07, ./, feed.xml), it has no previous/next month links, and it asks search engines not to
+index it, as a private archive does.
 Examples: ${PROGRAM} roundup 2026-07 > july.md
+          ${PROGRAM} roundup 2026-07 --format html > 2026-07.html
           ${PROGRAM} roundup post 2026-07 --workspace slack:T012AB3CD`;
 
 const printOptions = { format: { type: "string" } } as const;
@@ -89,9 +96,24 @@ async function post(context: CliContext, args: string[]): Promise<void> {
   context.out(explain(await request.post(), request.doc.period, workspace));
 }
 
+function printed(doc: RoundupDoc, format: "markdown" | "json" | "html"): string {
+  switch (format) {
+    case "json":
+      return JSON.stringify(roundupJson(doc), null, 2);
+    case "html":
+      return renderMonthPage(
+        doc,
+        { archiveUrl: "./", siteName: doc.workspace, noindex: true, relativeLinks: true },
+        { previous: null, next: null },
+      ).trimEnd();
+    case "markdown":
+      return renderMarkdown(doc).trimEnd();
+  }
+}
+
 export const roundupCommand: CliCommand = {
   name: "roundup",
-  summary: "print a month's roundup as Markdown or JSON, or post it to the channel",
+  summary: "print a month's roundup as Markdown, JSON or an HTML page, or post it to the channel",
   usage,
   options: { ...printOptions, ...postOptions },
   async run(context, args) {
@@ -100,15 +122,13 @@ export const roundupCommand: CliCommand = {
     const parsed = parse(args, printOptions, usage);
     const [period] = expectPositionals(parsed, ["[YYYY-MM]"], usage, 1);
     const format = stringValue(parsed, "format") ?? "markdown";
-    if (format !== "markdown" && format !== "json") {
-      throw new UsageError(`unknown format "${format}"; use markdown or json`, usage);
+    if (format !== "markdown" && format !== "json" && format !== "html") {
+      throw new UsageError(`unknown format "${format}"; use markdown, json or html`, usage);
     }
     const doc = await context.core.buildRoundup({
       workspace: context.workspace,
       ...(period !== undefined ? { period } : {}),
     });
-    context.out(
-      format === "json" ? JSON.stringify(roundupJson(doc), null, 2) : renderMarkdown(doc).trimEnd(),
-    );
+    context.out(printed(doc, format));
   },
 };

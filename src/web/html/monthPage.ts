@@ -1,0 +1,101 @@
+import type { RoundupDoc, RoundupItem, RoundupSection } from "../../core/roundup/roundupDoc.js";
+import { escapeHtml } from "./escapeHtml.js";
+import { renderPage } from "./layout.js";
+import { archiveHref, archivePaths, type MonthSummary, type PageContext } from "./pageContext.js";
+import { safeHref } from "./safeHref.js";
+import { describeMonth, summarizeMonth } from "./summarizeMonth.js";
+
+/**
+ * When a link was shared. The doc carries instants but not the workspace's time zone, so the date
+ * shown is UTC's; `datetime` gives the exact instant for machines.
+ */
+function sharedTime(at: number): string {
+  const iso = new Date(at).toISOString();
+  return `<time datetime="${iso}">${iso.slice(0, 10)}</time>`;
+}
+
+/** The entry's title: a link when its URL is http(s), otherwise the title and the URL as plain text. */
+function entryTitle(item: RoundupItem): string {
+  const title = escapeHtml(item.title);
+  const href = safeHref(item.url);
+  if (href === null) return `${title} <span class="url">${escapeHtml(item.url)}</span>`;
+  return `<a class="link" href="${escapeHtml(href)}" rel="ugc noopener">${title}</a>`;
+}
+
+/** One entry in the Markdown's order: title, author, note (or the page's description), sharer, others. */
+function renderItem(item: RoundupItem): string {
+  const parts = [`<li>\n<h3 dir="auto">${entryTitle(item)}</h3>`];
+  if (item.author) parts.push(`<p class="by">by <bdi>${escapeHtml(item.author)}</bdi></p>`);
+  const body = item.note ?? item.description;
+  if (body) parts.push(`<p class="${item.note ? "note" : "description"}" dir="auto">${escapeHtml(body)}</p>`);
+  parts.push(
+    `<p class="shared">Shared by <bdi>${escapeHtml(item.sharedBy)}</bdi> on ${sharedTime(item.sharedAt)}</p>`,
+  );
+  for (const other of item.alsoRecommendedBy) {
+    const said = other.note ? `: <span dir="auto">${escapeHtml(other.note)}</span>` : ".";
+    parts.push(`<p class="also">Also recommended by <bdi>${escapeHtml(other.name)}</bdi>${said}</p>`);
+  }
+  return `${parts.join("\n")}\n</li>`;
+}
+
+function renderSection(section: RoundupSection): string {
+  const heading = section.emoji ? `${section.emoji} ${section.name}` : section.name;
+  return `<section>
+<h2 dir="auto">${escapeHtml(heading)}</h2>
+<ul class="entries">
+${section.items.map(renderItem).join("\n")}
+</ul>
+</section>`;
+}
+
+interface MonthNav {
+  previous: MonthSummary | null;
+  next: MonthSummary | null;
+}
+
+/** The `rel="prev"`/`rel="next"` neighbours, in the head for machines and in a nav for people. */
+function monthNav(ctx: PageContext, nav: MonthNav): { head: string; body: string } {
+  const links = [
+    nav.previous && { rel: "prev", month: nav.previous, text: `← ${escapeHtml(nav.previous.label)}` },
+    { rel: null, month: null, text: "All months" },
+    nav.next && { rel: "next", month: nav.next, text: `${escapeHtml(nav.next.label)} →` },
+  ].filter((link) => link !== null);
+  const head = links
+    .filter((link) => link.month !== null)
+    .map((link) => `<link rel="${link.rel}" href="${escapeHtml(hrefOf(ctx, link.month))}">\n`)
+    .join("");
+  const items = links
+    .map((link) => {
+      const rel = link.rel ? ` rel="${link.rel}"` : "";
+      return `<li><a${rel} href="${escapeHtml(hrefOf(ctx, link.month))}">${link.text}</a></li>`;
+    })
+    .join("");
+  return { head, body: `<nav class="months-nav" aria-label="Months"><ul>${items}</ul></nav>` };
+}
+
+function hrefOf(ctx: PageContext, month: MonthSummary | null): string {
+  return archiveHref(ctx, month ? archivePaths.month(month.period) : archivePaths.index);
+}
+
+/**
+ * A month's roundup as a web page: the same document as the Markdown (title, intro, sections in
+ * order, each entry with its author, note, sharer and the others who shared it), with the archive's
+ * head, previous and next months, and feeds around it.
+ */
+export function renderMonthPage(doc: RoundupDoc, ctx: PageContext, nav: MonthNav): string {
+  const content = [`<h1 dir="auto">${escapeHtml(doc.title)}</h1>`];
+  if (doc.intro) content.push(`<p class="intro" dir="auto">${escapeHtml(doc.intro)}</p>`);
+  if (doc.sections.length === 0) {
+    content.push(`<p class="empty">No links were shared in ${escapeHtml(doc.periodLabel)}.</p>`);
+  }
+  content.push(...doc.sections.map(renderSection));
+  const links = monthNav(ctx, nav);
+  return renderPage(ctx, {
+    title: `${doc.title} · ${ctx.siteName}`,
+    description: doc.intro ?? describeMonth(summarizeMonth(doc)),
+    path: archivePaths.month(doc.period),
+    ogType: "article",
+    head: links.head,
+    body: `<main>\n${content.join("\n")}\n</main>\n${links.body}`,
+  });
+}

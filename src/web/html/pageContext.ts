@@ -1,0 +1,42 @@
+export interface PageContext {
+  /** Absolute base of the archive, ending in "/": e.g. https://reading.example.com/a/<token>/ */
+  archiveUrl: string;
+  /** Site/team name shown in the header and feeds, e.g. the workspace's display name. */
+  siteName: string;
+  /** Private archives: noindex meta. */
+  noindex: boolean;
+  /** For the static site: links relative to the page instead of absolute (canonical stays absolute). */
+  relativeLinks?: boolean;
+  lang?: string; // default "en"
+}
+
+/** What the archive's index shows of one month, and what a month page links to as its neighbours. */
+export interface MonthSummary {
+  period: string /* YYYY-MM */;
+  label: string /* "July 2026" */;
+  linkCount: number;
+  firstTitles: string[];
+}
+
+/** The archive's own paths, relative to `archiveUrl`: the index and every month page sit side by side. */
+export const archivePaths = {
+  index: "",
+  month: (period: string) => period,
+  atom: "feed.xml",
+  rss: "rss.xml",
+  json: "feed.json",
+} as const;
+
+/** The absolute address of an archive path, for canonical and Open Graph URLs. */
+export function absoluteUrl(ctx: PageContext, path: string): string {
+  return ctx.archiveUrl + path;
+}
+
+/**
+ * The href of an archive path from any archive page. All pages are siblings in one directory, so the
+ * relative form needs no `../`; the index is `./` because an empty href would mean this very page.
+ */
+export function archiveHref(ctx: PageContext, path: string): string {
+  if (!ctx.relativeLinks) return absoluteUrl(ctx, path);
+  return path === "" ? "./" : path;
+}
