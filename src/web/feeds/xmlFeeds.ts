@@ -1,0 +1,48 @@
+import { Feed } from "feed";
+import { type FeedContext, type FeedMonth, feedUrl, monthUrl } from "./feedContext.js";
+import { escapeHtml, feedText } from "./feedText.js";
+import { monthSummary, renderMonthContent } from "./monthContent.js";
+
+export function channelDescription(ctx: FeedContext): string {
+  return `${feedText(ctx.siteName)}: the monthly reading roundup`;
+}
+
+/**
+ * `feed` puts entry titles, summaries and content in CDATA sections and declares the Atom title as
+ * `type="html"`, so every one of them gets HTML already escaped: no `>` can close the CDATA early, and
+ * a title is shown as text, never run as markup. Plain values (the feed's title) `feed` escapes itself.
+ */
+function buildFeed(months: FeedMonth[], ctx: FeedContext, self: string): Feed {
+  const feed = new Feed({
+    id: self,
+    title: feedText(ctx.siteName),
+    description: channelDescription(ctx),
+    link: ctx.archiveUrl,
+    feedLinks: { atom: self, rss: self },
+    author: { name: feedText(ctx.siteName) },
+    updated: new Date(ctx.updated),
+    generator: "Roundup",
+  });
+  for (const month of months) {
+    // No `id` or `guid`: `feed` then uses the link as the Atom id and as an RSS guid with isPermaLink=true.
+    feed.addItem({
+      title: escapeHtml(month.doc.title),
+      link: monthUrl(ctx, month),
+      date: new Date(month.updated),
+      published: new Date(month.published),
+      description: escapeHtml(monthSummary(month.doc)),
+      content: renderMonthContent(month.doc),
+    });
+  }
+  return feed;
+}
+
+/** Atom 1.0, served at `archiveUrl + "feed.xml"`: one entry per month, carrying the whole roundup. */
+export function renderAtom(months: FeedMonth[], ctx: FeedContext): string {
+  return buildFeed(months, ctx, feedUrl(ctx, "atom")).atom1();
+}
+
+/** RSS 2.0, served at `archiveUrl + "rss.xml"`: the whole roundup in `content:encoded`. */
+export function renderRss(months: FeedMonth[], ctx: FeedContext): string {
+  return buildFeed(months, ctx, feedUrl(ctx, "rss")).rss2();
+}
