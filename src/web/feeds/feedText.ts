@@ -12,6 +12,13 @@ export function feedText(text: string): string {
   return sanitizeText(text).replace(NOT_XML_CHARS, "");
 }
 
+/** For titles and names, which readers show on one line: a typed line break would end up as a stray space or glyph. */
+export function feedLine(text: string): string {
+  return feedText(text)
+    .replace(/\s*\n\s*|\t/g, " ")
+    .trim();
+}
+
 const HTML_ESCAPES: Record<string, string> = {
   "&": "&amp;",
   "<": "&lt;",

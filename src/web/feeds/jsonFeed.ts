@@ -1,5 +1,5 @@
 import { type FeedContext, type FeedMonth, feedUrl, monthUrl } from "./feedContext.js";
-import { feedText } from "./feedText.js";
+import { feedLine } from "./feedText.js";
 import { monthSummary, renderMonthContent } from "./monthContent.js";
 import { channelDescription } from "./xmlFeeds.js";
 
@@ -8,7 +8,7 @@ import { channelDescription } from "./xmlFeeds.js";
  * `json1()` still says version 1 and uses the `author` field that 1.1 replaced with `authors`.
  */
 export function renderJsonFeed(months: FeedMonth[], ctx: FeedContext): string {
-  const siteName = feedText(ctx.siteName);
+  const siteName = feedLine(ctx.siteName);
   const feed = {
     version: "https://jsonfeed.org/version/1.1",
     title: siteName,
@@ -21,7 +21,7 @@ export function renderJsonFeed(months: FeedMonth[], ctx: FeedContext): string {
       return {
         id: url,
         url,
-        title: feedText(month.doc.title),
+        title: feedLine(month.doc.title),
         content_html: renderMonthContent(month.doc),
         summary: monthSummary(month.doc),
         date_published: new Date(month.published).toISOString(),

@@ -1,10 +1,10 @@
 import { Feed } from "feed";
 import { type FeedContext, type FeedMonth, feedUrl, monthUrl } from "./feedContext.js";
-import { escapeHtml, feedText } from "./feedText.js";
+import { escapeHtml, feedLine } from "./feedText.js";
 import { monthSummary, renderMonthContent } from "./monthContent.js";
 
 export function channelDescription(ctx: FeedContext): string {
-  return `${feedText(ctx.siteName)}: the monthly reading roundup`;
+  return `${feedLine(ctx.siteName)}: the monthly reading roundup`;
 }
 
 /**
@@ -15,18 +15,18 @@ export function channelDescription(ctx: FeedContext): string {
 function buildFeed(months: FeedMonth[], ctx: FeedContext, self: string): Feed {
   const feed = new Feed({
     id: self,
-    title: feedText(ctx.siteName),
+    title: feedLine(ctx.siteName),
     description: channelDescription(ctx),
     link: ctx.archiveUrl,
     feedLinks: { atom: self, rss: self },
-    author: { name: feedText(ctx.siteName) },
+    author: { name: feedLine(ctx.siteName) },
     updated: new Date(ctx.updated),
     generator: "Roundup",
   });
   for (const month of months) {
     // No `id` or `guid`: `feed` then uses the link as the Atom id and as an RSS guid with isPermaLink=true.
     feed.addItem({
-      title: escapeHtml(month.doc.title),
+      title: escapeHtml(feedLine(month.doc.title)),
       link: monthUrl(ctx, month),
       date: new Date(month.updated),
       published: new Date(month.published),
