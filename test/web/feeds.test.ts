@@ -1,3 +1,4 @@
+import { parseFeed } from "htmlparser2";
 import { describe, expect, it } from "vitest";
 import { type FeedMonth, renderAtom, renderJsonFeed, renderRss } from "../../src/web/feeds/index.js";
 import {
@@ -125,6 +126,33 @@ describe("feed headers", () => {
     for (const item of feed.items) {
       expect(typeof item.id).toBe("string");
       expect(typeof item.content_html).toBe("string");
+    }
+  });
+});
+
+describe("as a feed reader sees them", () => {
+  it("htmlparser2's feed reader finds every month's id, link and title in Atom and RSS", () => {
+    for (const xml of [renderAtom(months, ctx), renderRss(months, ctx)]) {
+      const feed = parseFeed(xml, { xmlMode: true });
+      expect(feed?.title).toBe("Team reading");
+      expect(feed?.items.map((entry) => [entry.id, entry.link])).toEqual(monthUrls.map((url) => [url, url]));
+    }
+  });
+});
+
+describe("the archive address", () => {
+  it("must be absolute and end in a slash, and a refusal does not repeat it (a private one is a secret)", () => {
+    const secret = "https://reading.example.com/p/5ecret-token";
+    for (const render of [renderAtom, renderRss, renderJsonFeed]) {
+      expect(() => render(months, { ...ctx, archiveUrl: secret })).toThrow(
+        /must be an http\(s\) URL ending in "\/"/,
+      );
+      expect(() => render(months, { ...ctx, archiveUrl: "p/5ecret-token/" })).toThrow(/not an absolute URL/);
+      try {
+        render(months, { ...ctx, archiveUrl: secret });
+      } catch (error) {
+        expect(String(error)).not.toContain("5ecret");
+      }
     }
   });
 });

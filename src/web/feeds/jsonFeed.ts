@@ -1,4 +1,4 @@
-import { type FeedContext, type FeedMonth, feedUrl, monthUrl } from "./feedContext.js";
+import { assertArchiveUrl, type FeedContext, type FeedMonth, feedUrl, monthUrl } from "./feedContext.js";
 import { feedLine } from "./feedText.js";
 import { monthSummary, renderMonthContent } from "./monthContent.js";
 import { channelDescription } from "./xmlFeeds.js";
@@ -8,6 +8,7 @@ import { channelDescription } from "./xmlFeeds.js";
  * `json1()` still says version 1 and uses the `author` field that 1.1 replaced with `authors`.
  */
 export function renderJsonFeed(months: FeedMonth[], ctx: FeedContext): string {
+  assertArchiveUrl(ctx);
   const siteName = feedLine(ctx.siteName);
   const feed = {
     version: "https://jsonfeed.org/version/1.1",

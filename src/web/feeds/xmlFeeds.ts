@@ -1,5 +1,5 @@
 import { Feed } from "feed";
-import { type FeedContext, type FeedMonth, feedUrl, monthUrl } from "./feedContext.js";
+import { assertArchiveUrl, type FeedContext, type FeedMonth, feedUrl, monthUrl } from "./feedContext.js";
 import { escapeHtml, feedLine } from "./feedText.js";
 import { monthSummary, renderMonthContent } from "./monthContent.js";
 
@@ -9,10 +9,13 @@ export function channelDescription(ctx: FeedContext): string {
 
 /**
  * `feed` puts entry titles, summaries and content in CDATA sections and declares the Atom title as
- * `type="html"`, so every one of them gets HTML already escaped: no `>` can close the CDATA early, and
- * a title is shown as text, never run as markup. Plain values (the feed's title) `feed` escapes itself.
+ * `type="html"`, so every one of them gets HTML already escaped: no `>` can close the CDATA early (its
+ * XML writer, xml-js, splits only the first `]]>` of a section), and a title is shown as text, never run
+ * as markup. Plain values (the feed's title) `feed` escapes itself.
  */
-function buildFeed(months: FeedMonth[], ctx: FeedContext, self: string): Feed {
+function buildFeed(months: FeedMonth[], ctx: FeedContext, format: "atom" | "rss"): Feed {
+  assertArchiveUrl(ctx);
+  const self = feedUrl(ctx, format);
   const feed = new Feed({
     id: self,
     title: feedLine(ctx.siteName),
@@ -39,10 +42,10 @@ function buildFeed(months: FeedMonth[], ctx: FeedContext, self: string): Feed {
 
 /** Atom 1.0, served at `archiveUrl + "feed.xml"`: one entry per month, carrying the whole roundup. */
 export function renderAtom(months: FeedMonth[], ctx: FeedContext): string {
-  return buildFeed(months, ctx, feedUrl(ctx, "atom")).atom1();
+  return buildFeed(months, ctx, "atom").atom1();
 }
 
 /** RSS 2.0, served at `archiveUrl + "rss.xml"`: the whole roundup in `content:encoded`. */
 export function renderRss(months: FeedMonth[], ctx: FeedContext): string {
-  return buildFeed(months, ctx, feedUrl(ctx, "rss")).rss2();
+  return buildFeed(months, ctx, "rss").rss2();
 }
