@@ -1,0 +1,46 @@
+import type { RoundupDoc } from "../../core/roundup/roundupDoc.js";
+
+export interface FeedContext {
+  /** Absolute base of the archive, ending in "/" */
+  archiveUrl: string;
+  siteName: string;
+  /** When the feed was last changed: the newest month's end, or its posting time (epoch ms). */
+  updated: number;
+}
+
+export interface FeedMonth {
+  doc: RoundupDoc;
+  /** epoch ms the month's roundup counts as published (e.g. the first day of the next month or the post time) */
+  published: number;
+  /** epoch ms the month's roundup last changed */
+  updated: number;
+}
+
+/** Where each format is served, relative to the archive. */
+export const FEED_FILES = { atom: "feed.xml", rss: "rss.xml", json: "feed.json" } as const;
+
+/**
+ * Every id and link is resolved against the archive's address: without its final "/" the month URLs
+ * would silently lose the last path segment, and every entry's id would change once that was fixed.
+ * The message leaves the address out, since a private archive's address is its secret.
+ */
+export function assertArchiveUrl(ctx: FeedContext): void {
+  let url: URL;
+  try {
+    url = new URL(ctx.archiveUrl);
+  } catch {
+    throw new Error("The feed's archiveUrl is not an absolute URL.");
+  }
+  if (!/^https?:$/.test(url.protocol) || !ctx.archiveUrl.endsWith("/")) {
+    throw new Error('The feed\'s archiveUrl must be an http(s) URL ending in "/".');
+  }
+}
+
+/** The month's page, and the id of its entry in every feed: it must never change between renders. */
+export function monthUrl(ctx: FeedContext, month: FeedMonth): string {
+  return new URL(month.doc.period, ctx.archiveUrl).href;
+}
+
+export function feedUrl(ctx: FeedContext, format: keyof typeof FEED_FILES): string {
+  return new URL(FEED_FILES[format], ctx.archiveUrl).href;
+}
