@@ -1,4 +1,6 @@
 import { sanitizeText } from "../../core/text/sanitizeText.js";
+import { escapeSpecials } from "../html/escapeHtml.js";
+import { safeHref } from "../html/safeHref.js";
 
 /**
  * XML 1.0 has no way to write a lone surrogate, U+FFFE or U+FFFF, even as a character reference: one in a
@@ -19,28 +21,15 @@ export function feedLine(text: string): string {
     .trim();
 }
 
-const HTML_ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
 /**
  * Cleaned and escaped for HTML text and quoted attributes alike. Escaping `>` also means the result never
  * holds `]]>`, so it is safe inside the CDATA sections the `feed` library wraps HTML in.
  */
 export function escapeHtml(text: string): string {
-  return feedText(text).replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] as string);
+  return escapeSpecials(feedText(text));
 }
 
 /** Only web addresses become links: `javascript:`, `data:` and the like would run or show something else. */
 export function isWebUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === "http:" || protocol === "https:";
-  } catch {
-    return false;
-  }
+  return safeHref(url) !== null;
 }

@@ -26,5 +26,10 @@ const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[
  */
 export function escapeHtml(text: string): string {
   const clean = NEEDS_CLEANING.test(text) ? sanitizeText(text).replace(/\s+/g, " ").trim() : text;
+  return escapeSpecials(clean);
+}
+
+/** `& < > " '` as entities, in text already cleaned: safe as HTML text and in quoted attributes. */
+export function escapeSpecials(clean: string): string {
   return SPECIAL.test(clean) ? clean.replace(SPECIALS, (char) => ENTITIES[char] as string) : clean;
 }
