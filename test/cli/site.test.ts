@@ -175,6 +175,40 @@ describe("roundup site", () => {
     expect(await read("notes.txt")).toBe("mine");
   });
 
+  it("drops a previous site's month pages that are no longer in the archive", async () => {
+    const base = ["--base-url", "https://static.example.org/"];
+    expect((await cli("site", out, ...base)).status).toBe(0);
+    await writeFile(join(out, "2025-12.html"), "a month since emptied");
+    expect((await cli("site", out, ...base)).status).toBe(0);
+    expect(await files()).not.toContain("2025-12.html");
+  });
+
+  it("--noindex keeps a site out of search engines: noindex pages and no sitemap", async () => {
+    const run = await cli("site", out, "--base-url", "https://static.example.org/", "--noindex");
+    expect(run.stdout).toBe(
+      `Wrote 4 pages and 3 feeds to ${out}/ for local:default (noindex, https://static.example.org/: every page says noindex, no sitemap).`,
+    );
+    expect(meta(parsePage(await read("index.html")), "robots")).toBe("noindex");
+    expect(await files()).not.toContain("sitemap.xml");
+  });
+
+  it("a workspace with no completed month gets an index that says so and empty feeds", async () => {
+    await cli("add", "https://example.com/new", "--title", "This month", "--workspace", "local:new");
+    const run = await cli(
+      "site",
+      out,
+      "--base-url",
+      "https://static.example.org/",
+      "--workspace",
+      "local:new",
+    );
+    expect(run.stdout).toContain("Wrote 1 page, 3 feeds and a sitemap");
+    expect(await read("index.html")).toContain("No roundups yet");
+    expect(atomEntries(await read("feed.xml"))).toEqual([]);
+    expect(await read("feed.xml")).toContain("<updated>2026-08-10T12:00:00.000Z</updated>");
+    expect(jsonEntries(await read("feed.json"))).toEqual([]);
+  });
+
   it("needs an address when the archive is off, and says how to give one", async () => {
     const run = await cli("site", out);
     expect(run.status).toBe(1);

@@ -92,6 +92,7 @@ export const siteCommand: CliCommand = {
       siteName: workspace,
       noindex,
       timeZone: settings.schedule.timeZone,
+      writtenAt: core.clock.now(),
     });
     await writeSite(outDir, site.files, { force: parsed.values.force === true });
 

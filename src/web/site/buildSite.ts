@@ -19,6 +19,8 @@ export interface SiteOptions {
   noindex: boolean;
   /** The workspace's time zone: a month's roundup counts as published when the month ends there. */
   timeZone: string;
+  /** Now (epoch ms): the feeds' updated time while no month is published, as a feed must have one. */
+  writtenAt: number;
 }
 
 export interface Site {
@@ -56,7 +58,7 @@ export function buildSite(docs: RoundupDoc[], options: SiteOptions): Site {
   const feedCtx: FeedContext = {
     archiveUrl: options.archiveUrl,
     siteName: options.siteName,
-    updated: months[0]?.updated ?? 0,
+    updated: months[0]?.updated ?? options.writtenAt,
     staticFiles: true,
   };
   files.push(
