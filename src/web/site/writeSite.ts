@@ -16,7 +16,7 @@ async function checkTarget(dir: string, force: boolean): Promise<{ previous: str
   let entries: string[];
   try {
     if (!(await stat(dir)).isDirectory()) {
-      throw new UserError("site.notDirectory", `${dir} is a file, not a folder: choose another OUTDIR.`);
+      throw new UserError("site.notDirectory", `OUTDIR ${dir} is a file, not a folder: choose another.`);
     }
     entries = await readdir(dir);
   } catch (error) {
@@ -27,7 +27,7 @@ async function checkTarget(dir: string, force: boolean): Promise<{ previous: str
   if (entries.length > 0 && !isSite && !force) {
     throw new UserError(
       "site.notEmpty",
-      `${dir} is not empty and holds no site written before (no index.html and feed.xml): choose an empty or new folder, or add --force to write into it anyway.`,
+      `The folder ${dir} is not empty and holds no site written before (no index.html and feed.xml): choose an empty or new folder, or add --force to write into it anyway.`,
     );
   }
   return { previous: isSite ? entries : [] };
