@@ -4,6 +4,7 @@ import { configCommand } from "./configCommand.js";
 import { dbCommand } from "./dbCommand.js";
 import { addCommand, editCommand, listCommand, removeCommand } from "./linkCommands.js";
 import { roundupCommand } from "./roundupCommand.js";
+import { siteCommand } from "./siteCommand.js";
 
 /** Every CLI command, in the order `--help` lists them. */
 export const commands: (CliCommand | DatabaseCommand)[] = [
@@ -14,5 +15,6 @@ export const commands: (CliCommand | DatabaseCommand)[] = [
   categoryCommand,
   configCommand,
   roundupCommand,
+  siteCommand,
   dbCommand,
 ];

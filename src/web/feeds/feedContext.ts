@@ -6,6 +6,8 @@ export interface FeedContext {
   siteName: string;
   /** When the feed was last changed: the newest month's end, or its posting time (epoch ms). */
   updated: number;
+  /** The static site's month pages are `YYYY-MM.html` files: entries link (and are identified) there. */
+  staticFiles?: boolean;
 }
 
 export interface FeedMonth {
@@ -38,7 +40,7 @@ export function assertArchiveUrl(ctx: FeedContext): void {
 
 /** The month's page, and the id of its entry in every feed: it must never change between renders. */
 export function monthUrl(ctx: FeedContext, month: FeedMonth): string {
-  return new URL(month.doc.period, ctx.archiveUrl).href;
+  return new URL(ctx.staticFiles ? `${month.doc.period}.html` : month.doc.period, ctx.archiveUrl).href;
 }
 
 export function feedUrl(ctx: FeedContext, format: keyof typeof FEED_FILES): string {

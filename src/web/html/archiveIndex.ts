@@ -1,10 +1,10 @@
 import { escapeHtml } from "./escapeHtml.js";
 import { renderPage } from "./layout.js";
-import { archiveHref, archivePaths, type MonthSummary, type PageContext } from "./pageContext.js";
+import { archiveHref, archivePaths, type MonthSummary, monthPath, type PageContext } from "./pageContext.js";
 import { linkCountText } from "./summarizeMonth.js";
 
 function renderMonth(ctx: PageContext, month: MonthSummary): string {
-  const href = escapeHtml(archiveHref(ctx, archivePaths.month(month.period)));
+  const href = escapeHtml(archiveHref(ctx, monthPath(ctx, month.period)));
   const titles = month.firstTitles.map((title) => `<li dir="auto">${escapeHtml(title)}</li>`).join("");
   return `<li>
 <h2><a href="${href}">${escapeHtml(month.label)}</a></h2>

@@ -1,7 +1,7 @@
 import type { RoundupDoc, RoundupItem, RoundupSection } from "../../core/roundup/roundupDoc.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { renderPage } from "./layout.js";
-import { archiveHref, archivePaths, type MonthSummary, type PageContext } from "./pageContext.js";
+import { archiveHref, archivePaths, type MonthSummary, monthPath, type PageContext } from "./pageContext.js";
 import { safeHref } from "./safeHref.js";
 import { describeMonth, summarizeMonth } from "./summarizeMonth.js";
 
@@ -74,7 +74,7 @@ function monthNav(ctx: PageContext, nav: MonthNav): { head: string; body: string
 }
 
 function hrefOf(ctx: PageContext, month: MonthSummary | null): string {
-  return archiveHref(ctx, month ? archivePaths.month(month.period) : archivePaths.index);
+  return archiveHref(ctx, month ? monthPath(ctx, month.period) : archivePaths.index);
 }
 
 /**
@@ -93,7 +93,7 @@ export function renderMonthPage(doc: RoundupDoc, ctx: PageContext, nav: MonthNav
   return renderPage(ctx, {
     title: `${doc.title} · ${ctx.siteName}`,
     description: doc.intro ?? describeMonth(summarizeMonth(doc)),
-    path: archivePaths.month(doc.period),
+    path: monthPath(ctx, doc.period),
     ogType: "article",
     head: links.head,
     body: `<main>\n${content.join("\n")}\n</main>\n${links.body}`,
