@@ -13,6 +13,7 @@ import { RESERVED_SLUGS, SLUG } from "../core/settings/archive.js";
 import { periodBounds } from "../core/time/period.js";
 import { type FeedMonth, renderAtom, renderJsonFeed, renderRss } from "./feeds/index.js";
 import { type PageContext, renderArchiveIndex, renderMonthPage, summarizeMonth } from "./html/index.js";
+import { siteNameOf } from "./html/siteName.js";
 
 /** No script may run, nothing may be loaded from elsewhere, and no page may frame ours. */
 const CSP =
@@ -52,16 +53,6 @@ function route(path: string): Route | null {
     return { address: { slug: parts[0] }, rest: parts.slice(1).join("/"), bare: parts.length === 1 };
   }
   return null;
-}
-
-/** What the workspace's title template says without its month: "What we've been reading in {month}" -> "What we've been reading". */
-function siteNameOf(template: string): string {
-  const name = template
-    .replace(/\s*(?:\b(?:in|for|of|during)\s+)?\{month\}/gi, "")
-    .replace(/\s*\{(?:monthName|year)\}/g, "")
-    .replace(/[\s:,–—-]+$/, "")
-    .trim();
-  return name || "Reading roundup";
 }
 
 interface Rendered {

@@ -1,4 +1,5 @@
 import { UserError } from "../../core/errors.js";
+import { siteNameOf } from "../../web/html/siteName.js";
 import { buildSite, writeSite } from "../../web/site/index.js";
 import { commandLine, expectPositionals, PROGRAM, parse, stringValue, UsageError } from "../args.js";
 import type { CliCommand } from "../context.js";
@@ -89,7 +90,7 @@ export const siteCommand: CliCommand = {
     const docs = await core.archiveRoundups({ workspace });
     const site = buildSite(docs, {
       archiveUrl,
-      siteName: workspace,
+      siteName: siteNameOf(settings.titleTemplate),
       noindex,
       timeZone: settings.schedule.timeZone,
       writtenAt: core.clock.now(),
