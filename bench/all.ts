@@ -18,6 +18,7 @@ const benches = [
   "postgres/slackBench.ts",
   "discordBench.ts",
   "cliBench.ts",
+  "archiveServerBench.ts",
   "archiveRenderBench.ts",
 ]
   .filter((name) => existsSync(here(name)))

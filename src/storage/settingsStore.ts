@@ -17,7 +17,21 @@ export class SqliteSettingsStore implements Immediate<SettingsStore> {
   private readonly upserts = new Map<string, ReturnType<SqliteSettingsStore["prepareUpsert"]>>();
   private readonly dueQueries = new Map<string, ReturnType<SqliteSettingsStore["prepareDue"]>>();
 
+  private readonly archiveByToken;
+  private readonly archiveBySlug;
+
   constructor(private readonly db: Db) {
+    const archiveAt = (
+      mode: "private" | "public",
+      column: typeof settingsTable.archiveToken | typeof settingsTable.archiveSlug,
+    ) =>
+      db
+        .select({ workspace: settingsTable.workspaceKey })
+        .from(settingsTable)
+        .where(and(eq(settingsTable.archiveMode, mode), eq(column, sql.placeholder("address"))))
+        .prepare();
+    this.archiveByToken = archiveAt("private", settingsTable.archiveToken);
+    this.archiveBySlug = archiveAt("public", settingsTable.archiveSlug);
     this.settingsRow = db
       .select()
       .from(settingsTable)
@@ -96,12 +110,10 @@ export class SqliteSettingsStore implements Immediate<SettingsStore> {
   }
 
   findArchive(address: { token: string } | { slug: string }): WorkspaceKey | undefined {
-    const where =
-      "token" in address
-        ? and(eq(settingsTable.archiveMode, "private"), eq(settingsTable.archiveToken, address.token))
-        : and(eq(settingsTable.archiveMode, "public"), eq(settingsTable.archiveSlug, address.slug));
-    return this.db.select({ workspace: settingsTable.workspaceKey }).from(settingsTable).where(where).get()
-      ?.workspace;
+    // Prepared once: every request to the web archive asks it.
+    return "token" in address
+      ? this.archiveByToken.get({ address: address.token })?.workspace
+      : this.archiveBySlug.get({ address: address.slug })?.workspace;
   }
 
   due(now: number, limit: number, platforms: readonly string[]): DueWorkspace[] {

@@ -58,12 +58,14 @@ function route(path: string): Route | null {
 interface Rendered {
   status: 200;
   type: string;
-  body: string;
+  /** Encoded once: writing a string would encode the page again for every reader. */
+  body: Buffer;
   etag: string;
   isPrivate: boolean;
 }
 
-function rendered(body: string, type: string, isPrivate: boolean): Rendered {
+function rendered(text: string, type: string, isPrivate: boolean): Rendered {
+  const body = Buffer.from(text);
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
   return { status: 200, type, body, etag, isPrivate };
 }
@@ -177,7 +179,7 @@ function send(
   res: ServerResponse,
   status: number,
   type: string | null,
-  body: string | null,
+  body: string | Buffer | null,
   headers: Record<string, string> = {},
   length?: number,
 ): void {
