@@ -9,6 +9,8 @@ import { installProcessGuards } from "./processGuards.js";
 import { startScheduler } from "./scheduler.js";
 import { explainStartFailure } from "./startFailure.js";
 import { type DatabaseStore, openStore } from "./storage/openStore.js";
+import { createArchiveHandler } from "./web/archiveServer.js";
+import { startWebServer } from "./web/webServer.js";
 
 class StartFailure extends Error {}
 
@@ -61,6 +63,13 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
     }
   };
 
+  // The web archive: pages and feeds at each workspace's archive address under PUBLIC_URL.
+  const webLogger = logger.child({ area: "web" });
+  const web = createArchiveHandler({
+    core: createRoundupCore({ store, clock, publicUrl: config.publicUrl, logger: webLogger }),
+    logger: webLogger,
+  });
+
   const slackConfig = config.slack;
   if (slackConfig) {
     const slackLogger = logger.child({ area: "slack" });
@@ -91,6 +100,7 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
         core,
         healthy: () => store.healthy(),
         logger: slackLogger,
+        web,
       }),
     );
     stops.push(slack.stop);
@@ -116,6 +126,30 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
       ),
     );
     stops.push(discord.stop);
+  }
+
+  if (!slackConfig && config.publicUrl) {
+    // Slack's server answers the archive when Slack runs; without it, one of its own (PUBLIC_URL says
+    // there are readers to serve).
+    let server: Awaited<ReturnType<typeof startWebServer>>;
+    try {
+      server = await startWebServer({
+        port: config.http.port,
+        host: config.http.host,
+        healthy: () => store.healthy(),
+        web,
+        logger: webLogger,
+      });
+    } catch (error) {
+      for (const stop of stops.reverse()) await stop().catch(() => undefined);
+      await store.close();
+      const code = (error as NodeJS.ErrnoException).code ?? "error";
+      throw new StartFailure(
+        `Could not serve the web archive on ${config.http.host}:${config.http.port} (${code}): set PORT (and HOST) to a free address.`,
+        { cause: error },
+      );
+    }
+    stops.push(server.stop);
   }
 
   const scheduler = startScheduler(

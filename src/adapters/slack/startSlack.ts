@@ -4,13 +4,13 @@
  * Mode when `appToken` is given: Slack is reached over a WebSocket and the server only answers
  * `/healthz`.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel } from "@slack/bolt";
 import { BackgroundWork } from "../../core/background/backgroundWork.js";
 import type { RoundupPublisher } from "../../core/ports/publisher.js";
 import type { RoundupCore } from "../../core/roundupCore.js";
 import type { Logger } from "../../logger.js";
+import { answerHealth, close, HEALTH_PATH, listen, sendJson, type WebHandler } from "../../web/httpBasics.js";
 import type { SlackDeps } from "./deps.js";
 import { registerListeners } from "./listeners/index.js";
 import { People } from "./people.js";
@@ -42,6 +42,8 @@ export interface StartSlackOptions {
   postIntervalMs?: number;
   /** How long a command may work before Slack gets an empty acknowledgement; default 2,500 ms. */
   ackBudgetMs?: number;
+  /** Other pages the server answers (the web archive), asked for what is not Slack's or /healthz. */
+  web?: WebHandler;
 }
 
 export interface RunningSlack {
@@ -54,7 +56,6 @@ export interface RunningSlack {
 }
 
 export const EVENTS_PATH = "/slack/events";
-const HEALTH_PATH = "/healthz";
 const DRAIN_MS = 5_000;
 
 /** Bolt's logger interface over pino, so everything lands in one log. */
@@ -77,29 +78,6 @@ function boltLogger(logger: Logger): BoltLogger {
 function apiBase(apiUrl: string | undefined): string | undefined {
   if (!apiUrl) return undefined;
   return apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/`;
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
-  res.end(text);
-}
-
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
-function close(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
 }
 
 export async function startSlack(options: StartSlackOptions): Promise<RunningSlack> {
@@ -183,25 +161,21 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
   };
 
   const healthy = options.healthy ?? (() => true);
-  const answerHealth = async (res: ServerResponse) => {
-    const ok = await Promise.resolve()
-      .then(healthy)
-      .catch(() => false);
-    if (ok) {
-      sendJson(res, 200, { status: "ok", slack: socketMode ? "socket" : "http" });
-    } else {
-      logger.warn("health check: the database cannot be read or written");
-      sendJson(res, 503, { status: "unavailable", reason: "database" });
-    }
-  };
+  const web = options.web;
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === HEALTH_PATH && (req.method === "GET" || req.method === "HEAD")) {
-      void answerHealth(res);
+      void answerHealth(res, healthy, logger, { slack: socketMode ? "socket" : "http" });
       return;
     }
     if (receiver && path === EVENTS_PATH && req.method === "POST") {
       void handleEvent(receiver, req, res);
+      return;
+    }
+    if (web) {
+      void web(req, res).then((answered) => {
+        if (!answered) sendJson(res, 404, { error: "not found" });
+      });
       return;
     }
     sendJson(res, 404, { error: "not found" });

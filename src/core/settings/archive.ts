@@ -5,7 +5,7 @@ import { ensureWorkspace } from "../workspace.js";
 import type { SettingsDeps } from "./manageSettings.js";
 
 /** Path parts the server keeps for itself, so no slug can hide them. */
-const RESERVED_SLUGS = new Set([
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "a",
   "slack",
   "healthz",
@@ -16,7 +16,7 @@ const RESERVED_SLUGS = new Set([
   "admin",
   "well-known",
 ]);
-const SLUG = /^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/;
+export const SLUG = /^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/;
 
 /** 192 random bits, URL-safe: an address nobody can guess or enumerate. */
 export function newArchiveToken(): string {
