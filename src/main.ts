@@ -153,7 +153,7 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
   }
 
   const scheduler = startScheduler(
-    { store, clock, publishers, logger: logger.child({ area: "scheduler" }) },
+    { store, clock, publishers, publicUrl: config.publicUrl, logger: logger.child({ area: "scheduler" }) },
     { maxLateMs: config.catchUpDays * DAY, intervalMs: config.tickSeconds * 1000 },
   );
 

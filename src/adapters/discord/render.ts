@@ -177,5 +177,9 @@ export function renderRoundup(doc: RoundupDoc): DiscordMessage[] {
       }
     }
   }
+  if (doc.webUrl) {
+    packer.open(undefined);
+    packer.add(`[Read ${escapeDiscord(doc.periodLabel)} on the web](${doc.webUrl})`, "\n\n", () => undefined);
+  }
   return packer.finish();
 }

@@ -207,6 +207,7 @@ export function renderRoundup(doc: RoundupDoc): SlackMessage[] {
     const texts = packSections(category.items.map(renderEntry), SLACK_LIMITS.sectionText);
     for (const text of texts) add(section(text), heading);
   }
+  if (doc.webUrl) add(section(`<${doc.webUrl}|Read ${escapeMrkdwn(doc.periodLabel)} on the web>`), null);
   const messages = packMessages(placed);
   const count = doc.linkCount === 1 ? "1 link" : `${doc.linkCount} links`;
   const title = escapeMrkdwn(oneLine(doc.title));

@@ -1,6 +1,7 @@
 import type { Clock } from "../ports/clock.js";
 import { PublishError, type RoundupPublisher } from "../ports/publisher.js";
 import type { Store } from "../ports/store.js";
+import { archiveUrl } from "../settings/archive.js";
 import type { Period } from "../time/period.js";
 import type { RoundupRun } from "../types.js";
 import { assertWorkspaceKey, type Platform, platformOf } from "../workspace.js";
@@ -14,6 +15,8 @@ export interface PostDeps {
   publishers: Partial<Record<string, RoundupPublisher>>;
   /** Waits between retries; tests pass one that does not wait. */
   sleep?: (ms: number) => Promise<void>;
+  /** PUBLIC_URL: when the workspace's archive is on, a post ends with the link to the month's page. */
+  publicUrl?: string | null;
 }
 
 export interface PostOptions {
@@ -76,7 +79,14 @@ export async function postRoundup(deps: PostDeps, options: PostOptions): Promise
     await store.runs.finish(run.id, options.owner, "quiet", null, clock.now());
     return { status: "quiet", run: (await store.runs.get(workspace, options.period)) ?? run };
   }
-  const doc = built.linkCount === 0 ? quietMonthDoc(built) : built;
+  const archive = archiveUrl(deps.publicUrl, settings.archive);
+  // A quiet month has no page: the archive holds months with links.
+  const doc =
+    built.linkCount === 0
+      ? quietMonthDoc(built)
+      : archive === null
+        ? built
+        : { ...built, webUrl: `${archive}${built.period}` };
   const messages = publisher.plan(doc);
   const sleep = deps.sleep ?? defaultSleep;
   const delays = options.retryDelaysMs ?? DEFAULT_RETRIES;

@@ -34,4 +34,6 @@ export interface RoundupDoc {
   intro: string | null;
   sections: RoundupSection[];
   linkCount: number;
+  /** The month's page in the workspace's web archive, when it publishes one: chat posts end with it. */
+  webUrl?: string;
 }
