@@ -3,10 +3,9 @@
  * core and a SQLite file, with PUBLIC_URL set as the composition roots pass it.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/runCli.js";
 import { createRoundupCore, type RoundupCore } from "../../src/core/roundupCore.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
-import type { CliRun } from "./inProcessCli.js";
+import { type CliRun, cliOnCore } from "./inProcessCli.js";
 
 let temp: ReturnType<typeof tempStore>;
 let core: RoundupCore;
@@ -23,16 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => temp.cleanup());
 
-async function cli(...argv: string[]): Promise<CliRun> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(
-    argv,
-    { openCore: () => ({ core, close: async () => {} }) },
-    { out: (text) => out.push(text), err: (text) => err.push(text) },
-  );
-  return { status, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+const cli = (...argv: string[]): Promise<CliRun> => cliOnCore(core)(...argv);
 
 async function archiveUrl(workspace = "local:default"): Promise<string | null> {
   const shown = await cli("config", "show", "--json", "--workspace", workspace);

@@ -2,6 +2,7 @@ import { runCli } from "../../src/cli/runCli.js";
 import { loadConfig } from "../../src/config.js";
 import { type Clock, systemClock } from "../../src/core/ports/clock.js";
 import type { RoundupPublisher } from "../../src/core/ports/publisher.js";
+import type { RoundupCore } from "../../src/core/roundupCore.js";
 import { PageMetadataFetcher } from "../../src/enrich/pageMetadataFetcher.js";
 import { copyDatabase } from "../../src/storage/copy/copyDatabase.js";
 import { coreAt, fixedClock } from "../helpers/tempStore.js";
@@ -109,5 +110,22 @@ function mainCli(
       },
     );
     return { status, stdout, stderr };
+  };
+}
+
+/**
+ * `runCli` on a core the test built itself (a PUBLIC_URL, a PostgreSQL store, ...), which stays open
+ * between runs; output as `inProcessCli` gives it.
+ */
+export function cliOnCore(core: RoundupCore): (...argv: string[]) => Promise<CliRun> {
+  return async (...argv) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const status = await runCli(
+      argv,
+      { openCore: () => ({ core, close: async () => {} }) },
+      { out: (text) => out.push(text), err: (text) => err.push(text) },
+    );
+    return { status, stdout: out.join("\n"), stderr: err.join("\n") };
   };
 }

@@ -9,12 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/runCli.js";
 import { createRoundupCore, type RoundupCore } from "../../src/core/roundupCore.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
 import { atomEntries, jsonEntries, parseXml, rssEntries } from "../web/feedFixtures.js";
 import { attr, elements, headLinks, meta, parsePage } from "../web/htmlDom.js";
-import type { CliRun } from "./inProcessCli.js";
+import { type CliRun, cliOnCore } from "./inProcessCli.js";
 
 const PUBLIC = "https://reading.example.com/team-reading/";
 const MONTHS = ["2026-05", "2026-06", "2026-07"];
@@ -54,16 +53,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]): Promise<CliRun> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const status = await runCli(
-    argv,
-    { openCore: () => ({ core, close: async () => {} }) },
-    { out: (text) => stdout.push(text), err: (text) => stderr.push(text) },
-  );
-  return { status, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
-}
+const cli = (...argv: string[]): Promise<CliRun> => cliOnCore(core)(...argv);
 
 async function files(): Promise<string[]> {
   return (await readdir(out)).sort();
