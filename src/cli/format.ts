@@ -2,6 +2,7 @@ import type { LinkView } from "../core/links/manageLinks.js";
 import type { RoundupDoc } from "../core/roundup/roundupDoc.js";
 import { formatLocalDate } from "../core/time/formatLocal.js";
 import type { Category, RoundupRun, Settings } from "../core/types.js";
+import { archiveSentence } from "../core/views/archiveSentence.js";
 import type { RunView, SettingsView } from "../core/views/settingsView.js";
 
 /** Every date in the CLI's JSON is ISO 8601 (UTC), as scripts and people read it. */
@@ -103,12 +104,6 @@ export function runText(run: RunView | null): string {
   return `${run.periodLabel}: ${run.status}${why}`;
 }
 
-function archiveText({ mode, url }: SettingsView["archive"]): string {
-  if (mode === "off") return "off (config set archive private|public to publish the roundups on the web)";
-  const where = url ?? "(set PUBLIC_URL to give it an address)";
-  return mode === "private" ? `private, at ${where} (only people with the address)` : `public, at ${where}`;
-}
-
 export function settingsText(settings: SettingsView): string {
   const { lastRun, waiting } = settings;
   const { day, time, timeZone } = settings.schedule;
@@ -124,7 +119,7 @@ export function settingsText(settings: SettingsView): string {
     `title:      ${settings.titleTemplate}`,
     `intro:      ${settings.intro ?? "(none)"}`,
     `admins:     ${admins}`,
-    `archive:    ${archiveText(settings.archive)}`,
+    `archive:    ${archiveSentence(settings.archive)}`,
     `next:       ${next}`,
     `last run:   ${runText(lastRun)}`,
     ...(waiting ? [waiting] : []),

@@ -21,6 +21,7 @@ describe("admin-only /read subcommands", () => {
       "config title": "change the roundup settings",
       "config intro": "change the roundup settings",
       "config quiet": "change the roundup settings",
+      "config archive": "change the roundup settings",
     });
   });
 });

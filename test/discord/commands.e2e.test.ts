@@ -154,6 +154,7 @@ describe("registration", () => {
       "schedule",
       "admins",
       "quiet",
+      "archive",
       "title",
       "intro",
       "show",
@@ -682,6 +683,17 @@ describe("/read config", () => {
     const quiet = await answer(admin, ["config", "quiet"], [bool("note", true)]);
     expect(quiet.text).toContain("short note");
     expect((await h.store.settings.get(WS_A)).quietMonthNote).toBe(true);
+
+    const notAdmin = await answer(alice, ["config", "archive"], [str("mode", "private")]);
+    expect(notAdmin.text).toMatch(/Only admins/);
+    const archived = await answer(admin, ["config", "archive"], [str("mode", "private")]);
+    expect(archived.private).toBe(true);
+    expect(archived.text).toBe(
+      "✅ The web archive is private, at (set PUBLIC_URL to give it an address) (only people with the address).",
+    );
+    expect((await h.store.settings.get(WS_A)).archive.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const noSlug = await answer(admin, ["config", "archive"], [str("mode", "public")]);
+    expect(noSlug.text).toContain("add --slug");
 
     const title = await answer(admin, ["config", "title"], [str("template", "Team **reads**, {month}")]);
     expect(title.text).toMatch(/Team \\\*\\\*reads\\\*\\\*, \w+ 2026/);

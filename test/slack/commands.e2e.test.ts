@@ -275,6 +275,17 @@ describe("config", () => {
     );
     expect((await h.command("config quiet on", { user: "UADMIN" })).body?.text).toContain("short note");
     expect((await settings()).quietMonthNote).toBe(true);
+
+    expect((await h.command("config archive public team-reading", { user: "UAMY" })).body?.text).toContain(
+      "Only workspace admins",
+    );
+    expect((await settings()).archive.mode).toBe("off");
+    const archived = await h.command("config archive public team-reading", { user: "UADMIN" });
+    expect(archived.body?.text).toBe("The web archive is public, at (set PUBLIC_URL to give it an address).");
+    expect((await settings()).archive).toMatchObject({ mode: "public", slug: "team-reading" });
+    expect((await h.command("config archive loud", { user: "UADMIN" })).body?.text).toContain(
+      "/read config archive off | private [rotate] | public",
+    );
     const quiet = await h.command("roundup post 2026-05", { user: "UADMIN" });
     expect((await waitFor(() => h.followUps(quiet.responseId)[0])).text).toContain(
       "Posted the May 2026 roundup",

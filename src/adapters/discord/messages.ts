@@ -153,7 +153,7 @@ export const HELP_TEXT = [
   "**Admins**",
   "`/read category add|rename|move|archive|unarchive|remove|list` arranges the sections.",
   "`/read config channel|schedule|admins|show` sets where and when the roundup goes out, and who else can change things.",
-  "`/read config title|intro|quiet` sets its title, its opening paragraph, and what a month without links posts.",
+  "`/read config title|intro|quiet` sets its title, its opening paragraph, and what a month without links posts; `/read config archive` publishes the roundups on the web.",
 ].join("\n");
 
 export function helpEmbed(): APIEmbed {

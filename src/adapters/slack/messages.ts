@@ -186,7 +186,7 @@ const HELP_TEXT = escapeMrkdwn(
     "`/read roundup export [YYYY-MM]` the roundup as Markdown, to publish as a blog post",
     "`/read roundup post [YYYY-MM]` post it to the roundup channel (admins)",
     "`/read category list|add|rename|move|remove|archive|unarchive …` the roundup's sections (admins change them)",
-    "`/read config show|channel|schedule|admins|quiet|title|intro …` settings (admins change them)",
+    "`/read config show|channel|schedule|admins|quiet|archive|title|intro …` settings (admins change them)",
     "Or use *Add to reading list* from a message's ⋯ menu to share its first link.",
   ].join("\n"),
 );

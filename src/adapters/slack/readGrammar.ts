@@ -28,6 +28,7 @@ export type ConfigAction =
   | { action: "admins"; change: "list" }
   | { action: "admins"; change: "add" | "remove"; userId: string }
   | { action: "quiet"; enabled: boolean }
+  | { action: "archive"; mode: "off" | "private" | "public"; slug: string | null; rotate: boolean }
   | { action: "title"; template: string }
   | { action: "intro"; intro: string | null };
 
@@ -194,6 +195,23 @@ function parseConfig(text: string, tokens: Token[]): ReadCommand {
         );
       }
       return { kind: "config", action: "quiet", enabled: value === "on" };
+    }
+    case "archive": {
+      const mode = rest[0]?.text.toLowerCase();
+      const extra = rest[1]?.text;
+      const rotate = mode === "private" && extra?.toLowerCase() === "rotate";
+      const slug = mode === "public" ? (extra ?? null) : null;
+      if (
+        (mode !== "off" && mode !== "private" && mode !== "public") ||
+        rest.length > 2 ||
+        (extra && !rotate && slug === null)
+      ) {
+        throw usage(
+          "config.archive",
+          "/read config archive off | private [rotate] | public <slug> (the roundups on the web)",
+        );
+      }
+      return { kind: "config", action: "archive", mode, slug, rotate };
     }
     case "title":
       if (rest.length === 0)

@@ -18,6 +18,7 @@ import categoryMove from "./category/move.js";
 import categoryRemove from "./category/remove.js";
 import categoryRename from "./category/rename.js";
 import configAdmins from "./config/admins.js";
+import configArchive from "./config/archive.js";
 import configChannel from "./config/channel.js";
 import configIntro from "./config/intro.js";
 import configQuiet from "./config/quiet.js";
@@ -56,6 +57,7 @@ export const readSubcommands: readonly ReadSubcommand[] = [
   configSchedule,
   configAdmins,
   configQuiet,
+  configArchive,
   configTitle,
   configIntro,
   configShow,

@@ -1,5 +1,7 @@
-/** `/read config show|channel|schedule|admins|quiet|title|intro`. Anyone reads; admins change. */
+/** `/read config show|channel|schedule|admins|quiet|archive|title|intro`. Anyone reads; admins change. */
+
 import { UserError } from "../../../../core/errors.js";
+import { archiveSentence } from "../../../../core/views/archiveSentence.js";
 import { settingsReply } from "../../messages.js";
 import type { ConfigAction } from "../../readGrammar.js";
 import { section } from "../../render.js";
@@ -74,6 +76,20 @@ export const configChangeCommand = {
           text: settings.quietMonthNote
             ? "A month without links will get a short note in the roundup channel."
             : "A month without links will post nothing.",
+        });
+        return;
+      }
+      case "archive": {
+        const settings = await deps.core.setArchive({
+          workspace,
+          mode: input.mode,
+          rotate: input.rotate,
+          ...(input.slug !== null ? { slug: input.slug } : {}),
+        });
+        const url = deps.core.archiveUrl(settings.archive);
+        // Ephemeral like every answer here: a private archive's address is its secret.
+        await ix.reply({
+          text: `The web archive is ${archiveSentence({ mode: settings.archive.mode, url })}.`,
         });
         return;
       }
