@@ -11,6 +11,7 @@ import { systemClock } from "../../src/core/ports/clock.js";
 import { createRoundupCore } from "../../src/core/roundupCore.js";
 import { previousPeriod } from "../../src/core/time/period.js";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
+import { FakeDiscord } from "../discord/fakeDiscord.js";
 import { startBotProcess, until } from "../helpers/botProcess.js";
 import { MockSlackApi } from "../slack/mockSlackApi.js";
 
@@ -41,8 +42,8 @@ describe("npm start with PUBLIC_URL", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("serves a workspace's public archive: index, last month's page and its feed", async () => {
-    const path = join(dir, "roundup.db");
+  /** A database whose workspace has last month's link in a public archive at /team-reading/. */
+  async function seed(path: string, workspace: string): Promise<void> {
     const store = SqliteStore.open(path);
     const core = createRoundupCore({
       store,
@@ -51,29 +52,30 @@ describe("npm start with PUBLIC_URL", () => {
       owner: "seed",
     });
     await core.addLink({
-      workspace: "slack:T1",
+      workspace,
       url: "https://example.com/worth-it",
       title: "Worth reading on the web",
-      userId: "U1",
+      userId: "510000000000000009",
       userName: "Ada",
-      source: "slack",
+      source: workspace.startsWith("slack:") ? "slack" : "discord",
       at: Date.parse(`${period}-15T12:00:00Z`),
     });
-    await core.setArchive({ workspace: "slack:T1", mode: "public", slug: "team-reading" });
+    await core.setArchive({ workspace, mode: "public", slug: "team-reading" });
     await store.close();
+  }
 
+  /** Starts the bot with `env` on a free port at PUBLIC_URL, checks the archive, stops it. */
+  async function servesTheArchive(path: string, env: Record<string, string>): Promise<void> {
     const port = await freePort();
     const site = `http://127.0.0.1:${port}/`;
     const bot = startBotProcess({
       DATABASE_URL: path,
-      SLACK_BOT_TOKEN: "xoxb-archive",
-      SLACK_SIGNING_SECRET: "secret",
-      SLACK_API_URL: api.url,
       PORT: String(port),
       HOST: "127.0.0.1",
       PUBLIC_URL: site,
       FETCH_METADATA: "false",
       LOG_LEVEL: "warn",
+      ...env,
     });
     try {
       await until(
@@ -98,5 +100,27 @@ describe("npm start with PUBLIC_URL", () => {
       bot.child.kill("SIGTERM");
     }
     expect(await bot.stopped).toBe(0);
+  }
+
+  it("serves a workspace's public archive beside Slack: index, last month's page and its feed", async () => {
+    const path = join(dir, "slack.db");
+    await seed(path, "slack:T1");
+    await servesTheArchive(path, {
+      SLACK_BOT_TOKEN: "xoxb-archive",
+      SLACK_SIGNING_SECRET: "secret",
+      SLACK_API_URL: api.url,
+    });
+  });
+
+  it("serves it with Discord alone, on a web server of its own", async () => {
+    const guild = "110000000000000019";
+    const fake = await FakeDiscord.start({ guilds: [{ id: guild }] });
+    try {
+      const path = join(dir, "discord.db");
+      await seed(path, `discord:${guild}`);
+      await servesTheArchive(path, { DISCORD_TOKEN: "discord-archive-token", DISCORD_API_URL: fake.apiUrl });
+    } finally {
+      await fake.close();
+    }
   });
 });
