@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { RoundupDoc } from "../../src/core/roundup/roundupDoc.js";
 import { createRoundupCore, type RoundupCore } from "../../src/core/roundupCore.js";
+import { renderMonthPage } from "../../src/web/html/index.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
 
 const WORKSPACE = "local:team";
@@ -45,6 +47,16 @@ describe("the archive's roundups", () => {
       expect(doc).toEqual(await core.buildRoundup({ workspace: WORKSPACE, period: doc.period }));
     }
     expect(months[0]?.linkCount).toBe(2);
+    // Its page dates it as Berlin did: 1 July, not UTC's 30 June.
+    const page = renderMonthPage(
+      months[0] as RoundupDoc,
+      { archiveUrl: "https://r.example/", siteName: "T", noindex: false },
+      {
+        previous: null,
+        next: null,
+      },
+    );
+    expect(page).toContain('<time datetime="2026-06-30T23:30:00.000Z">2026-07-01</time>');
   });
 
   it("are none for a workspace nobody used, which is not created by asking", async () => {

@@ -98,5 +98,6 @@ export function roundupDoc(
     intro: settings.intro,
     sections: groupIntoSections(links, categories),
     linkCount: links.length,
+    timeZone: settings.schedule.timeZone,
   };
 }

@@ -34,6 +34,8 @@ export interface RoundupDoc {
   intro: string | null;
   sections: RoundupSection[];
   linkCount: number;
+  /** The workspace's time zone: the dates readers see are its (UTC when absent). */
+  timeZone?: string;
   /** The month's page in the workspace's web archive, when it publishes one: chat posts end with it. */
   webUrl?: string;
 }

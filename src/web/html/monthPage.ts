@@ -5,13 +5,23 @@ import { archiveHref, archivePaths, type MonthSummary, monthPath, type PageConte
 import { safeHref } from "./safeHref.js";
 import { describeMonth, summarizeMonth } from "./summarizeMonth.js";
 
-/**
- * When a link was shared. The doc carries instants but not the workspace's time zone, so the date
- * shown is UTC's; `datetime` gives the exact instant for machines.
- */
-function sharedTime(at: number): string {
-  const iso = new Date(at).toISOString();
-  return `<time datetime="${iso}">${iso.slice(0, 10)}</time>`;
+/** Shows a date as the workspace's members see it: in its time zone (UTC when the doc has none). */
+type DayOf = (at: number) => string;
+
+function dayFormat(timeZone: string | undefined): DayOf {
+  // One formatter per page: making one costs more than rendering an entry.
+  const format = new Intl.DateTimeFormat("en-CA", {
+    timeZone: timeZone ?? "UTC",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  });
+  return (at) => format.format(at);
+}
+
+/** When a link was shared: the workspace's date for people, the exact instant for machines. */
+function sharedTime(at: number, dayOf: DayOf): string {
+  return `<time datetime="${new Date(at).toISOString()}">${dayOf(at)}</time>`;
 }
 
 /** The entry's title: a link when its URL is http(s), otherwise the title and the URL as plain text. */
@@ -23,13 +33,13 @@ function entryTitle(item: RoundupItem): string {
 }
 
 /** One entry in the Markdown's order: title, author, note (or the page's description), sharer, others. */
-function renderItem(item: RoundupItem): string {
+function renderItem(item: RoundupItem, dayOf: DayOf): string {
   const parts = [`<li>\n<h3 dir="auto">${entryTitle(item)}</h3>`];
   if (item.author) parts.push(`<p class="by">by <bdi>${escapeHtml(item.author)}</bdi></p>`);
   const body = item.note ?? item.description;
   if (body) parts.push(`<p class="${item.note ? "note" : "description"}" dir="auto">${escapeHtml(body)}</p>`);
   parts.push(
-    `<p class="shared">Shared by <bdi>${escapeHtml(item.sharedBy)}</bdi> on ${sharedTime(item.sharedAt)}</p>`,
+    `<p class="shared">Shared by <bdi>${escapeHtml(item.sharedBy)}</bdi> on ${sharedTime(item.sharedAt, dayOf)}</p>`,
   );
   for (const other of item.alsoRecommendedBy) {
     const said = other.note ? `: <span dir="auto">${escapeHtml(other.note)}</span>` : ".";
@@ -38,12 +48,12 @@ function renderItem(item: RoundupItem): string {
   return `${parts.join("\n")}\n</li>`;
 }
 
-function renderSection(section: RoundupSection): string {
+function renderSection(section: RoundupSection, dayOf: DayOf): string {
   const heading = section.emoji ? `${section.emoji} ${section.name}` : section.name;
   return `<section>
 <h2 dir="auto">${escapeHtml(heading)}</h2>
 <ul class="entries">
-${section.items.map(renderItem).join("\n")}
+${section.items.map((item) => renderItem(item, dayOf)).join("\n")}
 </ul>
 </section>`;
 }
@@ -88,7 +98,8 @@ export function renderMonthPage(doc: RoundupDoc, ctx: PageContext, nav: MonthNav
   if (doc.sections.length === 0) {
     content.push(`<p class="empty">No links were shared in ${escapeHtml(doc.periodLabel)}.</p>`);
   }
-  content.push(...doc.sections.map(renderSection));
+  const dayOf = dayFormat(doc.timeZone);
+  content.push(...doc.sections.map((section) => renderSection(section, dayOf)));
   const links = monthNav(ctx, nav);
   return renderPage(ctx, {
     title: `${doc.title} · ${ctx.siteName}`,
