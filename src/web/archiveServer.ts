@@ -56,7 +56,6 @@ function route(path: string): Route | null {
 }
 
 interface Rendered {
-  status: 200;
   type: string;
   /** Encoded once: writing a string would encode the page again for every reader. */
   body: Buffer;
@@ -67,7 +66,7 @@ interface Rendered {
 function rendered(text: string, type: string, isPrivate: boolean): Rendered {
   const body = Buffer.from(text);
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
-  return { status: 200, type, body, etag, isPrivate };
+  return { type, body, etag, isPrivate };
 }
 
 /** A feed month counts as published when it ended: the archive only holds completed months. */
