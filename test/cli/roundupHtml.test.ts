@@ -40,6 +40,8 @@ describe("cli roundup --format html", () => {
     ]);
     expect(elements(doc, "script")).toEqual([]);
     expect(meta(doc, "robots")).toBe("noindex");
+    expect(visibleText(one(doc, "header"))).toBe("What we've been reading");
+    expect(run.stdout).not.toContain("local:");
     // It cannot know where it will be published, so it makes up no host.
     const archiveLinks = elements(doc)
       .map((el) => attr(el, "href"))

@@ -4,6 +4,7 @@ import type { PostOutcome, PostRequestOutcome } from "../../core/roundup/request
 import type { RoundupDoc } from "../../core/roundup/roundupDoc.js";
 import { type Platform, platformOf, postingToken } from "../../core/workspace.js";
 import { renderMonthPage } from "../../web/html/index.js";
+import { siteNameOf } from "../../web/html/siteName.js";
 import { commandLine, expectPositionals, PROGRAM, parse, stringValue, UsageError } from "../args.js";
 import { type CliCommand, type CliContext, operator } from "../context.js";
 import { roundupJson } from "../format.js";
@@ -96,14 +97,14 @@ async function post(context: CliContext, args: string[]): Promise<void> {
   context.out(explain(await request.post(), request.doc.period, workspace));
 }
 
-function printed(doc: RoundupDoc, format: "markdown" | "json" | "html"): string {
+function printed(doc: RoundupDoc, format: "markdown" | "json" | "html", siteName: string): string {
   switch (format) {
     case "json":
       return JSON.stringify(roundupJson(doc), null, 2);
     case "html":
       return renderMonthPage(
         doc,
-        { archiveUrl: "./", siteName: doc.workspace, noindex: true, relativeLinks: true },
+        { archiveUrl: "./", siteName, noindex: true, relativeLinks: true },
         { previous: null, next: null },
       ).trimEnd();
     case "markdown":
@@ -129,6 +130,8 @@ export const roundupCommand: CliCommand = {
       workspace: context.workspace,
       ...(period !== undefined ? { period } : {}),
     });
-    context.out(printed(doc, format));
+    // The same name the archive and the static site give it, never the workspace's internal key.
+    const { titleTemplate } = await context.core.getSettings({ workspace: context.workspace });
+    context.out(printed(doc, format, siteNameOf(titleTemplate)));
   },
 };

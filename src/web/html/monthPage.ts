@@ -3,25 +3,12 @@ import { escapeHtml } from "./escapeHtml.js";
 import { renderPage } from "./layout.js";
 import { archiveHref, archivePaths, type MonthSummary, monthPath, type PageContext } from "./pageContext.js";
 import { safeHref } from "./safeHref.js";
+import { isoInstant, type LocalDay, localDays } from "./shareDates.js";
 import { describeMonth, summarizeMonth } from "./summarizeMonth.js";
 
-/** Shows a date as the workspace's members see it: in its time zone (UTC when the doc has none). */
-type DayOf = (at: number) => string;
-
-function dayFormat(timeZone: string | undefined): DayOf {
-  // One formatter per page: making one costs more than rendering an entry.
-  const format = new Intl.DateTimeFormat("en-CA", {
-    timeZone: timeZone ?? "UTC",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  });
-  return (at) => format.format(at);
-}
-
 /** When a link was shared: the workspace's date for people, the exact instant for machines. */
-function sharedTime(at: number, dayOf: DayOf): string {
-  return `<time datetime="${new Date(at).toISOString()}">${dayOf(at)}</time>`;
+function sharedTime(at: number, dayOf: LocalDay): string {
+  return `<time datetime="${isoInstant(at)}">${dayOf(at)}</time>`;
 }
 
 /** The entry's title: a link when its URL is http(s), otherwise the title and the URL as plain text. */
@@ -33,7 +20,7 @@ function entryTitle(item: RoundupItem): string {
 }
 
 /** One entry in the Markdown's order: title, author, note (or the page's description), sharer, others. */
-function renderItem(item: RoundupItem, dayOf: DayOf): string {
+function renderItem(item: RoundupItem, dayOf: LocalDay): string {
   const parts = [`<li>\n<h3 dir="auto">${entryTitle(item)}</h3>`];
   if (item.author) parts.push(`<p class="by">by <bdi>${escapeHtml(item.author)}</bdi></p>`);
   const body = item.note ?? item.description;
@@ -48,7 +35,7 @@ function renderItem(item: RoundupItem, dayOf: DayOf): string {
   return `${parts.join("\n")}\n</li>`;
 }
 
-function renderSection(section: RoundupSection, dayOf: DayOf): string {
+function renderSection(section: RoundupSection, dayOf: LocalDay): string {
   const heading = section.emoji ? `${section.emoji} ${section.name}` : section.name;
   return `<section>
 <h2 dir="auto">${escapeHtml(heading)}</h2>
@@ -98,7 +85,7 @@ export function renderMonthPage(doc: RoundupDoc, ctx: PageContext, nav: MonthNav
   if (doc.sections.length === 0) {
     content.push(`<p class="empty">No links were shared in ${escapeHtml(doc.periodLabel)}.</p>`);
   }
-  const dayOf = dayFormat(doc.timeZone);
+  const dayOf = localDays(doc.timeZone);
   content.push(...doc.sections.map((section) => renderSection(section, dayOf)));
   const links = monthNav(ctx, nav);
   return renderPage(ctx, {
