@@ -18,6 +18,10 @@ const SPECIALS = /[&<>"']/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[^\S ]| {2}|^ | $/;
 
+/** Either of the above: most text has neither, and one scan that says so beats two. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const NEEDS_ANYTHING = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069&<>"']|[^\S ]| {2}|^ | $/;
+
 /**
  * Text people typed or pages said, safe as HTML text and inside quoted attribute values: it shows as
  * written and can never open a tag, close an attribute or start a character reference. Control
@@ -25,6 +29,7 @@ const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[
  * shown after it; whitespace folds to single spaces as the Markdown does.
  */
 export function escapeHtml(text: string): string {
+  if (!NEEDS_ANYTHING.test(text)) return text;
   const clean = NEEDS_CLEANING.test(text) ? sanitizeText(text).replace(/\s+/g, " ").trim() : text;
   return escapeSpecials(clean);
 }

@@ -21,26 +21,27 @@ function entryTitle(item: RoundupItem): string {
 
 /** One entry in the Markdown's order: title, author, note (or the page's description), sharer, others. */
 function renderItem(item: RoundupItem, dayOf: LocalDay): string {
-  const parts = [`<li>\n<h3 dir="auto">${entryTitle(item)}</h3>`];
-  if (item.author) parts.push(`<p class="by">by <bdi>${escapeHtml(item.author)}</bdi></p>`);
+  // Appended to one string, not pushed and joined: a 300-entry page makes less garbage to collect.
+  let html = `<li>\n<h3 dir="auto">${entryTitle(item)}</h3>`;
+  if (item.author) html += `\n<p class="by">by <bdi>${escapeHtml(item.author)}</bdi></p>`;
   const body = item.note ?? item.description;
-  if (body) parts.push(`<p class="${item.note ? "note" : "description"}" dir="auto">${escapeHtml(body)}</p>`);
-  parts.push(
-    `<p class="shared">Shared by <bdi>${escapeHtml(item.sharedBy)}</bdi> on ${sharedTime(item.sharedAt, dayOf)}</p>`,
-  );
+  if (body) html += `\n<p class="${item.note ? "note" : "description"}" dir="auto">${escapeHtml(body)}</p>`;
+  html += `\n<p class="shared">Shared by <bdi>${escapeHtml(item.sharedBy)}</bdi> on ${sharedTime(item.sharedAt, dayOf)}</p>`;
   for (const other of item.alsoRecommendedBy) {
     const said = other.note ? `: <span dir="auto">${escapeHtml(other.note)}</span>` : ".";
-    parts.push(`<p class="also">Also recommended by <bdi>${escapeHtml(other.name)}</bdi>${said}</p>`);
+    html += `\n<p class="also">Also recommended by <bdi>${escapeHtml(other.name)}</bdi>${said}</p>`;
   }
-  return `${parts.join("\n")}\n</li>`;
+  return `${html}\n</li>`;
 }
 
 function renderSection(section: RoundupSection, dayOf: LocalDay): string {
   const heading = section.emoji ? `${section.emoji} ${section.name}` : section.name;
+  let items = "";
+  for (const item of section.items) items += `${items ? "\n" : ""}${renderItem(item, dayOf)}`;
   return `<section>
 <h2 dir="auto">${escapeHtml(heading)}</h2>
 <ul class="entries">
-${section.items.map((item) => renderItem(item, dayOf)).join("\n")}
+${items}
 </ul>
 </section>`;
 }
