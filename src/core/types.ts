@@ -22,6 +22,14 @@ export interface Recommendation {
   sharedAt: number;
 }
 
+/** A member's +1 on a link: one per person. */
+export interface Vote {
+  userId: string;
+  userName: string;
+  /** Epoch milliseconds. */
+  votedAt: number;
+}
+
 export interface Link {
   id: number;
   workspace: WorkspaceKey;
@@ -42,9 +50,22 @@ export interface Link {
   canonicalUrl: string | null;
   /** Later shares by other people, oldest first. */
   recommendations: Recommendation[];
+  /** +1s, oldest first; at most one per person. */
+  votes: Vote[];
+  /** An editor picked it: it opens its month's roundup in the picks section. */
+  picked: boolean;
+  /** An editor dropped it from its month's roundup; it stays on the list. */
+  dropped: boolean;
 }
 
-export type NewLink = Omit<Link, "id" | "recommendations">;
+/** What a share creates: the rest (number, recommendations, votes, editors' marks) starts empty. */
+export type NewLink = Omit<Link, "id" | "recommendations" | "votes" | "picked" | "dropped">;
+
+/** An editor's marks on a link; a field left out is left as it is. */
+export interface Curation {
+  picked?: boolean;
+  dropped?: boolean;
+}
 
 export interface Schedule {
   /** 1-28, so every month has the day. */
@@ -71,6 +92,21 @@ export interface ArchiveSettings {
   slug: string | null;
 }
 
+/** Within a section: the order links were shared in, or most recommended first (ties by sharing order). */
+export type LinkOrder = "shared" | "votes";
+
+/** The section that opens the roundup with the editors' picks. */
+export interface PicksSettings {
+  title: string;
+  emoji: string | null;
+}
+
+/** The draft of the coming roundup, posted for editors `days` before it is due (0: no draft). */
+export interface ReviewSettings {
+  days: number;
+  channelId: string | null;
+}
+
 export interface Settings {
   workspace: WorkspaceKey;
   channelId: string | null;
@@ -85,6 +121,28 @@ export interface Settings {
   /** Something the admins should hear once, on their next command. */
   adminNotice: string | null;
   archive: ArchiveSettings;
+  order: LinkOrder;
+  picks: PicksSettings;
+  review: ReviewSettings;
+}
+
+/**
+ * The editors' review of one period's roundup: where its draft is, whether it is held. One row per
+ * workspace and period, created once (whichever process claims it first posts the draft).
+ */
+export interface RoundupReview {
+  workspace: WorkspaceKey;
+  period: string;
+  channelId: string;
+  /** Platform ids of the draft's messages, one per page, in order; empty until posted. */
+  messageIds: string[];
+  /** Held: the due time passes without posting until someone presses "Post now". */
+  heldBy: string | null;
+  /** Raised by every change to the draft, so a draft message rendered before the last change is redrawn. */
+  version: number;
+  /** When reviewers were last reminded of a held roundup. */
+  remindedAt: number | null;
+  createdAt: number;
 }
 
 export type RunStatus = "posting" | "posted" | "failed" | "skipped" | "quiet";
@@ -105,4 +163,6 @@ export interface RoundupRun {
 }
 
 export const DEFAULT_TITLE_TEMPLATE = "What we've been reading in {month}";
+export const DEFAULT_PICKS: PicksSettings = { title: "Picks of the month", emoji: "⭐" };
+export const DEFAULT_REVIEW: ReviewSettings = { days: 0, channelId: null };
 export const DEFAULT_SCHEDULE: Schedule = { day: 1, time: "09:00", timeZone: "UTC" };

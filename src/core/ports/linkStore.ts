@@ -1,4 +1,4 @@
-import type { Link, NewLink, Recommendation, WorkspaceKey } from "../types.js";
+import type { Curation, Link, NewLink, Recommendation, Vote, WorkspaceKey } from "../types.js";
 
 export interface LinkFilter {
   /** Inclusive lower bound on `sharedAt`, epoch ms. */
@@ -36,6 +36,13 @@ export interface LinkStore {
   get(workspace: WorkspaceKey, id: number): Promise<Link | undefined>;
   update(workspace: WorkspaceKey, id: number, patch: LinkPatch): Promise<Link | undefined>;
   remove(workspace: WorkspaceKey, id: number): Promise<boolean>;
+  /** Sets an editor's marks (picked, dropped); the link as it is now, or undefined when there is none. */
+  curate(workspace: WorkspaceKey, id: number, curation: Curation): Promise<Link | undefined>;
+  /**
+   * Records a +1 atomically: true when counted, false when this person had already voted for it (or
+   * the link is gone). Two votes at once from different people are both kept.
+   */
+  addVote(workspace: WorkspaceKey, id: number, vote: Vote): Promise<boolean>;
   /** Links in the order they were shared, oldest first. */
   list(workspace: WorkspaceKey, filter?: LinkFilter): Promise<Link[]>;
 }

@@ -1,4 +1,13 @@
-import type { AdminEntry, ArchiveSettings, Schedule, Settings, WorkspaceKey } from "../types.js";
+import type {
+  AdminEntry,
+  ArchiveSettings,
+  LinkOrder,
+  PicksSettings,
+  ReviewSettings,
+  Schedule,
+  Settings,
+  WorkspaceKey,
+} from "../types.js";
 
 export interface DueWorkspace {
   workspace: WorkspaceKey;
@@ -17,6 +26,9 @@ export interface SettingsStore {
   setQuietMonthNote(workspace: WorkspaceKey, enabled: boolean): Promise<void>;
   setNextDue(workspace: WorkspaceKey, due: { period: string; at: number } | null): Promise<void>;
   setAdminNotice(workspace: WorkspaceKey, notice: string | null): Promise<void>;
+  setOrder(workspace: WorkspaceKey, order: LinkOrder): Promise<void>;
+  setPicks(workspace: WorkspaceKey, picks: PicksSettings): Promise<void>;
+  setReview(workspace: WorkspaceKey, review: ReviewSettings): Promise<void>;
   /** Throws `UserError("archive.slugTaken")` when another workspace's archive has the slug. */
   setArchive(workspace: WorkspaceKey, archive: ArchiveSettings): Promise<void>;
   /**

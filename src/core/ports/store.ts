@@ -1,6 +1,7 @@
 import type { CategoryStore } from "./categoryStore.js";
 import type { LinkStore } from "./linkStore.js";
 import type { RequestLogStore } from "./requestLogStore.js";
+import type { ReviewStore } from "./reviewStore.js";
 import type { RoundupRunStore } from "./runStore.js";
 import type { SettingsStore } from "./settingsStore.js";
 import type { WorkspaceStore } from "./workspaceStore.js";
@@ -15,6 +16,7 @@ export interface Store {
   categories: CategoryStore;
   settings: SettingsStore;
   runs: RoundupRunStore;
+  reviews: ReviewStore;
   requestLog: RequestLogStore;
   /**
    * Runs `work` atomically: everything it does through `tx` is committed when its Promise resolves and
