@@ -1,6 +1,7 @@
 import { type Config, loadConfigOrExplain } from "./config.js";
 import { isUserError } from "./core/errors.js";
 import { systemClock } from "./core/ports/clock.js";
+import type { DraftBoard } from "./core/ports/draftBoard.js";
 import type { RoundupPublisher } from "./core/ports/publisher.js";
 import { createRoundupCore } from "./core/roundupCore.js";
 import { PageMetadataFetcher } from "./enrich/pageMetadataFetcher.js";
@@ -52,6 +53,8 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
     : undefined;
   const stops: (() => Promise<void>)[] = [];
   const publishers: Record<string, RoundupPublisher> = {};
+  // Like `publishers`: each adapter hands its review board to its core, shared with the scheduler.
+  const boards: Record<string, DraftBoard> = {};
   // A platform that fails to start stops what already started, so the process can end.
   const startOrExplain = async <T>(platform: "Slack" | "Discord", start: () => Promise<T>): Promise<T> => {
     try {
@@ -90,6 +93,7 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
       publicUrl: config.publicUrl,
       logger: slackLogger,
       publishers,
+      boards,
     });
     const slack = await startOrExplain("Slack", () =>
       startSlack({
@@ -119,6 +123,7 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
       publicUrl: config.publicUrl,
       logger: discordLogger,
       publishers,
+      boards,
     });
     const discord = await startOrExplain("Discord", () =>
       import("./adapters/discord/startDiscord.js").then(({ startDiscord }) =>
@@ -153,7 +158,14 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
   }
 
   const scheduler = startScheduler(
-    { store, clock, publishers, publicUrl: config.publicUrl, logger: logger.child({ area: "scheduler" }) },
+    {
+      store,
+      clock,
+      publishers,
+      boards,
+      publicUrl: config.publicUrl,
+      logger: logger.child({ area: "scheduler" }),
+    },
     { maxLateMs: config.catchUpDays * DAY, intervalMs: config.tickSeconds * 1000 },
   );
 

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { BackgroundWork } from "./background/backgroundWork.js";
 import {
   addCategory,
   archiveCategory,
@@ -17,16 +18,22 @@ import { UserError } from "./errors.js";
 import { addLink } from "./links/addLink.js";
 import { enrichLink } from "./links/enrichLink.js";
 import { editLinkAs, listLinks, removeLinkAs } from "./links/manageLinks.js";
+import { voteLink } from "./links/voteLink.js";
 import type { Clock } from "./ports/clock.js";
+import type { DraftBoard } from "./ports/draftBoard.js";
 import type { Logger } from "./ports/logger.js";
 import type { MetadataFetcher } from "./ports/metadataFetcher.js";
 import type { RoundupPublisher } from "./ports/publisher.js";
 import type { Store } from "./ports/store.js";
+import { curateLink } from "./review/curateLink.js";
+import { holdRoundup, postReviewedNow } from "./review/reviewActions.js";
+import { draftChanged, showDraft } from "./review/showDraft.js";
 import { archiveRoundups } from "./roundup/archiveRoundups.js";
 import { buildRoundup } from "./roundup/buildRoundup.js";
 import { type RequestPostInput, requestRoundupPost } from "./roundup/requestRoundupPost.js";
 import { AdminNotices } from "./settings/adminNotices.js";
 import { archiveUrl, findArchive, setArchive } from "./settings/archive.js";
+import { setOrder, setPicks, setReview } from "./settings/editorialSettings.js";
 import {
   addAdmin,
   configSummary,
@@ -38,11 +45,12 @@ import {
   setSchedule,
   setTitleTemplate,
 } from "./settings/manageSettings.js";
+import { periodOf } from "./time/period.js";
 import type { ArchiveSettings } from "./types.js";
 import { numberCategories } from "./views/categoryView.js";
 import { linkPage } from "./views/linkPage.js";
 import { settingsView } from "./views/settingsView.js";
-import { type Platform, requireWorkspace } from "./workspace.js";
+import { type Platform, platformOf, requireWorkspace } from "./workspace.js";
 
 export interface RoundupCoreDeps {
   store: Store;
@@ -59,6 +67,8 @@ export interface RoundupCoreDeps {
   owner?: string;
   /** PUBLIC_URL: where the web archive is served, the base of every address it gives out. */
   publicUrl?: string | null;
+  /** By platform, where review drafts are shown; shared with the scheduler like `publishers`. */
+  boards?: Partial<Record<string, DraftBoard>>;
 }
 
 /** A name for this process in the roundup ledger: unique per running process. */
@@ -68,7 +78,16 @@ export function processOwner(): string {
 
 export function createRoundupCore(deps: RoundupCoreDeps) {
   const publishers = deps.publishers ?? {};
-  const bound = { ...deps, publishers, owner: deps.owner ?? processOwner() };
+  const boards = deps.boards ?? {};
+  const bound = { ...deps, publishers, boards, owner: deps.owner ?? processOwner() };
+  /** Redraws that follow a share: the person is answered first, the draft catches up. */
+  const redraws = new BackgroundWork(deps.logger);
+  /** After a change to a link: its month's draft, if one is out, shows it. */
+  const redraw = async (workspace: string, link: { sharedAt: number }) => {
+    if (!boards[platformOf(workspace)]) return;
+    const { timeZone } = (await deps.store.settings.get(workspace)).schedule;
+    await draftChanged(bound, { workspace, period: periodOf(link.sharedAt, timeZone) });
+  };
   /** A use case `(deps, input)` as `(input)`, on this store. */
   const bind =
     <I, O>(useCase: (deps: typeof bound, input: I) => O) =>
@@ -83,15 +102,49 @@ export function createRoundupCore(deps: RoundupCoreDeps) {
     usePublisher(platform: Platform, publisher: RoundupPublisher): void {
       publishers[platform] = publisher;
     },
+    /** Shows review drafts on `platform` from now on (with its publisher, when its client exists). */
+    useBoard(platform: Platform, board: DraftBoard): void {
+      boards[platform] = board;
+    },
+    /** Waits for draft redraws started after shares, at most `timeoutMs`. */
+    settle: (timeoutMs: number) => redraws.drain(timeoutMs),
 
     // Links
-    addLink: bind(addLink),
+    /** Shares a link; a draft of its month that is out is redrawn afterwards, in the background. */
+    addLink: async (input: Parameters<typeof addLink>[1]) => {
+      const result = await addLink(bound, input);
+      if (boards[platformOf(input.workspace)]) {
+        void redraws.run("redraw draft", { workspace: input.workspace, link: result.link.id }, () =>
+          redraw(input.workspace, result.link),
+        );
+      }
+      return result;
+    },
     /** Reads the link's page; only when `fetches`. */
     enrichLink: (input: Parameters<typeof enrichLink>[1]) => {
       if (!fetcher) throw new UserError("fetch.off", "Reading pages is turned off here.");
       return enrichLink({ store, fetcher }, input);
     },
-    editLink: bind(editLinkAs),
+    /** Edits a link (note, category...); its month's draft, if out, shows the change. */
+    editLink: async (input: Parameters<typeof editLinkAs>[1]) => {
+      const link = await editLinkAs(bound, input);
+      await redraw(input.workspace, link);
+      return link;
+    },
+    /** Drops, restores, picks or unpicks a link (editors only); its month's draft shows it. */
+    curateLink: async (input: Parameters<typeof curateLink>[1]) => {
+      const outcome = await curateLink(bound, input);
+      if (outcome.kind === "changed")
+        await draftChanged(bound, { workspace: input.workspace, period: outcome.period });
+      return outcome;
+    },
+    /** A member's +1; its month's draft shows the count. */
+    voteLink: async (input: Parameters<typeof voteLink>[1]) => {
+      const outcome = await voteLink(bound, input);
+      if (outcome.kind === "voted")
+        await draftChanged(bound, { workspace: input.workspace, period: outcome.period });
+      return outcome;
+    },
     removeLink: bind(removeLinkAs),
     listLinks: bind(listLinks),
     /** A page of links with what a face says about it (month, category, more to come, time zone). */
@@ -122,6 +175,12 @@ export function createRoundupCore(deps: RoundupCoreDeps) {
     setTitleTemplate: bind(setTitleTemplate),
     setIntro: bind(setIntro),
     setQuietMonthNote: bind(setQuietMonthNote),
+    /** Links within a section by sharing order or by votes. */
+    setOrder: bind(setOrder),
+    /** The picks section's title and emoji. */
+    setPicks: bind(setPicks),
+    /** The review draft: how many days ahead, and in which channel (0 days: off). */
+    setReview: bind(setReview),
     addAdmin: bind(addAdmin),
     /** Turns the web archive off, private or public (see `setArchive`). */
     setArchive: bind(setArchive),
@@ -144,6 +203,14 @@ export function createRoundupCore(deps: RoundupCoreDeps) {
     /** Every completed month with links, newest first: what the web archive publishes. */
     archiveRoundups: bind(archiveRoundups),
     requestRoundupPost: (input: RequestPostInput) => requestRoundupPost(bound, input),
+
+    // Review
+    /** Holds the reviewed roundup past its due time, or releases it; editors only. */
+    holdRoundup: bind(holdRoundup),
+    /** Posts the reviewed roundup at once through the ledger; editors only. */
+    postReviewedNow: bind(postReviewedNow),
+    /** Redraws a period's draft from the database (after a restart, or when a message was deleted). */
+    showDraft: bind(showDraft),
     /** The scheduler's notices for admins, handed over on their next command. */
     notices: new AdminNotices(deps),
   };

@@ -1,4 +1,7 @@
+import { describeError } from "../background/describeError.js";
 import type { Logger } from "../ports/logger.js";
+import { holdIfHeld, openDueDrafts } from "../review/draftSchedule.js";
+import { type DraftDeps, draftChanged } from "../review/showDraft.js";
 import { type PostDeps, type PostResult, postRoundup } from "../roundup/postRoundup.js";
 import { periodLabel } from "../time/period.js";
 import { dueInstant, nextPeriod } from "./dueTime.js";
@@ -16,12 +19,14 @@ export interface TickOptions {
 
 export interface TickDeps extends PostDeps {
   logger?: Logger;
+  /** Where review drafts are shown, by platform; without them drafts are neither posted nor held. */
+  boards?: DraftDeps["boards"];
 }
 
 export interface TickReport {
   workspace: string;
   period: string;
-  outcome: PostResult["status"] | "skipped-late";
+  outcome: PostResult["status"] | "skipped-late" | "held";
 }
 
 const WEEK = 7 * 24 * 60 * 60 * 1000;
@@ -51,11 +56,17 @@ export async function schedulerTick(deps: TickDeps, options: TickOptions): Promi
   const reports: TickReport[] = [];
   // Only what this process can post: another platform's roundups stay due for a process that can.
   const platforms = Object.keys(deps.publishers).filter((platform) => deps.publishers[platform]);
+  const drafts = deps.boards ? { store, clock, boards: deps.boards, ...(logger ? { logger } : {}) } : null;
+  if (drafts) await openDueDrafts(drafts, options.batch !== undefined ? { batch: options.batch } : {});
 
   for (const due of await store.settings.due(now, options.batch ?? 100, platforms)) {
     const { workspace, period } = due;
     const settings = await store.settings.get(workspace);
     let outcome: TickReport["outcome"];
+    if (drafts && (await holdIfHeld(drafts, due))) {
+      reports.push({ workspace, period, outcome: "held" });
+      continue;
+    }
     if (now - due.at > maxLate) {
       await store.runs.recordSkipped(
         workspace,
@@ -92,6 +103,12 @@ export async function schedulerTick(deps: TickDeps, options: TickOptions): Promi
         logger?.error({ workspace, period, reason: result.reason }, "roundup post failed");
       } else if (result.status === "posted") {
         logger?.info({ workspace, period, messages: result.messagesSent }, "roundup posted");
+      }
+      // A reviewed roundup's draft says it went out.
+      if (drafts && (result.status === "posted" || result.status === "quiet")) {
+        await draftChanged(drafts, { workspace, period }).catch((error: unknown) =>
+          logger?.warn({ workspace, period, err: describeError(error) }, "could not mark the draft posted"),
+        );
       }
     }
     // Move on from the period we handled; a schedule changed meanwhile already moved itself.

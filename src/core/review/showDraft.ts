@@ -1,0 +1,72 @@
+import type { DraftBoard } from "../ports/draftBoard.js";
+import type { Store } from "../ports/store.js";
+import type { RoundupReview } from "../types.js";
+import { platformOf } from "../workspace.js";
+import { buildDraft, pagesOf } from "./reviewDraft.js";
+
+export interface DraftDeps {
+  store: Store;
+  /** By platform ("discord", "slack"): where drafts are shown; a process without one leaves drafts alone. */
+  boards: Partial<Record<string, DraftBoard>>;
+}
+
+/** Redraws before giving up: each round means another change landed while the last was drawn. */
+const MAX_ROUNDS = 5;
+
+export type ShowResult = "shown" | "no-review" | "no-board";
+
+/**
+ * Brings the draft's messages in line with the database: edits each page in place, posts a page that
+ * is new or whose message was deleted, removes pages no longer needed. Drawing is not atomic with the
+ * change that asked for it, so after drawing it looks at the version again and redraws when another
+ * change (another editor, another replica) landed meanwhile: the last drawing always shows every change.
+ */
+export async function showDraft(
+  deps: DraftDeps,
+  input: { workspace: string; period: string },
+): Promise<ShowResult> {
+  const { store } = deps;
+  const board = deps.boards[platformOf(input.workspace)];
+  if (!board) return "no-board";
+  let review = await store.reviews.get(input.workspace, input.period);
+  if (!review) return "no-review";
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    await draw(store, board, review);
+    const now = await store.reviews.get(input.workspace, input.period);
+    if (!now || now.version === review.version) break;
+    review = now;
+  }
+  return "shown";
+}
+
+async function draw(store: Store, board: DraftBoard, review: RoundupReview): Promise<void> {
+  const pages = pagesOf(await buildDraft(store, review), board.pageSize);
+  const ids: string[] = [];
+  for (const page of pages) {
+    const message = board.render(page);
+    const existing = review.messageIds[page.index];
+    if (existing !== undefined && (await board.edit(review.channelId, existing, message)) === "edited") {
+      ids.push(existing);
+    } else {
+      ids.push(await board.post(review.channelId, message));
+    }
+  }
+  for (const extra of review.messageIds.slice(pages.length)) await board.remove(review.channelId, extra);
+  if (ids.length !== review.messageIds.length || ids.some((id, i) => id !== review.messageIds[i])) {
+    await store.reviews.setMessages(review.workspace, review.period, ids);
+  }
+}
+
+/**
+ * After a change to a link of `period`: when that period's draft is out, marks the change (so a
+ * drawing under way redraws) and redraws. A period without a review costs one read.
+ */
+export async function draftChanged(
+  deps: DraftDeps,
+  input: { workspace: string; period: string },
+): Promise<void> {
+  if (!deps.boards[platformOf(input.workspace)]) return;
+  if (!(await deps.store.reviews.get(input.workspace, input.period))) return;
+  await deps.store.reviews.bump(input.workspace, input.period);
+  await showDraft(deps, input);
+}
