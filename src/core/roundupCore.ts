@@ -27,7 +27,7 @@ import type { RoundupPublisher } from "./ports/publisher.js";
 import type { Store } from "./ports/store.js";
 import { curateLink } from "./review/curateLink.js";
 import { holdRoundup, postReviewedNow } from "./review/reviewActions.js";
-import { draftChanged, showDraft } from "./review/showDraft.js";
+import { currentDraft, draftChanged, showDraft } from "./review/showDraft.js";
 import { archiveRoundups } from "./roundup/archiveRoundups.js";
 import { buildRoundup } from "./roundup/buildRoundup.js";
 import { type RequestPostInput, requestRoundupPost } from "./roundup/requestRoundupPost.js";
@@ -211,6 +211,8 @@ export function createRoundupCore(deps: RoundupCoreDeps) {
     postReviewedNow: bind(postReviewedNow),
     /** Redraws a period's draft from the database (after a restart, or when a message was deleted). */
     showDraft: bind(showDraft),
+    /** The draft as it stands (every link, its section and marks, the open categories). */
+    currentDraft: bind(currentDraft),
     /** The scheduler's notices for admins, handed over on their next command. */
     notices: new AdminNotices(deps),
   };

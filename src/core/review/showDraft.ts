@@ -1,8 +1,9 @@
+import { UserError } from "../errors.js";
 import type { DraftBoard } from "../ports/draftBoard.js";
 import type { Store } from "../ports/store.js";
 import type { RoundupReview } from "../types.js";
 import { platformOf } from "../workspace.js";
-import { buildDraft, pagesOf } from "./reviewDraft.js";
+import { buildDraft, pagesOf, type ReviewDraft } from "./reviewDraft.js";
 
 export interface DraftDeps {
   store: Store;
@@ -69,4 +70,16 @@ export async function draftChanged(
   if (!(await deps.store.reviews.get(input.workspace, input.period))) return;
   await deps.store.reviews.bump(input.workspace, input.period);
   await showDraft(deps, input);
+}
+
+/** The draft of a period as it stands, for a face that shows one link's controls. */
+export async function currentDraft(
+  { store }: Pick<DraftDeps, "store">,
+  input: { workspace: string; period: string },
+): Promise<ReviewDraft> {
+  const review = await store.reviews.get(input.workspace, input.period);
+  if (!review) {
+    throw new UserError("review.unknown", `There's no draft of the ${input.period} roundup any more.`);
+  }
+  return buildDraft(store, review);
 }
