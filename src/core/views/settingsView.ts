@@ -8,7 +8,18 @@ import { archiveUrl } from "../settings/archive.js";
 import { configSummary } from "../settings/manageSettings.js";
 import { formatLocalDateTime } from "../time/formatLocal.js";
 import { type Period, periodLabel } from "../time/period.js";
-import type { AdminEntry, ArchiveMode, RoundupRun, RunStatus, Schedule } from "../types.js";
+import type {
+  AdminEntry,
+  ArchiveMode,
+  LinkOrder,
+  PicksSettings,
+  ReviewSettings,
+  RoundupRun,
+  RunStatus,
+  Schedule,
+} from "../types.js";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** How a roundup run stands. */
 export interface RunView {
@@ -38,6 +49,12 @@ export interface SettingsView {
   quietMonthNote: boolean;
   /** The web archive: its mode and address (null when off, or when PUBLIC_URL is not set). */
   archive: { mode: ArchiveMode; url: string | null };
+  /** Links within a section: by sharing order or by votes. */
+  order: LinkOrder;
+  /** The section that opens the roundup with the editors' picks. */
+  picks: PicksSettings;
+  /** The review draft: days ahead (0: off) and its channel; `draftAt` is when the next one goes out. */
+  review: ReviewSettings & { draftAt: { at: number; localTime: string } | null };
 }
 
 export function runView(run: RoundupRun | null): RunView | null {
@@ -75,5 +92,19 @@ export async function settingsView(
     intro: settings.intro,
     quietMonthNote: settings.quietMonthNote,
     archive: { mode: settings.archive.mode, url: archiveUrl(deps.publicUrl, settings.archive) },
+    order: settings.order,
+    picks: settings.picks,
+    review: { ...settings.review, draftAt: draftAt(settings.review, nextDue, schedule.timeZone) },
   };
+}
+
+/** When the next draft goes out: `days` before the next roundup, once review is on. */
+function draftAt(
+  review: ReviewSettings,
+  nextDue: { at: number } | null,
+  timeZone: string,
+): { at: number; localTime: string } | null {
+  if (review.days === 0 || review.channelId === null || !nextDue) return null;
+  const at = nextDue.at - review.days * DAY_MS;
+  return { at, localTime: formatLocalDateTime(at, timeZone) };
 }
