@@ -34,10 +34,13 @@ export interface DiscordDeps {
   inFlight: BackgroundWork;
 }
 
+/** A row of buttons or a menu, as a message carries it. */
+export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
+
 export interface Answer {
   content?: string;
   embeds?: APIEmbed[];
-  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  components?: ActionRow[];
   /** Files attached to the answer, as Discord's upload takes them. */
   files?: { name: string; attachment: Buffer }[];
 }

@@ -3,7 +3,7 @@ import type { APIEmbed } from "discord.js";
 import type { LinkView } from "../../core/links/manageLinks.js";
 import { sharedHost } from "../../core/links/url.js";
 import { formatLocalDate } from "../../core/time/formatLocal.js";
-import type { AdminEntry, Category, Link } from "../../core/types.js";
+import type { AdminEntry, Category, Link, PicksSettings, ReviewSettings } from "../../core/types.js";
 import type { NumberedCategory } from "../../core/views/categoryView.js";
 import type { RunView, SettingsView } from "../../core/views/settingsView.js";
 import { clip, escapeDiscord, maskedLink, oneLine } from "./escape.js";
@@ -120,6 +120,16 @@ function runLine(run: RunView | null): string {
   }
 }
 
+/** The picks section's heading, as the roundup shows it. */
+export function picksHeading(picks: PicksSettings): string {
+  return escapeDiscord(picks.emoji ? `${picks.emoji} ${picks.title}` : picks.title);
+}
+
+function reviewLine(review: ReviewSettings): string {
+  if (review.days === 0 || review.channelId === null) return "off";
+  return `${review.days === 1 ? "1 day" : `${review.days} days`} before each roundup, in <#${review.channelId}>`;
+}
+
 export function settingsEmbed(settings: SettingsView): APIEmbed {
   const { lastRun, waiting } = settings;
   const { day, time, timeZone } = settings.schedule;
@@ -134,6 +144,9 @@ export function settingsEmbed(settings: SettingsView): APIEmbed {
     `**Title:** ${escapeDiscord(settings.titleTemplate)}`,
     `**Intro:** ${settings.intro ? escapeDiscord(clip(settings.intro, 300)) : "none"}`,
     `**Quiet months:** ${settings.quietMonthNote ? "a short note" : "nothing posted"}`,
+    `**Order within sections:** ${settings.order === "votes" ? "most recommended first" : "as shared"}`,
+    `**Picks:** ${picksHeading(settings.picks)}`,
+    `**Review draft:** ${reviewLine(settings.review)}`,
     `**Admins:** ${adminList(settings.admins)}`,
     ...(waiting ? [waiting] : []),
   ];
@@ -147,6 +160,7 @@ export const HELP_TEXT = [
   "**Browse**",
   "`/read list [month:YYYY-MM] [category:] [mine:]` lists a month's links, a page at a time.",
   "`/read search query:` finds links in every month.",
+  "`/read vote number:` (or **+1** under a share) recommends a link for the roundup.",
   "`/read edit id: [note:] [category:] [title:] [author:]` and `/read remove id:` change your own links (admins: any).",
   "**The roundup**",
   "`/read roundup preview [month:]` shows it to you, `/read roundup export [month:]` gives it as Markdown for a blog post; `/read roundup post [month:]` posts it (admins).",
@@ -154,6 +168,7 @@ export const HELP_TEXT = [
   "`/read category add|rename|move|archive|unarchive|remove|list` arranges the sections.",
   "`/read config channel|schedule|admins|show` sets where and when the roundup goes out, and who else can change things.",
   "`/read config title|intro|quiet` sets its title, its opening paragraph, and what a month without links posts; `/read config archive` publishes the roundups on the web.",
+  "`/read config order|picks|review` orders links by votes, names the picks section, and posts a draft of each roundup days ahead to a review channel, where admins drop, pick, move, edit, hold or post it.",
 ].join("\n");
 
 export function helpEmbed(): APIEmbed {

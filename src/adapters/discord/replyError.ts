@@ -50,8 +50,11 @@ export async function replyError(
         await interaction.editReply(answer);
         return;
       }
-      // A visible deferral ("Roundup is thinking…") would show the error to everyone: drop it.
-      await interaction.deleteReply().catch(() => undefined);
+      // A visible deferral ("Roundup is thinking…") would show the error to everyone: drop it. A
+      // button's or form's deferred update has no deferral of its own: its message stays as it was.
+      if (!interaction.isMessageComponent() && !interaction.isModalSubmit()) {
+        await interaction.deleteReply().catch(() => undefined);
+      }
     }
     if (interaction.replied || interaction.deferred) {
       await interaction.followUp({ ...answer, flags: MessageFlags.Ephemeral });

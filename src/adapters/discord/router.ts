@@ -1,9 +1,24 @@
 /** Routes each interaction to its command and answers every failure in one place. */
-import { type Interaction, MessageFlags } from "discord.js";
+import {
+  type ButtonInteraction,
+  type Interaction,
+  MessageFlags,
+  type ModalSubmitInteraction,
+  type StringSelectMenuInteraction,
+} from "discord.js";
 import { describeError } from "../../core/background/describeError.js";
 import { UserError } from "../../core/errors.js";
 import { answerAutocomplete } from "./autocomplete.js";
-import { findButton, findMessageCommand, findSubcommand, READ_COMMAND } from "./commands/index.js";
+import {
+  buttonHandlers,
+  findHandler,
+  findMessageCommand,
+  findSubcommand,
+  modalHandlers,
+  READ_COMMAND,
+  selectHandlers,
+} from "./commands/index.js";
+import type { PrefixHandler } from "./commands/types.js";
 import { CommandContext, type DiscordDeps } from "./context.js";
 import { escapeDiscord } from "./escape.js";
 import { NO_MENTIONS } from "./publisher.js";
@@ -48,10 +63,23 @@ export async function handleInteraction(deps: DiscordDeps, interaction: Interact
       await handler.execute(new CommandContext(interaction, deps));
     } else if (interaction.isButton()) {
       command = `button ${interaction.customId.split(":", 1)[0]}`;
-      const handler = findButton(interaction.customId);
-      if (!handler)
-        throw new UserError("command.unknown", "That button no longer works; run the command again.");
-      await handler.execute(new CommandContext(interaction, deps), interaction.customId.split(":").slice(1));
+      await runPrefixed(
+        deps,
+        interaction,
+        buttonHandlers,
+        "That button no longer works; run the command again.",
+      );
+    } else if (interaction.isStringSelectMenu()) {
+      command = `select ${interaction.customId.split(":", 1)[0]}`;
+      await runPrefixed(
+        deps,
+        interaction,
+        selectHandlers,
+        "That menu no longer works; run the command again.",
+      );
+    } else if (interaction.isModalSubmit()) {
+      command = `modal ${interaction.customId.split(":", 1)[0]}`;
+      await runPrefixed(deps, interaction, modalHandlers, "That form no longer works; open it again.");
     }
   } catch (error) {
     await replyError(interaction, error, deps.logger, command);
@@ -71,4 +99,17 @@ export async function handleInteraction(deps: DiscordDeps, interaction: Interact
         ),
       );
   }
+}
+
+/** A button, menu or form: found by its custom id's prefix, its rights checked once, then run. */
+async function runPrefixed<
+  I extends ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction,
+>(deps: DiscordDeps, interaction: I, handlers: readonly PrefixHandler<I>[], stale: string): Promise<void> {
+  const handler = findHandler(handlers, interaction.customId);
+  if (!handler) throw new UserError("command.unknown", stale);
+  const ctx = new CommandContext(interaction, deps);
+  if (handler.adminRefusal && !(await ctx.isAdmin())) {
+    throw new UserError(handler.adminRefusal.code, handler.adminRefusal.message);
+  }
+  await handler.execute(ctx, interaction.customId.split(":").slice(1));
 }

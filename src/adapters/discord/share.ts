@@ -6,6 +6,7 @@
 import type { ChatInputCommandInteraction, MessageContextMenuCommandInteraction } from "discord.js";
 import type { EnrichResult } from "../../core/links/enrichLink.js";
 import type { Category, Link } from "../../core/types.js";
+import { voteRow } from "./commands/vote.js";
 import type { CommandContext } from "./context.js";
 import { escapeDiscord } from "./escape.js";
 import { addedText, duplicateText, linkTitle } from "./messages.js";
@@ -37,6 +38,8 @@ export async function shareLink(
       content: addedText(result.link, result.category, ctx.userName, {
         state: core.fetches ? "pending" : "none",
       }),
+      // Others who see the share can +1 it there.
+      ...(options.visible ? { components: [voteRow(result.link.id, 0)] } : {}),
     },
     options,
   );

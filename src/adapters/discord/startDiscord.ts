@@ -17,10 +17,13 @@ import {
 import type { DiscordShards } from "../../config.js";
 import { BackgroundWork } from "../../core/background/backgroundWork.js";
 import { describeError } from "../../core/background/describeError.js";
+import type { DraftBoard } from "../../core/ports/draftBoard.js";
 import type { RoundupPublisher } from "../../core/ports/publisher.js";
 import type { RoundupCore } from "../../core/roundupCore.js";
 import type { Logger } from "../../logger.js";
 import type { DiscordDeps } from "./context.js";
+import { createDiscordDraftBoard } from "./draft/draftBoard.js";
+import type { DraftMessage } from "./draft/renderDraft.js";
 import { createDiscordPublisher, NO_MENTIONS } from "./publisher.js";
 import { inviteUrl, registerCommands } from "./registration.js";
 import type { DiscordMessage } from "./render.js";
@@ -51,6 +54,8 @@ export interface RunningDiscord {
   client: Client;
   /** Posts roundups to Discord for the core's `postRoundup` and scheduler: `publishers: { discord: publisher }`. */
   publisher: RoundupPublisher<DiscordMessage>;
+  /** Shows review drafts in Discord for the core and the scheduler: `boards: { discord: board }`. */
+  board: DraftBoard<DraftMessage>;
   /** Stops taking interactions, lets those in flight (and page lookups, posts) finish, and logs out. */
   stop(): Promise<void>;
 }
@@ -126,6 +131,8 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
   const inFlight = new BackgroundWork(logger);
   const publisher = createDiscordPublisher({ rest: client.rest });
   options.core.usePublisher("discord", publisher as RoundupPublisher);
+  const board = createDiscordDraftBoard({ rest: client.rest });
+  options.core.useBoard("discord", board as DraftBoard);
   const deps: DiscordDeps = {
     logger,
     core: options.core,
@@ -210,11 +217,18 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
   return {
     client,
     publisher,
+    board,
     stop() {
       stopped ??= (async () => {
         stopping = true;
-        if (!(await inFlight.drain(options.drainMs ?? 10_000))) {
+        const drainMs = options.drainMs ?? 10_000;
+        if (!(await inFlight.drain(drainMs))) {
           logger.warn({ pending: inFlight.size }, "stopped with Discord work still running");
+        }
+        // Draft redraws that follow shares run in the core; they need the client's REST until done.
+        // After the interactions: a share still being answered may start one.
+        if (!(await options.core.settle(drainMs))) {
+          logger.warn("stopped with a review draft still being redrawn");
         }
         await client.destroy();
       })();

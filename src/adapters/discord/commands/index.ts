@@ -21,7 +21,10 @@ import configAdmins from "./config/admins.js";
 import configArchive from "./config/archive.js";
 import configChannel from "./config/channel.js";
 import configIntro from "./config/intro.js";
+import configOrder from "./config/order.js";
+import configPicks from "./config/picks.js";
 import configQuiet from "./config/quiet.js";
+import configReview from "./config/review.js";
 import configSchedule from "./config/schedule.js";
 import configShow from "./config/show.js";
 import configTitle from "./config/title.js";
@@ -29,11 +32,22 @@ import edit from "./edit.js";
 import help from "./help.js";
 import list, { listPager } from "./list.js";
 import remove from "./remove.js";
+import { reviewButtons } from "./review/buttons.js";
+import { reviewMenus } from "./review/menus.js";
+import { reviewNoteForm } from "./review/noteForm.js";
 import roundupExport from "./roundup/exportMarkdown.js";
 import roundupPost from "./roundup/post.js";
 import roundupPreview from "./roundup/preview.js";
 import search from "./search.js";
-import type { ButtonHandler, MessageCommand, ReadGroup, ReadSubcommand } from "./types.js";
+import type {
+  ButtonHandler,
+  MessageCommand,
+  ModalHandler,
+  ReadGroup,
+  ReadSubcommand,
+  SelectHandler,
+} from "./types.js";
+import vote, { voteButton } from "./vote.js";
 
 export const READ_COMMAND = "read";
 
@@ -43,6 +57,7 @@ export const readSubcommands: readonly ReadSubcommand[] = [
   edit,
   remove,
   search,
+  vote,
   roundupPreview,
   roundupExport,
   roundupPost,
@@ -60,13 +75,20 @@ export const readSubcommands: readonly ReadSubcommand[] = [
   configArchive,
   configTitle,
   configIntro,
+  configOrder,
+  configPicks,
+  configReview,
   configShow,
   help,
 ];
 
 export const messageCommands: readonly MessageCommand[] = [addToReadingList];
 
-export const buttonHandlers: readonly ButtonHandler[] = [listPager];
+export const buttonHandlers: readonly ButtonHandler[] = [listPager, voteButton, reviewButtons];
+
+export const selectHandlers: readonly SelectHandler[] = [reviewMenus];
+
+export const modalHandlers: readonly ModalHandler[] = [reviewNoteForm];
 
 const GROUPS: Record<ReadGroup, string> = {
   roundup: "The monthly roundup",
@@ -113,7 +135,11 @@ export function findMessageCommand(name: string): MessageCommand | undefined {
   return messageCommands.find((c) => c.data.name === name);
 }
 
-export function findButton(customId: string): ButtonHandler | undefined {
+/** The handler of a custom id (`prefix:args…`) among `handlers`. */
+export function findHandler<H extends { prefix: string }>(
+  handlers: readonly H[],
+  customId: string,
+): H | undefined {
   const prefix = customId.split(":", 1)[0];
-  return buttonHandlers.find((b) => b.prefix === prefix);
+  return handlers.find((h) => h.prefix === prefix);
 }

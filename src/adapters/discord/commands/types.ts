@@ -3,7 +3,9 @@ import type {
   ChatInputCommandInteraction,
   ContextMenuCommandBuilder,
   MessageContextMenuCommandInteraction,
+  ModalSubmitInteraction,
   SlashCommandSubcommandBuilder,
+  StringSelectMenuInteraction,
 } from "discord.js";
 import type { CommandContext } from "../context.js";
 
@@ -29,8 +31,22 @@ export interface MessageCommand {
   execute(ctx: CommandContext<MessageContextMenuCommandInteraction>): Promise<void>;
 }
 
-/** Buttons whose custom id starts with `prefix:`; `args` are the rest, split on `:`. */
-export interface ButtonHandler {
+/**
+ * Components (buttons, string selects) and modals whose custom id starts with `prefix:`; `args` are
+ * the rest, split on `:`. Custom ids carry all a handler needs, so they work after a restart.
+ */
+export interface PrefixHandler<
+  I extends ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction,
+> {
   prefix: string;
-  execute(ctx: CommandContext<ButtonInteraction>, args: string[]): Promise<void>;
+  /**
+   * Admins only: the whole refusal others get, privately. The router checks it once, before
+   * `execute`, so nothing changes for someone who may not press it.
+   */
+  adminRefusal?: { code: string; message: string };
+  execute(ctx: CommandContext<I>, args: string[]): Promise<void>;
 }
+
+export type ButtonHandler = PrefixHandler<ButtonInteraction>;
+export type SelectHandler = PrefixHandler<StringSelectMenuInteraction>;
+export type ModalHandler = PrefixHandler<ModalSubmitInteraction>;

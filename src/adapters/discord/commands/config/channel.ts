@@ -12,7 +12,7 @@ const NEEDED = [
  * The permissions the bot lacks in a channel, from the gateway's cache (Discord keeps the bot's own
  * member current without the members intent); null when the cache cannot tell.
  */
-function missingPermissions(guild: Guild | null, channelId: string): string[] | null {
+export function missingPermissions(guild: Guild | null, channelId: string): string[] | null {
   const me = guild?.members.me;
   const channel = guild?.channels.cache.get(channelId);
   if (!me || !channel) return null;

@@ -16,8 +16,12 @@ import { APOLOGY, notAdminError } from "../../replyError.js";
 import type { ReadSubcommand } from "../types.js";
 import { links, monthOption } from "./month.js";
 
-/** How a post ended, for the admin who asked. */
-export function postOutcome(outcome: PostOutcome, doc: RoundupDoc, channelId: string): string {
+/** How a post ended, for the admin who asked (`doc`: the roundup, or the draft of it that was posted). */
+export function postOutcome(
+  outcome: PostOutcome,
+  doc: Pick<RoundupDoc, "period" | "periodLabel" | "linkCount">,
+  channelId: string,
+): string {
   const month = escapeDiscord(doc.periodLabel);
   switch (outcome.kind) {
     case "posted":
@@ -49,7 +53,7 @@ const NO_CHANNEL = "⚠️ There's no roundup channel yet. Set one with /read co
 const NO_PLATFORM = "⚠️ Discord posting isn't set up in this process.";
 
 /** Why a post was refused (the core decides which). */
-const REFUSED: PostRefusalWords = {
+export const REFUSED: PostRefusalWords = {
   "not-admin": () => notAdminError("post the roundup").message,
   "no-channel": () => "There's no roundup channel yet. Set one with /read config channel.",
   "no-platform": () => NO_PLATFORM.slice("⚠️ ".length),
