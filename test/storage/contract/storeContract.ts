@@ -172,6 +172,9 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
           source: "slack",
           canonicalUrl: null,
           recommendations: [],
+          votes: [],
+          picked: false,
+          dropped: false,
         };
         const result = await store.links.insertOrGet(
           newLink(1, {
