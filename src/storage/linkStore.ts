@@ -175,7 +175,9 @@ export class SqliteLinkStore implements Immediate<LinkStore> {
   }
 
   addVote(workspace: WorkspaceKey, id: number, vote: Vote): boolean {
-    return this.appendVote.run({ workspace, id, userId: vote.userId, vote: JSON.stringify(vote) }).changes === 1;
+    return (
+      this.appendVote.run({ workspace, id, userId: vote.userId, vote: JSON.stringify(vote) }).changes === 1
+    );
   }
 
   list(workspace: WorkspaceKey, filter: LinkFilter = {}): Link[] {
