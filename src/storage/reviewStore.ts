@@ -77,7 +77,8 @@ export class SqliteReviewStore implements Immediate<ReviewStore> {
   }
 
   open(input: Parameters<ReviewStore["open"]>[0]): RoundupReview | null {
-    const row = this.insert.get(input) as ReviewRow | undefined;
+    const { workspace, period, channelId, now } = input;
+    const row = this.insert.get({ workspace, period, channelId, now }) as ReviewRow | undefined;
     return row ? toReview(row) : null;
   }
 
