@@ -209,6 +209,8 @@ export class FakeDiscord {
     bot: true,
   };
   readonly requests: RecordedRequest[] = [];
+  /** The messages posted to channels and not deleted, by id, as last edited. */
+  readonly channelMessages = new Map<string, Record<string, unknown>>();
   /** Answers a request instead of the default handler when it returns something. */
   override: ((request: RecordedRequest) => FakeReply | undefined) | null = null;
   identifies: Record<string, unknown>[] = [];
@@ -479,7 +481,22 @@ export class FakeDiscord {
     }
     const channel = /^\/channels\/(\d+)\/messages$/.exec(path);
     if (channel && method === "POST") {
-      return { status: 200, body: this.message(channel[1] as string, body as Record<string, unknown>) };
+      const message = this.message(channel[1] as string, body as Record<string, unknown>);
+      this.channelMessages.set(message.id as string, message);
+      return { status: 200, body: message };
+    }
+    const posted = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path);
+    if (posted && (method === "PATCH" || method === "DELETE")) {
+      const id = posted[2] as string;
+      const message = this.channelMessages.get(id);
+      if (!message) return { status: 404, body: { message: "Unknown Message", code: 10008 } };
+      if (method === "DELETE") {
+        this.channelMessages.delete(id);
+        return { status: 204 };
+      }
+      const edited = { ...message, ...(body as Record<string, unknown>), edited_timestamp: new Date().toISOString() };
+      this.channelMessages.set(id, edited);
+      return { status: 200, body: edited };
     }
     return { status: 404, body: { message: "Unknown route", code: 0 } };
   }
@@ -605,12 +622,61 @@ export function messageCommand(
   };
 }
 
-/** A click on a button with `customId`, on an (ephemeral) message the bot sent. */
-export function buttonClick(fake: FakeDiscord, sender: Sender, customId: string) {
+/**
+ * A click on a button with `customId`, on `message` (a message the fake holds, say a draft page), or
+ * on an ephemeral message the bot sent.
+ */
+export function buttonClick(
+  fake: FakeDiscord,
+  sender: Sender,
+  customId: string,
+  message?: Record<string, unknown>,
+) {
   const ix = base(fake, sender, 3);
   return {
     ...ix,
-    message: { ...fake.message(ix.channel_id, { content: "", flags: 64 }) },
+    message: message ?? { ...fake.message(ix.channel_id, { content: "", flags: 64 }) },
     data: { custom_id: customId, component_type: 2 },
+  };
+}
+
+/** A choice in a string select with `customId`, on `message` or on an ephemeral message the bot sent. */
+export function selectChoice(
+  fake: FakeDiscord,
+  sender: Sender,
+  customId: string,
+  values: string[],
+  message?: Record<string, unknown>,
+) {
+  const ix = base(fake, sender, 3);
+  return {
+    ...ix,
+    message: message ?? { ...fake.message(ix.channel_id, { content: "", flags: 64 }) },
+    data: { custom_id: customId, component_type: 3, values },
+  };
+}
+
+/**
+ * A form (modal) sent with `fields` (custom id -> text), each in a label as Discord sends them; opened
+ * from a button on an ephemeral message the bot sent, unless `fromMessage` is false.
+ */
+export function formSubmit(
+  fake: FakeDiscord,
+  sender: Sender,
+  customId: string,
+  fields: Record<string, string>,
+  fromMessage = true,
+) {
+  const ix = base(fake, sender, 5);
+  return {
+    ...ix,
+    ...(fromMessage ? { message: { ...fake.message(ix.channel_id, { content: "", flags: 64 }) } } : {}),
+    data: {
+      custom_id: customId,
+      components: Object.entries(fields).map(([id, value]) => ({
+        type: 18,
+        component: { type: 4, custom_id: id, value },
+      })),
+    },
   };
 }

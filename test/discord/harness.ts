@@ -26,6 +26,8 @@ export interface Harness {
   ask(payload: { id: string; guild_id?: string }): Promise<RecordedRequest>;
   /** Every request made for the interaction with this token (callback, edits, follow-ups), in order. */
   traffic(payload: { token: string }): RecordedRequest[];
+  /** Stops the bot and starts a new one (a new core) on the same database and fake Discord. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,22 +48,23 @@ export async function startHarness(
   const temp = tempStore();
   const clock = fixedClock(options.now ?? "2026-07-15T12:00:00Z");
   const logs: Record<string, unknown>[] = [];
-  const bot = await startDiscord({
-    token: "test-bot-token",
-    apiUrl: fake.apiUrl,
-    logger: captureLogger(logs),
-    core: createRoundupCore({
-      store: temp.store,
-      clock,
-      fetcher: options.fetcher,
+  const startBot = () =>
+    startDiscord({
+      token: "test-bot-token",
+      apiUrl: fake.apiUrl,
       logger: captureLogger(logs),
-    }),
-    ...(options.guildId ? { guildId: options.guildId } : {}),
-  });
-  return {
+      core: createRoundupCore({
+        store: temp.store,
+        clock,
+        fetcher: options.fetcher,
+        logger: captureLogger(logs),
+      }),
+      ...(options.guildId ? { guildId: options.guildId } : {}),
+    });
+  const harness: Harness = {
     fake,
     store: temp.store,
-    bot,
+    bot: await startBot(),
     clock,
     logs,
     ask(payload) {
@@ -71,12 +74,17 @@ export async function startHarness(
     traffic(payload) {
       return fake.requests.filter((r) => r.path.includes(`/${payload.token}`));
     },
+    async restart() {
+      await harness.bot.stop();
+      harness.bot = await startBot();
+    },
     async close() {
-      await bot.stop();
+      await harness.bot.stop();
       await fake.close();
       await temp.cleanup();
     },
   };
+  return harness;
 }
 
 /** A fetcher whose pages answer only when the test says so. */

@@ -3,7 +3,7 @@ import type { APIEmbed } from "discord.js";
 import type { LinkView } from "../../core/links/manageLinks.js";
 import { sharedHost } from "../../core/links/url.js";
 import { formatLocalDate } from "../../core/time/formatLocal.js";
-import type { AdminEntry, Category, Link, PicksSettings, ReviewSettings } from "../../core/types.js";
+import type { AdminEntry, Category, Link, PicksSettings } from "../../core/types.js";
 import type { NumberedCategory } from "../../core/views/categoryView.js";
 import type { RunView, SettingsView } from "../../core/views/settingsView.js";
 import { clip, escapeDiscord, maskedLink, oneLine } from "./escape.js";
@@ -125,9 +125,11 @@ export function picksHeading(picks: PicksSettings): string {
   return escapeDiscord(picks.emoji ? `${picks.emoji} ${picks.title}` : picks.title);
 }
 
-function reviewLine(review: ReviewSettings): string {
+function reviewLine(review: SettingsView["review"], timeZone: string): string {
   if (review.days === 0 || review.channelId === null) return "off";
-  return `${review.days === 1 ? "1 day" : `${review.days} days`} before each roundup, in <#${review.channelId}>`;
+  const days = review.days === 1 ? "1 day" : `${review.days} days`;
+  const next = review.draftAt ? `; the next on ${review.draftAt.localTime} (${timeZone})` : "";
+  return `${days} before each roundup, in <#${review.channelId}>${next}`;
 }
 
 export function settingsEmbed(settings: SettingsView): APIEmbed {
@@ -146,7 +148,7 @@ export function settingsEmbed(settings: SettingsView): APIEmbed {
     `**Quiet months:** ${settings.quietMonthNote ? "a short note" : "nothing posted"}`,
     `**Order within sections:** ${settings.order === "votes" ? "most recommended first" : "as shared"}`,
     `**Picks:** ${picksHeading(settings.picks)}`,
-    `**Review draft:** ${reviewLine(settings.review)}`,
+    `**Review draft:** ${reviewLine(settings.review, timeZone)}`,
     `**Admins:** ${adminList(settings.admins)}`,
     ...(waiting ? [waiting] : []),
   ];
