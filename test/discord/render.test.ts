@@ -34,6 +34,8 @@ function item(i: number, overrides: Partial<RoundupItem> = {}): RoundupItem {
     sharedBy: `Sharer ${i % 7}`,
     sharedAt: 0,
     alsoRecommendedBy: [],
+    picked: false,
+    votes: 0,
     ...overrides,
   };
 }
@@ -46,12 +48,14 @@ function doc(items: RoundupItem[], sections = 3): RoundupDoc {
     title: "What we've been reading in June 2026",
     intro: null,
     sections: Array.from({ length: sections }, (_, s) => ({
+      kind: "category",
       categoryId: s + 1,
       name: `Section ${s + 1}`,
       emoji: s === 0 ? "📚" : null,
       items: items.filter((_, i) => i % sections === s),
     })),
     linkCount: items.length,
+    dropped: [],
   };
 }
 

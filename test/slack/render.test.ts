@@ -21,6 +21,8 @@ function item(id: number, overrides: Partial<RoundupItem> = {}): RoundupItem {
     sharedBy: "Amy",
     sharedAt: 0,
     alsoRecommendedBy: [],
+    picked: false,
+    votes: 0,
     ...overrides,
   };
 }
@@ -34,6 +36,7 @@ function doc(sections: RoundupSection[], overrides: Partial<RoundupDoc> = {}): R
     intro: null,
     sections,
     linkCount: sections.reduce((n, s) => n + s.items.length, 0),
+    dropped: [],
     ...overrides,
   };
 }
@@ -64,6 +67,7 @@ describe("renderRoundup", () => {
     const messages = renderRoundup(
       doc([
         {
+          kind: "category",
           categoryId: 1,
           name: "Tools",
           emoji: "🛠️",
@@ -75,7 +79,7 @@ describe("renderRoundup", () => {
             }),
           ],
         },
-        { categoryId: null, name: "Other", emoji: null, items: [item(2)] },
+        { kind: "other", categoryId: null, name: "Other", emoji: null, items: [item(2)] },
       ]),
     );
     expect(messages).toHaveLength(1);
@@ -97,6 +101,7 @@ describe("renderRoundup", () => {
   it("splits 300 long entries within every limit, each link once, headings repeated when continued", () => {
     const hostileNote = "&".repeat(400) + " <!channel> ".repeat(40);
     const sections: RoundupSection[] = [0, 1, 2].map((s) => ({
+      kind: "category",
       categoryId: s + 1,
       name: `Category ${s}`,
       emoji: null,
@@ -126,7 +131,7 @@ describe("renderRoundup", () => {
   it("cuts a single huge entry across sections without losing a character", () => {
     const note = Array.from({ length: 900 }, (_, i) => `word${i}&`).join(" ");
     const messages = renderRoundup(
-      doc([{ categoryId: 1, name: "Tools", emoji: null, items: [item(1, { note })] }]),
+      doc([{ kind: "category", categoryId: 1, name: "Tools", emoji: null, items: [item(1, { note })] }]),
     );
     expectWithinLimits(messages);
     const joined = sectionTexts(messages).join(" ").replace(/\s+/g, " ");

@@ -54,6 +54,7 @@ describe("the month page and the Markdown", () => {
         intro: "Intro with *stars*, <b>tags</b> & [brackets](x)",
         sections: [
           {
+            kind: "other",
             categoryId: null,
             name: "Other",
             emoji: null,
