@@ -8,6 +8,7 @@ import {
   type SlackMessage,
 } from "../../src/adapters/slack/render.js";
 import type { RoundupDoc, RoundupItem, RoundupSection } from "../../src/core/roundup/roundupDoc.js";
+import { DROPPED_TITLE, picksDoc } from "../fixtures/picksDoc.js";
 
 function item(id: number, overrides: Partial<RoundupItem> = {}): RoundupItem {
   return {
@@ -91,6 +92,24 @@ describe("renderRoundup", () => {
       "• *<https://example.com/post/1|Post number 1>* by Ann Author\nUse it daily\n_shared by Amy_\n_also recommended by Ben_: +1",
     );
     expect(other).toContain("<https://example.com/post/2|Post number 2>");
+  });
+
+  it("opens with the picks, says 👍 N after the sharer only when others recommend it, and shows no dropped link", () => {
+    const messages = renderRoundup(picksDoc());
+    expectWithinLimits(messages);
+    const headers = messages
+      .flatMap((m) => m.blocks)
+      .flatMap((b) => (b.type === "header" ? [b.text.text] : []));
+    expect(headers).toEqual(["What we've been reading in July 2026", "⭐ Picks of the month", "📚 Articles"]);
+    const [picks, articles] = sectionTexts(messages);
+    expect(picks).toBe(
+      "• *<https://example.com/1|Seastar>*\nShared-nothing done right.\n_shared by Alice_ · 👍 3",
+    );
+    expect(articles).toContain("Wait-free, finally.\n_shared by Bob_ · 👍 1");
+    expect(articles).toMatch(/_shared by Chen_$/);
+    expect(JSON.stringify(messages)).not.toContain("👍 0");
+    expect(JSON.stringify(messages)).not.toContain(DROPPED_TITLE);
+    expect(messages[0]?.text).toBe("What we've been reading in July 2026: 3 links");
   });
 
   it("says so when nothing was shared", () => {
