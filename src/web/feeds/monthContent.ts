@@ -1,5 +1,5 @@
-import type { RoundupDoc, RoundupItem, RoundupSection } from "../../core/roundup/roundupDoc.js";
 import { votesText } from "../../core/render/votesText.js";
+import type { RoundupDoc, RoundupItem, RoundupSection } from "../../core/roundup/roundupDoc.js";
 import { escapeHtml, feedText, isWebUrl } from "./feedText.js";
 
 /** Line breaks people typed in notes and intros survive in readers that collapse whitespace. */
