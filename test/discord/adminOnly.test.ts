@@ -22,6 +22,9 @@ describe("admin-only /read subcommands", () => {
       "config intro": "change the roundup settings",
       "config quiet": "change the roundup settings",
       "config archive": "change the roundup settings",
+      "config order": "change the roundup settings",
+      "config picks": "change the roundup settings",
+      "config review": "change the roundup settings",
     });
   });
 });

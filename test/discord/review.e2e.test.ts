@@ -19,7 +19,16 @@ import {
   selectChoice,
   str,
 } from "./fakeDiscord.js";
-import { CHANNEL, EPHEMERAL, GUILD_A, type Harness, messageOf, startHarness, textOf } from "./harness.js";
+import {
+  CHANNEL,
+  EPHEMERAL,
+  GUILD_A,
+  type Harness,
+  messageOf,
+  startHarness,
+  textOf,
+  until,
+} from "./harness.js";
 import { expectWithinLimits, visibleText } from "./limits.js";
 
 const WS = `discord:${GUILD_A}`;
@@ -242,7 +251,7 @@ describe("the review draft on Discord", () => {
 
   it("posts the reviewed roundup on Post now, picks first and the dropped link left out, once", async () => {
     await openDraft();
-    const [first, second, third] = ids as [number, number, number];
+    const [first, , third] = ids as [number, number, number];
     await press(admin, `rv:drop:${PERIOD}:${first}`);
     await press(admin, `rv:pick:${PERIOD}:${third}`);
     const [draft] = await draftMessages();
@@ -264,7 +273,6 @@ describe("the review draft on Discord", () => {
     const again = await press(admin, `rv:post:${PERIOD}`, draft);
     expect(again.text).toContain("The June 2026 roundup was already posted.");
     expect(roundupPosts()).toHaveLength(sent);
-    expect(second).toBeGreaterThan(0);
   });
 
   it("holds the roundup past its due time: the tick posts nothing and reminds the reviewers daily", async () => {
@@ -338,7 +346,8 @@ describe("the review draft on Discord", () => {
     expect(options.map((o) => o.length)).toEqual([10, 10, 3]);
     expect(new Set(options.flat().map((o) => o.value)).size).toBe(23);
     for (const page of pages) expectWithinLimits(page);
-    expect(visibleText(pages as Parameters<typeof visibleText>[0])).toContain("page 3 of 3");
+    const footers = pages.map((page) => (page.embeds as { footer: { text: string } }[])[0]?.footer.text);
+    expect(footers.map((f) => /page (\d) of 3/.exec(f ?? "")?.[1])).toEqual(["1", "2", "3"]);
   });
 
   it("reorders the draft by votes when order is votes, from /read vote and the +1 button", async () => {
@@ -375,6 +384,11 @@ describe("the review draft on Discord", () => {
     );
     expect(privately.body.flags).toBe(EPHEMERAL);
     expect(privately.body.content).toContain(`Counted your +1 for #${newId}`);
-    expect(second).toBeGreaterThan(0);
+    // In Other, the new link (👍 1) now comes before Article 1 (shared earlier, no votes).
+    await until(async () => {
+      const text = await draftText();
+      const at = text.indexOf(`**${newId}.**`);
+      return at >= 0 && at < text.indexOf(`**${second}.**`);
+    });
   });
 });
