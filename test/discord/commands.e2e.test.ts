@@ -131,6 +131,7 @@ describe("registration", () => {
       ["edit", 1],
       ["remove", 1],
       ["search", 1],
+      ["vote", 1],
       ["roundup", 2],
       ["category", 2],
       ["config", 2],
@@ -157,6 +158,9 @@ describe("registration", () => {
       "archive",
       "title",
       "intro",
+      "order",
+      "picks",
+      "review",
       "show",
     ]);
     expect(child(top, "add")).toEqual([
@@ -174,6 +178,16 @@ describe("registration", () => {
       name: "channel",
       type: 7,
       channel_types: [0, 5],
+    });
+    expect(child(child(top, "config"), "review")).toEqual([
+      expect.objectContaining({ name: "days", type: 4, required: true, min_value: 0, max_value: 27 }),
+      expect.objectContaining({ name: "channel", type: 7, channel_types: [0] }),
+    ]);
+    expect(child(child(top, "config"), "order")[0]).toMatchObject({
+      choices: [
+        { name: "shared", value: "shared" },
+        { name: "votes", value: "votes" },
+      ],
     });
     for (const name of ["rename", "move", "archive", "unarchive", "remove"]) {
       expect(child(child(top, "category"), name)[0]).toMatchObject({ name: "category", autocomplete: true });

@@ -494,7 +494,11 @@ export class FakeDiscord {
         this.channelMessages.delete(id);
         return { status: 204 };
       }
-      const edited = { ...message, ...(body as Record<string, unknown>), edited_timestamp: new Date().toISOString() };
+      const edited = {
+        ...message,
+        ...(body as Record<string, unknown>),
+        edited_timestamp: new Date().toISOString(),
+      };
       this.channelMessages.set(id, edited);
       return { status: 200, body: edited };
     }

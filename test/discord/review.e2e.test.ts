@@ -310,6 +310,25 @@ describe("the review draft on Discord", () => {
     expect(roundupPosts().length).toBeGreaterThan(0);
   });
 
+  it("reminds without pointing at the draft where the bot may not reply", async () => {
+    await openDraft();
+    const [draft] = await draftMessages();
+    await press(admin, `rv:hold:${PERIOD}`, draft);
+    h.fake.override = (r) =>
+      r.method === "POST" && r.body?.message_reference
+        ? {
+            status: 403,
+            body: { code: 160002, message: "Cannot reply without permission to read message history" },
+          }
+        : undefined;
+    h.clock.set("2026-07-01T09:30:00Z");
+    await schedulerTick(tickDeps(), { owner: "test" });
+    const reminders = reviewPosts().filter((r) => String(r.body.content ?? "").includes("still held by Bob"));
+    expect(reminders.map((r) => Boolean(r.body.message_reference))).toEqual([true, false]);
+    expect((await h.store.reviews.get(WS, PERIOD))?.remindedAt).toBe(Date.parse("2026-07-01T09:30:00Z"));
+    h.fake.override = null;
+  });
+
   it("keeps the controls working after a restart between draft and post", async () => {
     await openDraft();
     const [draft] = await draftMessages();

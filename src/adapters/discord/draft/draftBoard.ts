@@ -69,16 +69,23 @@ export function createDiscordDraftBoard(options: { rest: REST }): DraftBoard<Dra
       }
     },
     async remind(channelId, reminder) {
-      try {
-        await rest.post(Routes.channelMessages(channelId), {
+      const send = (reference: string | null) =>
+        rest.post(Routes.channelMessages(channelId), {
           body: {
             content: reminderText(reminder),
             allowed_mentions: NO_MENTIONS,
-            ...(reminder.draftMessageId
-              ? { message_reference: { message_id: reminder.draftMessageId, fail_if_not_exists: false } }
-              : {}),
+            ...(reference ? { message_reference: { message_id: reference, fail_if_not_exists: false } } : {}),
           },
         });
+      try {
+        try {
+          await send(reminder.draftMessageId);
+        } catch (error) {
+          // A reply needs Read Message History, which a channel may deny: the reminder alone will do.
+          if (!(error instanceof DiscordAPIError) || error.status >= 500 || !reminder.draftMessageId)
+            throw error;
+          await send(null);
+        }
       } catch (error) {
         throw reviewError(error);
       }
