@@ -1,4 +1,5 @@
 import type { LinkView } from "../core/links/manageLinks.js";
+import { voteCount } from "../core/links/supporters.js";
 import type { RoundupDoc } from "../core/roundup/roundupDoc.js";
 import { formatLocalDate } from "../core/time/formatLocal.js";
 import type { Category, RoundupRun, Settings } from "../core/types.js";
@@ -29,6 +30,10 @@ export function linkJson(link: LinkView) {
     sharedById: link.sharedById,
     sharedAt: iso(link.sharedAt),
     source: link.source,
+    picked: link.picked,
+    dropped: link.dropped,
+    /** People who recommend it besides the sharer: +1s and repeat shares, each person once. */
+    votes: voteCount(link),
     recommendations: link.recommendations.map((r) => ({
       by: r.userName,
       note: r.note,
@@ -75,12 +80,25 @@ export function categoryJson({ id, name, slug, emoji, archived }: Category, posi
   return { id, name, slug, emoji, position, archived };
 }
 
+/** "👍 3": how many people recommend a link besides its sharer. */
+export function voteBadge(votes: number): string {
+  return `👍 ${votes}`;
+}
+
+/** The editors' mark before a title: picked links open the roundup, dropped ones are left out of it. */
+function markOf(link: LinkView): string {
+  if (link.dropped) return "[dropped] ";
+  if (link.picked) return "[picked] ";
+  return "";
+}
+
 export function linkLine(link: LinkView, timeZone: string): string {
   const title = link.title ?? link.url;
   const author = link.author ? ` by ${link.author}` : "";
   const category = link.categoryName ?? "Other";
+  const votes = voteCount(link);
   const lines = [
-    `#${link.id}  ${title}${author}`,
+    `#${link.id}  ${markOf(link)}${title}${author}${votes > 0 ? `  ${voteBadge(votes)}` : ""}`,
     `     ${link.url}`,
     `     ${category} · shared by ${link.sharedByName} on ${formatLocalDate(link.sharedAt, timeZone)}`,
   ];
@@ -88,6 +106,7 @@ export function linkLine(link: LinkView, timeZone: string): string {
   for (const r of link.recommendations) {
     lines.push(`     also ${r.userName}${r.note ? `: “${r.note}”` : ""}`);
   }
+  if (link.votes.length > 0) lines.push(`     +1 ${link.votes.map((v) => v.userName).join(", ")}`);
   return lines.join("\n");
 }
 
@@ -104,7 +123,23 @@ export function runText(run: RunView | null): string {
   return `${run.periodLabel}: ${run.status}${why}`;
 }
 
-export function settingsText(settings: SettingsView): string {
+/** How the editors shape the roundup, in the words `config show` uses. */
+function editorialLines({ order, picks, review }: Pick<Settings, "order" | "picks" | "review">): string[] {
+  const reviewed =
+    review.days === 0
+      ? `off (config set review --days N --channel ID posts a draft for the editors)${review.channelId ? `; channel ${review.channelId} kept` : ""}`
+      : `a draft ${review.days} day${review.days === 1 ? "" : "s"} before each roundup, in ${review.channelId ?? "(no channel)"}`;
+  return [
+    `order:      ${order === "votes" ? "votes (most recommended first)" : "shared (the order links were shared in)"}`,
+    `picks:      ${picks.emoji ? `${picks.emoji} ` : ""}${picks.title}`,
+    `review:     ${reviewed}`,
+  ];
+}
+
+export function settingsText(
+  settings: SettingsView,
+  editorial: Pick<Settings, "order" | "picks" | "review">,
+): string {
   const { lastRun, waiting } = settings;
   const { day, time, timeZone } = settings.schedule;
   const admins = settings.admins.map((a) => `${a.kind}:${a.id}`).join(", ") || "(platform admins only)";
@@ -120,6 +155,7 @@ export function settingsText(settings: SettingsView): string {
     `intro:      ${settings.intro ?? "(none)"}`,
     `admins:     ${admins}`,
     `archive:    ${archiveSentence(settings.archive)}`,
+    ...editorialLines(editorial),
     `next:       ${next}`,
     `last run:   ${runText(lastRun)}`,
     ...(waiting ? [waiting] : []),
