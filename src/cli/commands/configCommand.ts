@@ -17,8 +17,9 @@ const usage = `Usage: ${PROGRAM} config <action> ...
   config set archive off|private|public    publish the roundups on the web (PUBLIC_URL):
              [--rotate] [--slug SLUG]      private at a secret address (--rotate replaces it),
                                            public at PUBLIC_URL/SLUG/
-  config set order shared|votes             links within a section: as shared, or most 👍 first
-  config set picks [--title T] [--emoji E]  the section picked links open the roundup in
+  config set order shared|votes            links within a section: as shared, or most 👍 first
+  config set picks [--title T] [--emoji E]
+                                           the section picked links open the roundup in
                                            (--emoji none: no emoji; --title default: as it was)
   config set review --days N [--channel ID]
                                            a draft for the editors N days before each roundup,

@@ -133,7 +133,7 @@ export const editCommand: CliCommand = {
   name: "edit",
   summary: "change a link's note, title, author or category; drop it from the roundup or pick it",
   usage: `Usage: ${PROGRAM} edit <id> [--note TEXT] [--title T] [--author A] [--category NAME|none]
-                     [--drop | --restore | --pick | --unpick]
+                              [--drop | --restore | --pick | --unpick]
 
 --drop leaves the link out of its month's roundup (it stays on the list), --restore puts it back;
 --pick opens the roundup with it ("Picks of the month"), --unpick returns it to its category.
