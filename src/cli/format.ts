@@ -124,11 +124,12 @@ export function runText(run: RunView | null): string {
 }
 
 /** How the editors shape the roundup, in the words `config show` uses. */
-function editorialLines({ order, picks, review }: Pick<Settings, "order" | "picks" | "review">): string[] {
+function editorialLines({ order, picks, review, schedule }: SettingsView): string[] {
+  const next = review.draftAt ? `; the next on ${review.draftAt.localTime} ${schedule.timeZone}` : "";
   const reviewed =
     review.days === 0
       ? `off (config set review --days N --channel ID posts a draft for the editors)${review.channelId ? `; channel ${review.channelId} kept` : ""}`
-      : `a draft ${review.days} day${review.days === 1 ? "" : "s"} before each roundup, in ${review.channelId ?? "(no channel)"}`;
+      : `a draft ${review.days} day${review.days === 1 ? "" : "s"} before each roundup, in ${review.channelId ?? "(no channel)"}${next}`;
   return [
     `order:      ${order === "votes" ? "votes (most recommended first)" : "shared (the order links were shared in)"}`,
     `picks:      ${picks.emoji ? `${picks.emoji} ` : ""}${picks.title}`,
@@ -136,10 +137,7 @@ function editorialLines({ order, picks, review }: Pick<Settings, "order" | "pick
   ];
 }
 
-export function settingsText(
-  settings: SettingsView,
-  editorial: Pick<Settings, "order" | "picks" | "review">,
-): string {
+export function settingsText(settings: SettingsView): string {
   const { lastRun, waiting } = settings;
   const { day, time, timeZone } = settings.schedule;
   const admins = settings.admins.map((a) => `${a.kind}:${a.id}`).join(", ") || "(platform admins only)";
@@ -155,7 +153,7 @@ export function settingsText(
     `intro:      ${settings.intro ?? "(none)"}`,
     `admins:     ${admins}`,
     `archive:    ${archiveSentence(settings.archive)}`,
-    ...editorialLines(editorial),
+    ...editorialLines(settings),
     `next:       ${next}`,
     `last run:   ${runText(lastRun)}`,
     ...(waiting ? [waiting] : []),

@@ -42,13 +42,12 @@ const scheduleOptions = {
 } as const;
 
 /** The settings as they are now, with the last run and what is late: as text, or as JSON for scripts. */
-async function show(context: CliContext, settings: Settings, json = false): Promise<void> {
-  const { workspace } = settings;
+async function show(context: CliContext, { workspace }: Settings, json = false): Promise<void> {
   if (json) {
     const { settings, lastRun, waiting } = await context.core.configSummary({ workspace });
     const archiveUrl = context.core.archiveUrl(settings.archive);
     context.out(JSON.stringify(settingsJson(settings, lastRun, waiting, archiveUrl), null, 2));
-  } else context.out(settingsText(await context.core.settingsView({ workspace }), settings));
+  } else context.out(settingsText(await context.core.settingsView({ workspace })));
 }
 
 /** Why a local workspace gets no review draft: there is no chat to post it in. */
