@@ -217,7 +217,9 @@ describe("cli config: order, picks and review", () => {
 
     expect(
       expectDone(await cli("config", "set", "review", "--days", "3", "--channel", "C0REVIEW", ...slack)),
-    ).toContain("review:     a draft 3 days before each roundup, in C0REVIEW");
+    ).toContain(
+      "review:     a draft 3 days before each roundup, in C0REVIEW; the next on 2026-08-29 09:00 UTC",
+    );
     expect(JSON.parse(expectDone(await cli("config", "show", "--json", ...slack)))).toMatchObject({
       review: { days: 3, channelId: "C0REVIEW" },
     });
@@ -266,5 +268,100 @@ describe("cli config: order, picks and review", () => {
       /^local:default is a local workspace: it has no chat, so no draft is posted for review\./,
     );
     expect(expectDone(await cli("config", "set", "review", "--days", "0"))).toContain("review:     off");
+  });
+});
+
+describe("cli roundup after the editors' marks and the votes", () => {
+  /** The month: one pick, one dropped link, and articles that votes would reorder. */
+  async function shapedJuly(): Promise<void> {
+    const first = await share(
+      "https://example.com/first",
+      "--title",
+      "First article",
+      "--category",
+      "articles",
+    );
+    const dropped = await share("https://example.com/spam", "--title", "Spam", "--category", "articles");
+    const voted = await share(
+      "https://example.com/voted",
+      "--title",
+      "Voted article",
+      "--category",
+      "articles",
+    );
+    const pick = await share("https://example.com/pick", "--title", "The pick", "--category", "tools");
+    expectDone(await cli("edit", String(dropped), "--drop"));
+    expectDone(await cli("edit", String(pick), "--pick"));
+    expectDone(await cli("vote", String(voted), "--by", "Bob"));
+    expectDone(await cli("vote", String(voted), "--by", "Cy"));
+    expectDone(await cli("vote", String(first), "--by", "Bob"));
+  }
+
+  /** `## ` headings, and the titles of the entries, in the order the Markdown shows them. */
+  async function markdownOutline(): Promise<string[]> {
+    const markdown = expectDone(await cli("roundup", "2026-07"));
+    return markdown
+      .split("\n")
+      .filter((line) => line.startsWith("## ") || line.startsWith("- ["))
+      .map((line) => line.replace(/^- \[([^\]]*)\].*$/, "$1"));
+  }
+
+  it("opens the Markdown with the picks, leaves the dropped link out, and orders by votes when asked", async () => {
+    await shapedJuly();
+    const articles = expect.stringMatching(/^## .*Articles/);
+    expect(await markdownOutline()).toEqual([
+      "## ⭐ Picks of the month",
+      "The pick",
+      articles,
+      "First article",
+      "Voted article",
+    ]);
+    const markdown = expectDone(await cli("roundup", "2026-07"));
+    expect(markdown).toContain("👍 2");
+    expect(markdown).not.toContain("Spam");
+
+    expectDone(await cli("config", "set", "order", "votes"));
+    expectDone(await cli("config", "set", "picks", "--title", "Team favourites", "--emoji", "none"));
+    expect(await markdownOutline()).toEqual([
+      "## Team favourites",
+      "The pick",
+      articles,
+      "Voted article",
+      "First article",
+    ]);
+  });
+
+  it("gives picked, votes and the dropped links in roundup --format json", async () => {
+    await shapedJuly();
+    const doc = JSON.parse(expectDone(await cli("roundup", "2026-07", "--format", "json"))) as {
+      sections: { kind: string; items: { title: string; picked: boolean; votes: number }[] }[];
+      dropped: { title: string; category: string | null }[];
+    };
+    expect(doc.sections.map((s) => [s.kind, s.items.map((i) => [i.title, i.picked, i.votes])])).toEqual([
+      ["picks", [["The pick", true, 0]]],
+      [
+        "category",
+        [
+          ["First article", false, 1],
+          ["Voted article", false, 2],
+        ],
+      ],
+    ]);
+    expect(doc.dropped).toEqual([
+      expect.objectContaining({ title: "Spam", category: "Articles & Learning" }),
+    ]);
+
+    // Restored, it is back in its section and no longer listed apart.
+    const spam = (await listed()).find((link) => link.url === "https://example.com/spam");
+    expectDone(await cli("edit", String(spam?.id), "--restore"));
+    const restored = JSON.parse(
+      expectDone(await cli("roundup", "2026-07", "--format", "json")),
+    ) as typeof doc;
+    expect(restored.dropped).toEqual([]);
+    expect(restored.sections[1]?.items.map((i) => i.title)).toEqual([
+      "First article",
+      "Spam",
+      "Voted article",
+    ]);
   });
 });
