@@ -1,5 +1,6 @@
 import type { LinkView } from "../core/links/manageLinks.js";
 import { voteCount } from "../core/links/supporters.js";
+import { votesText } from "../core/render/votesText.js";
 import type { RoundupDoc, RoundupItem } from "../core/roundup/roundupDoc.js";
 import { formatLocalDate } from "../core/time/formatLocal.js";
 import type { Category, RoundupRun, Settings } from "../core/types.js";
@@ -83,9 +84,9 @@ export function categoryJson({ id, name, slug, emoji, archived }: Category, posi
   return { id, name, slug, emoji, position, archived };
 }
 
-/** "👍 3": how many people recommend a link besides its sharer. */
+/** "👍 3": how many people recommend a link besides its sharer, as every rendering words it. */
 export function voteBadge(votes: number): string {
-  return `👍 ${votes}`;
+  return votesText(votes) ?? "👍 0";
 }
 
 /** The editors' mark before a title: picked links open the roundup, dropped ones are left out of it. */
@@ -99,9 +100,9 @@ export function linkLine(link: LinkView, timeZone: string): string {
   const title = link.title ?? link.url;
   const author = link.author ? ` by ${link.author}` : "";
   const category = link.categoryName ?? "Other";
-  const votes = voteCount(link);
+  const votes = votesText(voteCount(link));
   const lines = [
-    `#${link.id}  ${markOf(link)}${title}${author}${votes > 0 ? `  ${voteBadge(votes)}` : ""}`,
+    `#${link.id}  ${markOf(link)}${title}${author}${votes ? `  ${votes}` : ""}`,
     `     ${link.url}`,
     `     ${category} · shared by ${link.sharedByName} on ${formatLocalDate(link.sharedAt, timeZone)}`,
   ];
