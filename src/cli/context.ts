@@ -44,7 +44,15 @@ export interface CliCommand {
  * may change any link and post any roundup.
  */
 export function operator(context: Pick<CliContext, "defaultUser">): Actor {
-  return { userId: `cli:${context.defaultUser}`, name: context.defaultUser, isAdmin: async () => true };
+  return { ...cliPerson(context.defaultUser), isAdmin: async () => true };
+}
+
+/**
+ * Someone the command line names (`add --by Ana`, `vote 12 --by Ana`): the same name is the same
+ * person in every command, so Ana's vote on her own share is known as hers.
+ */
+export function cliPerson(name: string): { userId: string; name: string } {
+  return { userId: `cli:${name}`, name };
 }
 
 /** What a command on the databases themselves (`db ...`) gets: it works below the core, on no workspace. */

@@ -1,4 +1,6 @@
 import type { LinkView } from "../core/links/manageLinks.js";
+import { voteCount } from "../core/links/supporters.js";
+import { votesText } from "../core/render/votesText.js";
 import type { RoundupDoc, RoundupItem } from "../core/roundup/roundupDoc.js";
 import { formatLocalDate } from "../core/time/formatLocal.js";
 import type { Category, RoundupRun, Settings } from "../core/types.js";
@@ -29,6 +31,10 @@ export function linkJson(link: LinkView) {
     sharedById: link.sharedById,
     sharedAt: iso(link.sharedAt),
     source: link.source,
+    picked: link.picked,
+    dropped: link.dropped,
+    /** People who recommend it besides the sharer: +1s and repeat shares, each person once. */
+    votes: voteCount(link),
     recommendations: link.recommendations.map((r) => ({
       by: r.userName,
       note: r.note,
@@ -78,12 +84,25 @@ export function categoryJson({ id, name, slug, emoji, archived }: Category, posi
   return { id, name, slug, emoji, position, archived };
 }
 
+/** "👍 3": how many people recommend a link besides its sharer, as every rendering words it. */
+export function voteBadge(votes: number): string {
+  return votesText(votes) ?? "👍 0";
+}
+
+/** The editors' mark before a title: picked links open the roundup, dropped ones are left out of it. */
+function markOf(link: LinkView): string {
+  if (link.dropped) return "[dropped] ";
+  if (link.picked) return "[picked] ";
+  return "";
+}
+
 export function linkLine(link: LinkView, timeZone: string): string {
   const title = link.title ?? link.url;
   const author = link.author ? ` by ${link.author}` : "";
   const category = link.categoryName ?? "Other";
+  const votes = votesText(voteCount(link));
   const lines = [
-    `#${link.id}  ${title}${author}`,
+    `#${link.id}  ${markOf(link)}${title}${author}${votes ? `  ${votes}` : ""}`,
     `     ${link.url}`,
     `     ${category} · shared by ${link.sharedByName} on ${formatLocalDate(link.sharedAt, timeZone)}`,
   ];
@@ -91,6 +110,7 @@ export function linkLine(link: LinkView, timeZone: string): string {
   for (const r of link.recommendations) {
     lines.push(`     also ${r.userName}${r.note ? `: “${r.note}”` : ""}`);
   }
+  if (link.votes.length > 0) lines.push(`     +1 ${link.votes.map((v) => v.userName).join(", ")}`);
   return lines.join("\n");
 }
 
@@ -105,6 +125,20 @@ export function runText(run: RunView | null): string {
   if (!run) return "(none yet)";
   const why = run.reason ? ` (${run.reason})` : "";
   return `${run.periodLabel}: ${run.status}${why}`;
+}
+
+/** How the editors shape the roundup, in the words `config show` uses. */
+function editorialLines({ order, picks, review, schedule }: SettingsView): string[] {
+  const next = review.draftAt ? `; the next on ${review.draftAt.localTime} ${schedule.timeZone}` : "";
+  const reviewed =
+    review.days === 0
+      ? `off (config set review --days N --channel ID posts a draft for the editors)${review.channelId ? `; channel ${review.channelId} kept` : ""}`
+      : `a draft ${review.days} day${review.days === 1 ? "" : "s"} before each roundup, in ${review.channelId ?? "(no channel)"}${next}`;
+  return [
+    `order:      ${order === "votes" ? "votes (most recommended first)" : "shared (the order links were shared in)"}`,
+    `picks:      ${picks.emoji ? `${picks.emoji} ` : ""}${picks.title}`,
+    `review:     ${reviewed}`,
+  ];
 }
 
 export function settingsText(settings: SettingsView): string {
@@ -123,6 +157,7 @@ export function settingsText(settings: SettingsView): string {
     `intro:      ${settings.intro ?? "(none)"}`,
     `admins:     ${admins}`,
     `archive:    ${archiveSentence(settings.archive)}`,
+    ...editorialLines(settings),
     `next:       ${next}`,
     `last run:   ${runText(lastRun)}`,
     ...(waiting ? [waiting] : []),

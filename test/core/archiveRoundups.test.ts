@@ -59,6 +59,18 @@ describe("the archive's roundups", () => {
     expect(page).toContain('<time datetime="2026-06-30T23:30:00.000Z">2026-07-01</time>');
   });
 
+  it("leave out what the editors dropped, and a month they dropped entirely", async () => {
+    const admin = { userId: "u1", name: "Ada", isAdmin: async () => true };
+    const may = await share("https://example.com/may", "2026-05-20T10:00:00Z");
+    const kept = await share("https://example.com/july-kept", "2026-07-02T10:00:00Z");
+    const gone = await share("https://example.com/july-gone", "2026-07-03T10:00:00Z");
+    await core.curateLink({ workspace: WORKSPACE, id: may.link.id, action: "drop", actor: admin });
+    await core.curateLink({ workspace: WORKSPACE, id: gone.link.id, action: "drop", actor: admin });
+    const docs = await core.archiveRoundups({ workspace: WORKSPACE });
+    expect(docs.map((doc) => doc.period)).toEqual(["2026-07"]);
+    expect(docs[0]?.sections.flatMap((s) => s.items.map((i) => i.id))).toEqual([kept.link.id]);
+  });
+
   it("are none for a workspace nobody used, which is not created by asking", async () => {
     expect(await core.archiveRoundups({ workspace: "local:nobody" })).toEqual([]);
     await expect(core.requireWorkspace("local:nobody")).rejects.toThrow();

@@ -1,6 +1,7 @@
+import { UserError } from "../../core/errors.js";
 import type { Settings } from "../../core/types.js";
 import { platformOf } from "../../core/workspace.js";
-import { expectPositionals, PROGRAM, parse, stringValue, UsageError } from "../args.js";
+import { commandLine, expectPositionals, PROGRAM, parse, stringValue, UsageError } from "../args.js";
 import type { CliCommand, CliContext } from "../context.js";
 import { settingsJson, settingsText } from "../format.js";
 import { noChatError } from "./roundupCommand.js";
@@ -16,12 +17,24 @@ const usage = `Usage: ${PROGRAM} config <action> ...
   config set archive off|private|public    publish the roundups on the web (PUBLIC_URL):
              [--rotate] [--slug SLUG]      private at a secret address (--rotate replaces it),
                                            public at PUBLIC_URL/SLUG/
+  config set order shared|votes            links within a section: as shared, or most 👍 first
+  config set picks [--title T] [--emoji E]
+                                           the section picked links open the roundup in
+                                           (--emoji none: no emoji; --title default: as it was)
+  config set review --days N [--channel ID]
+                                           a draft for the editors N days before each roundup,
+                                           in a channel they read (--days 0 turns it off)
   config admins add|remove user|role <id>
 
-Example: ${PROGRAM} config set schedule --day 1 --time 09:00 --tz Europe/Berlin`;
+Examples: ${PROGRAM} config set schedule --day 1 --time 09:00 --tz Europe/Berlin
+          ${PROGRAM} config set order votes
+          ${PROGRAM} config set picks --title "Editors' picks" --emoji none
+          ${PROGRAM} config set review --days 3 --channel C0REVIEW --workspace slack:T012AB3CD`;
 
 const showOptions = { json: { type: "boolean" } } as const;
 const archiveOptions = { rotate: { type: "boolean" }, slug: { type: "string" } } as const;
+const picksOptions = { title: { type: "string" }, emoji: { type: "string" } } as const;
+const reviewOptions = { days: { type: "string" }, channel: { type: "string" } } as const;
 const scheduleOptions = {
   day: { type: "string" },
   time: { type: "string" },
@@ -37,11 +50,19 @@ async function show(context: CliContext, { workspace }: Settings, json = false):
   } else context.out(settingsText(await context.core.settingsView({ workspace })));
 }
 
+/** Why a local workspace gets no review draft: there is no chat to post it in. */
+function noReviewChannel(workspace: string): UserError {
+  return new UserError(
+    "workspace.noChat",
+    `${workspace} is a local workspace: it has no chat, so no draft is posted for review. Shape the roundup with ${commandLine("edit <id> --drop|--pick", workspace)} and read it with ${commandLine("roundup YYYY-MM", workspace)}`,
+  );
+}
+
 export const configCommand: CliCommand = {
   name: "config",
-  summary: "show or change the roundup channel, schedule, title and admins",
+  summary: "show or change the roundup channel, schedule, title, order, picks, review and admins",
   usage,
-  options: { ...showOptions, ...scheduleOptions, ...archiveOptions },
+  options: { ...showOptions, ...scheduleOptions, ...archiveOptions, ...picksOptions, ...reviewOptions },
   async run(context, args) {
     const [action, ...rest] = args;
     const { core } = context;
@@ -112,6 +133,46 @@ export const configCommand: CliCommand = {
             rotate: parsed.values.rotate === true,
             ...(slug !== undefined ? { slug } : {}),
           }),
+        );
+        return;
+      }
+      case "order": {
+        const [order] = expectPositionals(parse(values, {}, usage), ["shared|votes"], usage);
+        if (order !== "shared" && order !== "votes")
+          throw new UsageError(`expected shared or votes, not "${order}"`, usage);
+        await show(context, await core.setOrder({ workspace, order }));
+        return;
+      }
+      case "picks": {
+        const parsed = parse(values, picksOptions, usage);
+        expectPositionals(parsed, [], usage);
+        const title = stringValue(parsed, "title");
+        const emoji = stringValue(parsed, "emoji");
+        if (title === undefined && emoji === undefined)
+          throw new UsageError("config set picks needs --title, --emoji or both", usage);
+        await show(
+          context,
+          await core.setPicks({
+            workspace,
+            ...(title !== undefined ? { title } : {}),
+            ...(emoji !== undefined ? { emoji } : {}),
+          }),
+        );
+        return;
+      }
+      case "review": {
+        const parsed = parse(values, reviewOptions, usage);
+        expectPositionals(parsed, [], usage);
+        const days = stringValue(parsed, "days");
+        const channelId = stringValue(parsed, "channel");
+        if (days === undefined)
+          throw new UsageError("config set review needs --days (0 turns it off)", usage);
+        // Turning it off is harmless anywhere; a draft needs a chat to go to.
+        if (platformOf(workspace) === "local" && (channelId !== undefined || !/^\s*0+\s*$/.test(days)))
+          throw noReviewChannel(workspace);
+        await show(
+          context,
+          await core.setReview({ workspace, days, ...(channelId !== undefined ? { channelId } : {}) }),
         );
         return;
       }

@@ -3,8 +3,9 @@ import { UserError } from "../../core/errors.js";
 import type { EnrichResult } from "../../core/links/enrichLink.js";
 import { formatLocalDate } from "../../core/time/formatLocal.js";
 import { expectPositionals, linkId, PROGRAM, parse, stringValue, UsageError } from "../args.js";
-import { type CliCommand, type CliContext, operator } from "../context.js";
+import { type CliCommand, type CliContext, cliPerson, operator } from "../context.js";
 import { linkJson, linkLine } from "../format.js";
+import { CURATE_FLAGS, curateAction, curationSentence } from "./curation.js";
 
 /** `--at 2026-07-15` or a full ISO timestamp; a bare date means noon in the workspace's zone. */
 async function parseAt(context: CliContext, text: string): Promise<number> {
@@ -35,8 +36,6 @@ function enrichmentLine(result: EnrichResult): string {
   return `Found: ${link.title ?? link.url}${by}${link.siteName ? ` (${link.siteName})` : ""}`;
 }
 
-const cliUser = (name: string) => `cli:${name}`;
-
 export const addCommand: CliCommand = {
   name: "add",
   summary: "share a link",
@@ -65,7 +64,7 @@ Example: ${PROGRAM} add https://example.com/post --category articles --note "Wor
       note: stringValue(parsed, "note") ?? null,
       title: stringValue(parsed, "title") ?? null,
       author: stringValue(parsed, "author") ?? null,
-      userId: cliUser(by),
+      userId: cliPerson(by).userId,
       userName: by,
       source: "cli",
       ...(at !== undefined ? { at: await parseAt(context, at) } : {}),
@@ -92,7 +91,9 @@ export const listCommand: CliCommand = {
   summary: "list shared links",
   usage: `Usage: ${PROGRAM} list [--month YYYY-MM] [--category NAME] [--by NAME] [--search WORDS] [--json]
 
-Lists links, oldest first. Example: ${PROGRAM} list --month 2026-07 --json`,
+Lists links, oldest first. [picked] marks a link that opens its month's roundup, [dropped] one left out
+of it (edit --pick, --drop); 👍 N is how many people recommend it besides its sharer (vote).
+Example: ${PROGRAM} list --month 2026-07 --json`,
   options: {
     month: { type: "string" },
     category: { type: "string" },
@@ -126,40 +127,65 @@ Lists links, oldest first. Example: ${PROGRAM} list --month 2026-07 --json`,
   },
 };
 
+const EDIT_FIELDS = ["note", "title", "author", "category"] as const;
+
 export const editCommand: CliCommand = {
   name: "edit",
-  summary: "change a link's note, title, author or category",
+  summary: "change a link's note, title, author or category; drop it from the roundup or pick it",
   usage: `Usage: ${PROGRAM} edit <id> [--note TEXT] [--title T] [--author A] [--category NAME|none]
+                              [--drop | --restore | --pick | --unpick]
 
-Example: ${PROGRAM} edit 42 --category tools --note "Better than grep"`,
+--drop leaves the link out of its month's roundup (it stays on the list), --restore puts it back;
+--pick opens the roundup with it ("Picks of the month"), --unpick returns it to its category.
+Examples: ${PROGRAM} edit 42 --category tools --note "Better than grep"
+          ${PROGRAM} edit 42 --pick
+          ${PROGRAM} edit 42 --drop`,
   options: {
     note: { type: "string" },
     title: { type: "string" },
     author: { type: "string" },
     category: { type: "string" },
+    ...Object.fromEntries(CURATE_FLAGS.map((flag) => [flag, { type: "boolean" }] as const)),
   },
   async run(context, args) {
     const parsed = parse(args, this.options, this.usage);
-    const [id] = expectPositionals(parsed, ["<id>"], this.usage);
-    if (!["note", "title", "author", "category"].some((name) => parsed.values[name] !== undefined)) {
-      throw new UsageError("say what to change: --note, --title, --author or --category", this.usage);
+    const [given] = expectPositionals(parsed, ["<id>"], this.usage);
+    const action = curateAction(parsed, this.usage);
+    const edits = EDIT_FIELDS.some((name) => parsed.values[name] !== undefined);
+    if (!edits && action === undefined) {
+      throw new UsageError(
+        "say what to change: --note, --title, --author, --category, --drop, --restore, --pick or --unpick",
+        this.usage,
+      );
     }
-    const change = (name: string) => {
-      const value = stringValue(parsed, name);
-      return value === undefined ? {} : { [name]: value };
-    };
-    const link = await context.core.editLink({
-      workspace: context.workspace,
-      id: linkId(id as string, this.usage),
-      actor: operator(context),
-      ...change("note"),
-      ...change("title"),
-      ...change("author"),
-      ...change("category"),
-    });
-    context.out(
-      `Updated #${link.id}: ${link.title ?? link.url}${link.categoryName ? ` (${link.categoryName})` : ""}`,
-    );
+    const id = linkId(given as string, this.usage);
+    const { workspace } = context;
+    const actor = operator(context);
+    // The edit goes first: it is the one that can be refused (an unknown category, a note too long),
+    // and then the mark is not made either.
+    if (edits) {
+      const change = (name: string) => {
+        const value = stringValue(parsed, name);
+        return value === undefined ? {} : { [name]: value };
+      };
+      const link = await context.core.editLink({
+        workspace,
+        id,
+        actor,
+        ...change("note"),
+        ...change("title"),
+        ...change("author"),
+        ...change("category"),
+      });
+      context.out(
+        `Updated #${link.id}: ${link.title ?? link.url}${link.categoryName ? ` (${link.categoryName})` : ""}`,
+      );
+    }
+    if (action !== undefined) {
+      const outcome = await context.core.curateLink({ workspace, id, action, actor });
+      const { picks } = await context.core.getSettings({ workspace });
+      context.out(curationSentence(outcome, picks));
+    }
   },
 };
 

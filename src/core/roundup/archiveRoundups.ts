@@ -5,7 +5,7 @@ import { type RoundupDeps, roundupDoc } from "./buildRoundup.js";
 import type { RoundupDoc } from "./roundupDoc.js";
 
 /**
- * Every completed month of a workspace that has links, as roundup documents, newest first: what the
+ * Every completed month of a workspace that has links left after review, as roundup documents, newest first: what the
  * web archive's index, month pages and feeds publish. A month is complete once it has ended in the
  * workspace's time zone, so a page never changes under its readers while links are still coming in.
  * One query for the links and one for the categories, whatever the number of months.
@@ -34,5 +34,7 @@ export async function archiveRoundups(
   }
   return [...byPeriod.entries()]
     .sort(([a], [b]) => (a < b ? 1 : -1))
-    .map(([period, monthLinks]) => roundupDoc(settings, categories, period, monthLinks));
+    .map(([period, monthLinks]) => roundupDoc(settings, categories, period, monthLinks))
+    // A month whose every link the editors dropped has nothing to publish.
+    .filter((doc) => doc.linkCount > 0);
 }
