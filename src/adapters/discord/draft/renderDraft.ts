@@ -5,6 +5,7 @@
  * links whatever they hold: an entry too long for its share of the embed is shown in a shorter form.
  */
 import { type APIEmbed, ButtonStyle, ComponentType } from "discord.js";
+import { votesText } from "../../../core/render/votesText.js";
 import type { DraftEntry, DraftPage, ReviewDraft } from "../../../core/review/reviewDraft.js";
 import { formatLocalDateTime } from "../../../core/time/formatLocal.js";
 import type { ActionRow } from "../context.js";
@@ -23,11 +24,6 @@ const ENTRY_ROOM = Math.floor((DISCORD_LIMITS.embedDescription - HEADER_ROOM) / 
 export interface DraftMessage {
   embeds: APIEmbed[];
   components: ActionRow[];
-}
-
-/** "👍 N" when anyone recommends it besides the sharer. */
-export function votesText(votes: number): string {
-  return votes > 0 ? `👍 ${votes}` : "";
 }
 
 function when(draft: ReviewDraft): string {
