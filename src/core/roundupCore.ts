@@ -121,9 +121,19 @@ export function createRoundupCore(deps: RoundupCoreDeps) {
       return result;
     },
     /** Reads the link's page; only when `fetches`. */
-    enrichLink: (input: Parameters<typeof enrichLink>[1]) => {
+    enrichLink: async (input: Parameters<typeof enrichLink>[1]) => {
       if (!fetcher) throw new UserError("fetch.off", "Reading pages is turned off here.");
-      return enrichLink({ store, fetcher }, input);
+      const result = await enrichLink({ store, fetcher }, input);
+      // The page's title (or the twin it was folded into) shows in its month's draft, if one is out.
+      if (
+        (result.status === "enriched" || result.status === "merged") &&
+        boards[platformOf(input.workspace)]
+      ) {
+        void redraws.run("redraw draft", { workspace: input.workspace, link: result.link.id }, () =>
+          redraw(input.workspace, result.link),
+        );
+      }
+      return result;
     },
     /** Edits a link (note, category...); its month's draft, if out, shows the change. */
     editLink: async (input: Parameters<typeof editLinkAs>[1]) => {

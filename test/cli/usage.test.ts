@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { commands } from "../../src/cli/commands/index.js";
 import { requireCurrentBuild } from "../helpers/builtCli.js";
@@ -54,7 +55,12 @@ describe("cli help", () => {
   it("every example the help shows is a command line the CLI accepts", async () => {
     const shown = (await helpTexts()).flatMap(shownCommands);
     expect(shown.length).toBeGreaterThanOrEqual(commands.length);
-    for (const args of shown) {
+    for (const shownArgs of shown) {
+      // An example that writes files (`site ./public`) writes them in the test's folder, not the repo.
+      const args =
+        shownArgs[0] === "site" && shownArgs[1] !== undefined
+          ? ["site", join(dirname(temp.path), shownArgs[1]), ...shownArgs.slice(2)]
+          : shownArgs;
       const result = await cli(...args);
       // Exit 1 is fine (e.g. `edit 42` on an empty database); 2 would be a usage error.
       expect(result.status, `${args.join(" ")}\n${result.stderr}`).not.toBe(2);

@@ -132,6 +132,41 @@ describe("the review draft", () => {
     expect(draftLines()).toContain("#4 Fourth [Other]");
   });
 
+  it("shows a page's title once it has been read", async () => {
+    await draftOut();
+    const reading = createRoundupCore({
+      store,
+      clock,
+      logger: quiet,
+      boards: { slack: board },
+      fetcher: {
+        fetchMetadata: async () => ({
+          ok: true,
+          metadata: {
+            title: "What the page says",
+            author: null,
+            description: null,
+            siteName: null,
+            canonicalUrl: null,
+          },
+        }),
+      },
+    });
+    clock.set("2026-06-28T11:00:00Z");
+    const added = await reading.addLink({
+      workspace,
+      url: "https://example.com/untitled",
+      userId: "UANN",
+      userName: "Ann",
+      source: "slack",
+    });
+    await reading.settle(5_000);
+    expect(draftLines()).toContain(`#${added.link.id} https://example.com/untitled [Other]`);
+    await reading.enrichLink({ workspace, linkId: added.link.id });
+    await reading.settle(5_000);
+    expect(draftLines()).toContain(`#${added.link.id} What the page says [Other]`);
+  });
+
   it("posts a deleted draft message again on the next change", async () => {
     const [first] = (await draftOut()) as [number];
     const [id] = (await store.reviews.get(workspace, "2026-06"))?.messageIds ?? [];

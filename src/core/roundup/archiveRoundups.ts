@@ -32,9 +32,11 @@ export async function archiveRoundups(
     }
     month.push(link);
   }
-  return [...byPeriod.entries()]
-    .sort(([a], [b]) => (a < b ? 1 : -1))
-    .map(([period, monthLinks]) => roundupDoc(settings, categories, period, monthLinks))
-    // A month whose every link the editors dropped has nothing to publish.
-    .filter((doc) => doc.linkCount > 0);
+  return (
+    [...byPeriod.entries()]
+      .sort(([a], [b]) => (a < b ? 1 : -1))
+      .map(([period, monthLinks]) => roundupDoc(settings, categories, period, monthLinks))
+      // A month whose every link the editors dropped has nothing to publish.
+      .filter((doc) => doc.linkCount > 0)
+  );
 }
