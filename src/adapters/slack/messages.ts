@@ -166,8 +166,8 @@ export function editorialSettingsText(
   return which ? lines[which] : [lines.order, lines.picks, lines.review].join("\n");
 }
 
-/** The core's view of the settings (`config show`) in mrkdwn, with the editorial settings. */
-export function settingsReply(view: SettingsView, editorial: EditorialSettings): Reply {
+/** The core's view of the settings (`config show`) in mrkdwn. */
+export function settingsReply(view: SettingsView): Reply {
   const { day, time, timeZone } = view.schedule;
   const admins = view.admins.filter((a) => a.kind === "user").map((a) => `<@${a.id}>`);
   const lines = [
@@ -178,12 +178,15 @@ export function settingsReply(view: SettingsView, editorial: EditorialSettings):
     `Intro: ${view.intro ? escapeMrkdwn(oneLine(view.intro)) : "none"}`,
     `Quiet months: ${view.quietMonthNote ? "post a short note" : "post nothing"}`,
     `Admins: workspace admins and owners${admins.length > 0 ? `, plus ${admins.join(", ")}` : ""}`,
-    editorialSettingsText(editorial),
+    editorialSettingsText(view),
   ];
   if (view.next) {
     lines.push(
       `Next roundup: ${view.next.periodLabel}, on ${view.next.localTime} (${escapeMrkdwn(timeZone)})`,
     );
+  }
+  if (view.review.draftAt) {
+    lines.push(`Next draft: on ${view.review.draftAt.localTime} (${escapeMrkdwn(timeZone)})`);
   }
   if (view.lastRun) lines.push(`Last roundup: ${lastRunText(view.lastRun)}`);
   if (view.waiting) lines.push(escapeMrkdwn(view.waiting));

@@ -12,12 +12,7 @@ import type { Subcommand } from "./subcommand.js";
 
 /** The settings as `config show` shows them. */
 async function showSettings(deps: SlackDeps, workspace: string) {
-  // The core's view does not carry the editorial settings (yet): they come from the settings.
-  const [view, settings] = [
-    await deps.core.settingsView({ workspace }),
-    await deps.core.getSettings({ workspace }),
-  ];
-  return settingsReply(view, settings);
+  return settingsReply(await deps.core.settingsView({ workspace }));
 }
 
 /** `/read config` and `/read config show`. */
