@@ -11,7 +11,8 @@ import { SqliteLinkStore } from "../src/storage/linkStore.js";
  */
 const LINK_COLUMNS = `workspace_key AS workspace, number AS id, url, normalized_url AS normalizedUrl, title, author,
   description, site_name AS siteName, note, category_id AS categoryId, shared_by_id AS sharedById,
-  shared_by_name AS sharedByName, shared_at AS sharedAt, source, recommendations, canonical_url AS canonicalUrl`;
+  shared_by_name AS sharedByName, shared_at AS sharedAt, source, recommendations, canonical_url AS canonicalUrl,
+  votes, picked, dropped`;
 
 export const INSERT_SQL = `INSERT INTO links (workspace_key, number, url, normalized_url, title, author, description, site_name,
          note, category_id, shared_by_id, shared_by_name, shared_at, source, canonical_url)

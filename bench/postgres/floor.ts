@@ -11,7 +11,8 @@ import { squash } from "../floor.js";
 
 const LINK_COLUMNS = `workspace_key AS "workspace", number AS "id", url, normalized_url AS "normalizedUrl", title,
   author, description, site_name AS "siteName", note, category_id AS "categoryId", shared_by_id AS "sharedById",
-  shared_by_name AS "sharedByName", shared_at AS "sharedAt", source, recommendations, canonical_url AS "canonicalUrl"`;
+  shared_by_name AS "sharedByName", shared_at AS "sharedAt", source, recommendations, canonical_url AS "canonicalUrl",
+  votes, picked, dropped`;
 
 /** The duplicate check `insertOrGet` runs first. */
 export const BY_KEY_SQL = `SELECT ${LINK_COLUMNS} FROM links WHERE workspace_key = $1 AND normalized_url = $2

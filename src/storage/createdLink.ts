@@ -23,5 +23,8 @@ export function createdLink(link: NewLink, number: number): Link {
     source: link.source,
     canonicalUrl: link.canonicalUrl,
     recommendations: [],
+    votes: [],
+    picked: false,
+    dropped: false,
   };
 }

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { getTableColumns } from "drizzle-orm";
 import type { LinkFilter, LinkPatch, LinkStore } from "../core/ports/linkStore.js";
-import type { Link, NewLink, Recommendation, WorkspaceKey } from "../core/types.js";
+import type { Curation, Link, NewLink, Recommendation, Vote, WorkspaceKey } from "../core/types.js";
 import { createdLink } from "./createdLink.js";
 import { linksTable, workspacesTable } from "./schema.js";
 import { selectColumns, sqlColumns } from "./sqlColumns.js";
@@ -25,24 +25,40 @@ const SEARCHED_COLUMNS = [l.title, l.note, l.author, l.description, l.url, l.sha
 /** A new link's number: its workspace's next one (a trigger moves the counter on, migration 0003). */
 const NEXT_NUMBER = `(SELECT ${w.lastLinkNumber} + 1 FROM ${w.$table} WHERE ${w.key} = @workspace)`;
 
-/**
- * A new link's columns and the values it takes, by the domain's names (`@url`): all of them but the
- * table's id and the recommendations a new link has none of.
- */
+/** What a new link leaves to the columns' defaults: the table's id, and what only later shares, votes and editors add. */
+const NOT_INSERTED = new Set(["id", "recommendations", "votes", "picked", "dropped"]);
+
+/** A new link's columns and the values it takes, by the domain's names (`@url`). */
 const INSERTED = Object.entries(getTableColumns(linksTable))
-  .filter(([key]) => key !== "id" && key !== "recommendations")
+  .filter(([key]) => !NOT_INSERTED.has(key))
   .map(([key, column]) => ({
     column: column.name,
     value: key === "number" ? NEXT_NUMBER : `@${FIELD_NAMES[key as keyof typeof FIELD_NAMES] ?? key}`,
   }));
 
-type LinkRow = Omit<Link, "recommendations"> & { recommendations: string | null };
+type LinkRow = Omit<Link, "recommendations" | "votes" | "picked" | "dropped"> & {
+  recommendations: string | null;
+  votes: string;
+  picked: number;
+  dropped: number;
+};
+
+/** An empty list of votes, as most links have: spares parsing it. */
+const NO_VOTES = "[]";
 
 function toLink(row: LinkRow): Link {
   const link = row as unknown as Link;
   link.recommendations =
     row.recommendations === null ? [] : (JSON.parse(row.recommendations) as Recommendation[]);
+  link.votes = row.votes === NO_VOTES ? [] : (JSON.parse(row.votes) as Vote[]);
+  link.picked = row.picked !== 0;
+  link.dropped = row.dropped !== 0;
   return link;
+}
+
+/** A flag as SQLite binds it (better-sqlite3 takes no booleans); null leaves the column as it is. */
+function flag(value: boolean | undefined): number | null {
+  return value === undefined ? null : Number(value);
 }
 
 /**
@@ -56,6 +72,8 @@ export class SqliteLinkStore implements Immediate<LinkStore> {
   private readonly byId: Database.Statement;
   private readonly appendRecommendation: Database.Statement;
   private readonly deleteById: Database.Statement;
+  private readonly curateById: Database.Statement;
+  private readonly appendVote: Database.Statement;
   private readonly listStatements = new Map<string, Database.Statement>();
 
   constructor(private readonly client: Database.Database) {
@@ -81,6 +99,17 @@ export class SqliteLinkStore implements Immediate<LinkStore> {
     );
     this.deleteById = client.prepare(
       `DELETE FROM ${l.$table} WHERE ${l.workspaceKey} = ? AND ${l.number} = ?`,
+    );
+    this.curateById = client.prepare(
+      `UPDATE ${l.$table} SET ${l.picked} = coalesce(@picked, ${l.picked}), ${l.dropped} = coalesce(@dropped, ${l.dropped})
+       WHERE ${l.workspaceKey} = @workspace AND ${l.number} = @id
+       RETURNING ${LINK_COLUMNS}`,
+    );
+    // One statement: the check for this person's vote and the append cannot be split by another's.
+    this.appendVote = client.prepare(
+      `UPDATE ${l.$table} SET ${l.votes} = json_insert(${l.votes}, '$[#]', json(@vote))
+       WHERE ${l.workspaceKey} = @workspace AND ${l.number} = @id
+         AND NOT EXISTS (SELECT 1 FROM json_each(${l.votes}) WHERE value ->> 'userId' = @userId)`,
     );
   }
 
@@ -133,6 +162,22 @@ export class SqliteLinkStore implements Immediate<LinkStore> {
 
   remove(workspace: WorkspaceKey, id: number): boolean {
     return this.deleteById.run(workspace, id).changes === 1;
+  }
+
+  curate(workspace: WorkspaceKey, id: number, curation: Curation): Link | undefined {
+    const row = this.curateById.get({
+      workspace,
+      id,
+      picked: flag(curation.picked),
+      dropped: flag(curation.dropped),
+    }) as LinkRow | undefined;
+    return row && toLink(row);
+  }
+
+  addVote(workspace: WorkspaceKey, id: number, vote: Vote): boolean {
+    return (
+      this.appendVote.run({ workspace, id, userId: vote.userId, vote: JSON.stringify(vote) }).changes === 1
+    );
   }
 
   list(workspace: WorkspaceKey, filter: LinkFilter = {}): Link[] {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { DEFAULT_SCHEDULE, DEFAULT_TITLE_TEMPLATE } from "../core/types.js";
+import { DEFAULT_PICKS, DEFAULT_REVIEW, DEFAULT_SCHEDULE, DEFAULT_TITLE_TEMPLATE } from "../core/types.js";
 
 const createdAt = () =>
   integer("created_at").notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`);
@@ -63,6 +63,15 @@ export const linksTable = sqliteTable(
     recommendations: text("recommendations"),
     /** The page's own canonical URL, normalized, when it named one on the same site: a second key for duplicates. */
     canonicalUrl: text("canonical_url"),
+    /**
+     * JSON array of +1s ({ userId, userName, votedAt }), oldest first, one per person: on the row for
+     * the same reason as the recommendations, and appended to in one statement so votes at once all count.
+     */
+    votes: text("votes").notNull().default("[]"),
+    /** An editor picked it: it opens its month's roundup in the picks section. */
+    picked: integer("picked", { mode: "boolean" }).notNull().default(false),
+    /** An editor dropped it from its month's roundup; it stays on the list. */
+    dropped: integer("dropped", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     uniqueIndex("links_workspace_normalized_url_unique").on(t.workspaceKey, t.normalizedUrl),
@@ -101,10 +110,26 @@ export const settingsTable = sqliteTable(
     archiveToken: text("archive_token"),
     /** The public archive's readable path part, chosen by an admin. */
     archiveSlug: text("archive_slug"),
+    /** Within a roundup's section: the order links were shared in, or most recommended first. */
+    linkOrder: text("link_order", { enum: ["shared", "votes"] })
+      .notNull()
+      .default("shared"),
+    /** The heading of the section of editors' picks. */
+    picksTitle: text("picks_title").notNull().default(DEFAULT_PICKS.title),
+    /** The picks heading's emoji; NULL for none. DEFAULT_PICKS's, which the type lets be null. */
+    picksEmoji: text("picks_emoji").default("⭐"),
+    /** How many days before the roundup its draft is posted for review; 0 for no draft. */
+    reviewDays: integer("review_days").notNull().default(DEFAULT_REVIEW.days),
+    /** Where the draft is posted for the editors. */
+    reviewChannelId: text("review_channel_id"),
   },
   // The scheduler's one query each tick: which workspaces are due.
   (t) => [
     index("workspace_settings_next_due_at_idx").on(t.nextDueAt),
+    // Its drafts' query: only the workspaces with review on, by when their roundup is due.
+    index("workspace_settings_review_due_idx")
+      .on(t.nextDueAt)
+      .where(sql`${t.reviewDays} > 0 AND ${t.reviewChannelId} IS NOT NULL`),
     // An archive's address names one workspace.
     uniqueIndex("workspace_settings_archive_token_unique").on(t.archiveToken),
     uniqueIndex("workspace_settings_archive_slug_unique").on(t.archiveSlug),
@@ -143,6 +168,32 @@ export const roundupRunsTable = sqliteTable(
     updatedAt: integer("updated_at"),
   },
   (t) => [uniqueIndex("roundup_runs_workspace_period_unique").on(t.workspaceKey, t.period)],
+);
+
+/**
+ * The editors' review of one period's roundup: where its draft was posted, whether it is held. Created
+ * once per workspace and period (the key), by whichever process claims it first and then posts the draft.
+ */
+export const roundupReviewsTable = sqliteTable(
+  "roundup_reviews",
+  {
+    workspaceKey: text("workspace_key")
+      .notNull()
+      .references(() => workspacesTable.key, { onDelete: "cascade" }),
+    /** `YYYY-MM`. */
+    period: text("period").notNull(),
+    channelId: text("channel_id").notNull(),
+    /** JSON array of the draft's platform message ids, one per page, in order. */
+    messageIds: text("message_ids").notNull().default("[]"),
+    /** Who held the roundup; NULL when it is not held. */
+    heldBy: text("held_by"),
+    /** Raised by every change to the draft: a draft message rendered before the last change is redrawn. */
+    version: integer("version").notNull().default(0),
+    /** When reviewers were last reminded of a held roundup (epoch ms). */
+    remindedAt: integer("reminded_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceKey, t.period] })],
 );
 
 /**

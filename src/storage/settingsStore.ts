@@ -1,6 +1,15 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { DueWorkspace, SettingsStore } from "../core/ports/settingsStore.js";
-import type { AdminEntry, ArchiveSettings, Schedule, Settings, WorkspaceKey } from "../core/types.js";
+import type {
+  AdminEntry,
+  ArchiveSettings,
+  LinkOrder,
+  PicksSettings,
+  ReviewSettings,
+  Schedule,
+  Settings,
+  WorkspaceKey,
+} from "../core/types.js";
 import { slugTaken } from "./archiveErrors.js";
 import type { Db } from "./database.js";
 import { adminsTable, settingsTable } from "./schema.js";
@@ -62,6 +71,9 @@ export class SqliteSettingsStore implements Immediate<SettingsStore> {
           : null,
       adminNotice: row.adminNotice,
       archive: { mode: row.archiveMode, token: row.archiveToken, slug: row.archiveSlug },
+      order: row.linkOrder,
+      picks: { title: row.picksTitle, emoji: row.picksEmoji },
+      review: { days: row.reviewDays, channelId: row.reviewChannelId },
     };
   }
 
@@ -95,6 +107,18 @@ export class SqliteSettingsStore implements Immediate<SettingsStore> {
 
   setAdminNotice(workspace: WorkspaceKey, notice: string | null): void {
     this.upsert(workspace, { adminNotice: notice });
+  }
+
+  setOrder(workspace: WorkspaceKey, order: LinkOrder): void {
+    this.upsert(workspace, { linkOrder: order });
+  }
+
+  setPicks(workspace: WorkspaceKey, picks: PicksSettings): void {
+    this.upsert(workspace, { picksTitle: picks.title, picksEmoji: picks.emoji });
+  }
+
+  setReview(workspace: WorkspaceKey, review: ReviewSettings): void {
+    this.upsert(workspace, { reviewDays: review.days, reviewChannelId: review.channelId });
   }
 
   setArchive(workspace: WorkspaceKey, archive: ArchiveSettings): void {

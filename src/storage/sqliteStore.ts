@@ -3,6 +3,7 @@ import { UserError } from "../core/errors.js";
 import type { CategoryStore, NewCategory } from "../core/ports/categoryStore.js";
 import type { LinkStore } from "../core/ports/linkStore.js";
 import type { RequestLogStore } from "../core/ports/requestLogStore.js";
+import type { ReviewStore } from "../core/ports/reviewStore.js";
 import type { RoundupRunStore } from "../core/ports/runStore.js";
 import type { SettingsStore } from "../core/ports/settingsStore.js";
 import type { Store } from "../core/ports/store.js";
@@ -12,6 +13,7 @@ import { SqliteCategoryStore } from "./categoryStore.js";
 import { BUSY_TIMEOUT_MS, type DatabaseLocation, type Db, IMMEDIATE, openDatabase } from "./database.js";
 import { SqliteLinkStore } from "./linkStore.js";
 import { SqliteRequestLogStore } from "./requestLogStore.js";
+import { SqliteReviewStore } from "./reviewStore.js";
 import { SqliteRunStore } from "./runStore.js";
 import { workspacesTable } from "./schema.js";
 import { SqliteSettingsStore } from "./settingsStore.js";
@@ -90,6 +92,7 @@ export class SqliteStore implements Store {
   readonly settings: SettingsStore;
   readonly workspaces: WorkspaceStore;
   readonly runs: RoundupRunStore;
+  readonly reviews: ReviewStore;
   readonly requestLog: RequestLogStore;
   private readonly location: DatabaseLocation;
   private readonly gate: TransactionGate;
@@ -107,6 +110,7 @@ export class SqliteStore implements Store {
     this.settings = port<SettingsStore>(new SqliteSettingsStore(db));
     this.workspaces = port<WorkspaceStore>(new SqliteWorkspaceStore(db, categories));
     this.runs = port<RoundupRunStore>(new SqliteRunStore(client));
+    this.reviews = port<ReviewStore>(new SqliteReviewStore(client));
     this.requestLog = port<RequestLogStore>(new SqliteRequestLogStore(client));
   }
 

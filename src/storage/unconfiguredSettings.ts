@@ -1,5 +1,7 @@
 import {
   type AdminEntry,
+  DEFAULT_PICKS,
+  DEFAULT_REVIEW,
   DEFAULT_SCHEDULE,
   DEFAULT_TITLE_TEMPLATE,
   type Settings,
@@ -19,5 +21,8 @@ export function unconfiguredSettings(workspace: WorkspaceKey, admins: AdminEntry
     intro: null,
     admins,
     archive: { mode: "off", token: null, slug: null },
+    order: "shared",
+    picks: { ...DEFAULT_PICKS },
+    review: { ...DEFAULT_REVIEW },
   };
 }

@@ -48,6 +48,7 @@ describe("openDatabase", () => {
       "__drizzle_migrations",
       "categories",
       "links",
+      "roundup_reviews",
       "roundup_runs",
       "slack_requests",
       "workspace_admins",

@@ -4,6 +4,7 @@ import {
   adminsTable,
   categoriesTable,
   linksTable,
+  roundupReviewsTable,
   roundupRunsTable,
   settingsTable,
   workspacesTable,
@@ -76,6 +77,7 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
   settingsTable,
   adminsTable,
   roundupRunsTable,
+  roundupReviewsTable,
 ].map(copied);
 
 export const WORKSPACES = "workspaces";

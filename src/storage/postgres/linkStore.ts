@@ -1,5 +1,5 @@
 import type { LinkFilter, LinkPatch, LinkStore } from "../../core/ports/linkStore.js";
-import type { Link, NewLink, Recommendation, WorkspaceKey } from "../../core/types.js";
+import type { Curation, Link, NewLink, Recommendation, Vote, WorkspaceKey } from "../../core/types.js";
 import { createdLink } from "../createdLink.js";
 import { selectColumns, sqlColumns } from "../sqlColumns.js";
 import { placeholders } from "./pgErrors.js";
@@ -83,6 +83,20 @@ const BY_ID = `SELECT ${LINK_COLUMNS} FROM ${l.$table} WHERE ${l.workspaceKey} =
 const APPEND_RECOMMENDATION = `UPDATE ${l.$table}
   SET ${l.recommendations} = coalesce(${l.recommendations}, '[]'::jsonb) || jsonb_build_array($3::jsonb)
   WHERE ${l.workspaceKey} = $1 AND ${l.number} = $2`;
+
+/** An editor's marks; a mark given as null stays as it is. */
+const CURATE = `UPDATE ${l.$table}
+  SET ${l.picked} = coalesce($3::boolean, ${l.picked}), ${l.dropped} = coalesce($4::boolean, ${l.dropped})
+  WHERE ${l.workspaceKey} = $1 AND ${l.number} = $2
+  RETURNING ${LINK_COLUMNS}`;
+
+/**
+ * Appends `[vote]` unless the votes hold one of this person's. One statement: a second vote on the
+ * row waits for the first's lock, then is judged (and appended) against the votes as the first left them.
+ */
+const APPEND_VOTE = `UPDATE ${l.$table} SET ${l.votes} = ${l.votes} || $3::jsonb
+  WHERE ${l.workspaceKey} = $1 AND ${l.number} = $2
+    AND NOT (${l.votes} @> jsonb_build_array(jsonb_build_object('userId', $4::text)))`;
 
 const DELETE = `DELETE FROM ${l.$table} WHERE ${l.workspaceKey} = $1 AND ${l.number} = $2`;
 
@@ -177,6 +191,21 @@ export class PgLinkStore implements LinkStore {
 
   async remove(workspace: WorkspaceKey, id: number): Promise<boolean> {
     return (await this.db.query(DELETE, [workspace, id])).rowCount === 1;
+  }
+
+  async curate(workspace: WorkspaceKey, id: number, curation: Curation): Promise<Link | undefined> {
+    const { rows } = await this.db.query<LinkRow>(CURATE, [
+      workspace,
+      id,
+      curation.picked ?? null,
+      curation.dropped ?? null,
+    ]);
+    return rows[0] && toLink(rows[0]);
+  }
+
+  async addVote(workspace: WorkspaceKey, id: number, vote: Vote): Promise<boolean> {
+    const appended = await this.db.query(APPEND_VOTE, [workspace, id, JSON.stringify([vote]), vote.userId]);
+    return appended.rowCount === 1;
   }
 
   async list(workspace: WorkspaceKey, filter: LinkFilter = {}): Promise<Link[]> {

@@ -3,6 +3,7 @@ import { UserError } from "../../core/errors.js";
 import type { CategoryStore } from "../../core/ports/categoryStore.js";
 import type { LinkStore } from "../../core/ports/linkStore.js";
 import type { RequestLogStore } from "../../core/ports/requestLogStore.js";
+import type { ReviewStore } from "../../core/ports/reviewStore.js";
 import type { RoundupRunStore } from "../../core/ports/runStore.js";
 import type { SettingsStore } from "../../core/ports/settingsStore.js";
 import type { Store } from "../../core/ports/store.js";
@@ -10,6 +11,7 @@ import type { WorkspaceStore } from "../../core/ports/workspaceStore.js";
 import { PgCategoryStore } from "./categoryStore.js";
 import { PgLinkStore } from "./linkStore.js";
 import { PgRequestLogStore } from "./requestLogStore.js";
+import { PgReviewStore } from "./reviewStore.js";
 import { PgRunStore } from "./runStore.js";
 import { JoinedTransactions, type PgDriver } from "./session.js";
 import { PgSettingsStore } from "./settingsStore.js";
@@ -35,6 +37,7 @@ export class PostgresStore implements Store {
   readonly settings: SettingsStore;
   readonly workspaces: WorkspaceStore;
   readonly runs: RoundupRunStore;
+  readonly reviews: ReviewStore;
   readonly requestLog: RequestLogStore;
   private readonly db: JoinedTransactions;
   private closed = false;
@@ -47,6 +50,7 @@ export class PostgresStore implements Store {
     this.settings = new PgSettingsStore(this.db);
     this.workspaces = new PgWorkspaceStore(this.db, categories);
     this.runs = new PgRunStore(this.db);
+    this.reviews = new PgReviewStore(this.db);
     this.requestLog = new PgRequestLogStore(this.db);
   }
 

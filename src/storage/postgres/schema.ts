@@ -7,7 +7,8 @@
  * Where the types differ from SQLite's:
  * - epoch-millisecond times are `bigint` read as numbers (mode "number"), as the ports expect;
  * - flags are `boolean`;
- * - the JSON arrays (a link's recommendations, a run's message ids) are `jsonb`, read already parsed;
+ * - the JSON arrays (a link's recommendations and votes, a run's or a review's message ids) are `jsonb`,
+ *   read already parsed;
  * - ids are identities "by default", so copying a history in can keep them (then move the sequence on).
  *
  * Link numbering: `workspaces.last_link_number` is kept as the counter, but SQLite's trigger that
@@ -27,7 +28,14 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { DEFAULT_SCHEDULE, DEFAULT_TITLE_TEMPLATE, type Recommendation } from "../../core/types.js";
+import {
+  DEFAULT_PICKS,
+  DEFAULT_REVIEW,
+  DEFAULT_SCHEDULE,
+  DEFAULT_TITLE_TEMPLATE,
+  type Recommendation,
+  type Vote,
+} from "../../core/types.js";
 
 /** Epoch milliseconds, as SQLite's `integer` times: numbers in TypeScript (safe until the year 287,396). */
 const epochMs = (name: string) => bigint(name, { mode: "number" });
@@ -87,6 +95,10 @@ export const linksTable = pgTable(
     /** Later shares by others, NULL when none (as on SQLite). */
     recommendations: jsonb("recommendations").$type<Recommendation[]>(),
     canonicalUrl: text("canonical_url"),
+    /** +1s, oldest first, one per person; appended to in one statement (`votes || ...`). */
+    votes: jsonb("votes").$type<Vote[]>().notNull().default(sql`'[]'::jsonb`),
+    picked: boolean("picked").notNull().default(false),
+    dropped: boolean("dropped").notNull().default(false),
   },
   (t) => [
     uniqueIndex("links_workspace_normalized_url_unique").on(t.workspaceKey, t.normalizedUrl),
@@ -121,9 +133,21 @@ export const settingsTable = pgTable(
     archiveToken: text("archive_token"),
     /** The public archive's readable path part, chosen by an admin. */
     archiveSlug: text("archive_slug"),
+    linkOrder: text("link_order", { enum: ["shared", "votes"] })
+      .notNull()
+      .default("shared"),
+    picksTitle: text("picks_title").notNull().default(DEFAULT_PICKS.title),
+    /** NULL for no emoji. DEFAULT_PICKS's, which the type lets be null. */
+    picksEmoji: text("picks_emoji").default("⭐"),
+    reviewDays: integer("review_days").notNull().default(DEFAULT_REVIEW.days),
+    reviewChannelId: text("review_channel_id"),
   },
   (t) => [
     index("workspace_settings_next_due_at_idx").on(t.nextDueAt),
+    // The drafts' query: only the workspaces with review on, by when their roundup is due.
+    index("workspace_settings_review_due_idx")
+      .on(t.nextDueAt)
+      .where(sql`${t.reviewDays} > 0 AND ${t.reviewChannelId} IS NOT NULL`),
     // An archive's address names one workspace.
     uniqueIndex("workspace_settings_archive_token_unique").on(t.archiveToken),
     uniqueIndex("workspace_settings_archive_slug_unique").on(t.archiveSlug),
@@ -162,6 +186,26 @@ export const roundupRunsTable = pgTable(
     updatedAt: epochMs("updated_at"),
   },
   (t) => [uniqueIndex("roundup_runs_workspace_period_unique").on(t.workspaceKey, t.period)],
+);
+
+/** The editors' review of one period's roundup, created once per workspace and period (the key). */
+export const roundupReviewsTable = pgTable(
+  "roundup_reviews",
+  {
+    workspaceKey: text("workspace_key")
+      .notNull()
+      .references(() => workspacesTable.key, { onDelete: "cascade" }),
+    /** `YYYY-MM`. */
+    period: text("period").notNull(),
+    channelId: text("channel_id").notNull(),
+    /** The draft's platform message ids, one per page, in order. */
+    messageIds: jsonb("message_ids").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    heldBy: text("held_by"),
+    version: integer("version").notNull().default(0),
+    remindedAt: epochMs("reminded_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceKey, t.period] })],
 );
 
 /** Signed Slack requests already taken, kept until their timestamp leaves Slack's five-minute window. */

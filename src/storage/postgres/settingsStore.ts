@@ -3,6 +3,9 @@ import type {
   AdminEntry,
   ArchiveMode,
   ArchiveSettings,
+  LinkOrder,
+  PicksSettings,
+  ReviewSettings,
   Schedule,
   Settings,
   WorkspaceKey,
@@ -33,13 +36,19 @@ interface SettingsRow {
   archiveMode: ArchiveMode;
   archiveToken: string | null;
   archiveSlug: string | null;
+  order: LinkOrder;
+  picksTitle: string;
+  picksEmoji: string | null;
+  reviewDays: number;
+  reviewChannelId: string | null;
 }
 
 const SETTINGS = `SELECT ${s.channelId} AS "channelId", ${s.scheduleDay} AS "day", ${s.scheduleTime} AS "time",
     ${s.timeZone} AS "timeZone", ${s.titleTemplate} AS "titleTemplate", ${s.intro} AS "intro",
     ${s.quietMonthNote} AS "quietMonthNote", ${s.nextDuePeriod} AS "nextDuePeriod", ${s.nextDueAt} AS "nextDueAt",
     ${s.adminNotice} AS "adminNotice", ${s.archiveMode} AS "archiveMode", ${s.archiveToken} AS "archiveToken",
-    ${s.archiveSlug} AS "archiveSlug"
+    ${s.archiveSlug} AS "archiveSlug", ${s.linkOrder} AS "order", ${s.picksTitle} AS "picksTitle",
+    ${s.picksEmoji} AS "picksEmoji", ${s.reviewDays} AS "reviewDays", ${s.reviewChannelId} AS "reviewChannelId"
   FROM ${s.$table} WHERE ${s.workspaceKey} = $1`;
 
 const ADMINS = `SELECT ${a.kind} AS "kind", ${a.subjectId} AS "id" FROM ${a.$table} WHERE ${a.workspaceKey} = $1`;
@@ -91,6 +100,9 @@ export class PgSettingsStore implements SettingsStore {
           : null,
       adminNotice: row.adminNotice,
       archive: { mode: row.archiveMode, token: row.archiveToken, slug: row.archiveSlug },
+      order: row.order,
+      picks: { title: row.picksTitle, emoji: row.picksEmoji },
+      review: { days: row.reviewDays, channelId: row.reviewChannelId },
     };
   }
 
@@ -124,6 +136,18 @@ export class PgSettingsStore implements SettingsStore {
 
   setAdminNotice(workspace: WorkspaceKey, notice: string | null): Promise<void> {
     return this.upsert(workspace, { adminNotice: notice });
+  }
+
+  setOrder(workspace: WorkspaceKey, order: LinkOrder): Promise<void> {
+    return this.upsert(workspace, { linkOrder: order });
+  }
+
+  setPicks(workspace: WorkspaceKey, picks: PicksSettings): Promise<void> {
+    return this.upsert(workspace, { picksTitle: picks.title, picksEmoji: picks.emoji });
+  }
+
+  setReview(workspace: WorkspaceKey, review: ReviewSettings): Promise<void> {
+    return this.upsert(workspace, { reviewDays: review.days, reviewChannelId: review.channelId });
   }
 
   setArchive(workspace: WorkspaceKey, archive: ArchiveSettings): Promise<void> {

@@ -13,11 +13,15 @@ import type { NewCategory } from "../../../src/core/ports/categoryStore.js";
 import type { Store } from "../../../src/core/ports/store.js";
 import {
   type Category,
+  DEFAULT_PICKS,
+  DEFAULT_REVIEW,
   DEFAULT_TITLE_TEMPLATE,
   type Link,
   type NewLink,
   type Recommendation,
+  type RoundupReview,
   type RoundupRun,
+  type Vote,
 } from "../../../src/core/types.js";
 
 export interface OpenedStore {
@@ -172,6 +176,9 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
           source: "slack",
           canonicalUrl: null,
           recommendations: [],
+          votes: [],
+          picked: false,
+          dropped: false,
         };
         const result = await store.links.insertOrGet(
           newLink(1, {
@@ -324,6 +331,104 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(await store.links.remove(A, 1)).toBe(false);
         expect(await store.links.get(A, 1)).toBeUndefined();
         expect(await store.links.findByKey(A, "https://example.com/1")).toBeUndefined();
+      });
+
+      describe("editors' marks and votes", () => {
+        const vote = (userId: string, votedAt: number): Vote => ({
+          userId,
+          userName: `Name of ${userId}`,
+          votedAt,
+        });
+
+        it("a new link has no votes and is neither picked nor dropped", async () => {
+          const link = await add(1);
+          expect(link).toMatchObject({ votes: [], picked: false, dropped: false });
+          expect(await store.links.get(A, 1)).toMatchObject({ votes: [], picked: false, dropped: false });
+        });
+
+        it("curate picks, drops and restores, leaving a mark not given as it is, and answers the link", async () => {
+          await add(1, { title: "One" });
+          const picked = await store.links.curate(A, 1, { picked: true });
+          expect(picked).toMatchObject({ id: 1, title: "One", picked: true, dropped: false });
+          expect(await store.links.get(A, 1)).toEqual(picked);
+          expect(await store.links.curate(A, 1, { dropped: true })).toMatchObject({
+            picked: true,
+            dropped: true,
+          });
+          expect(await store.links.curate(A, 1, {})).toMatchObject({ picked: true, dropped: true });
+          expect(await store.links.curate(A, 1, { picked: false, dropped: false })).toMatchObject({
+            picked: false,
+            dropped: false,
+          });
+          expect(await store.links.get(A, 1)).toMatchObject({ picked: false, dropped: false });
+        });
+
+        it("curate answers undefined for an unknown link and never marks another workspace's", async () => {
+          await add(1);
+          expect(await store.links.curate(A, 2, { picked: true })).toBeUndefined();
+          expect(await store.links.curate(B, 1, { picked: true, dropped: true })).toBeUndefined();
+          expect(await store.links.get(A, 1)).toMatchObject({ picked: false, dropped: false });
+        });
+
+        it("addVote counts each person once, keeps votes oldest first, and every read gives them", async () => {
+          await add(1);
+          expect(await store.links.addVote(A, 1, vote("u2", 2_000))).toBe(true);
+          expect(await store.links.addVote(A, 1, vote("u3", 1_500))).toBe(true);
+          // The same person again, even later and under another name: not counted.
+          expect(await store.links.addVote(A, 1, { userId: "u2", userName: "Bobby", votedAt: 3_000 })).toBe(
+            false,
+          );
+          const votes = [vote("u2", 2_000), vote("u3", 1_500)];
+          expect((await store.links.get(A, 1))?.votes).toEqual(votes);
+          expect((await store.links.list(A))[0]?.votes).toEqual(votes);
+          expect((await store.links.findByKey(A, "https://example.com/1"))?.votes).toEqual(votes);
+          expect((await store.links.insertOrGet(newLink(1))).link.votes).toEqual(votes);
+          // Votes are not recommendations, nor the other way round.
+          expect((await store.links.get(A, 1))?.recommendations).toEqual([]);
+        });
+
+        it("addVote answers false for an unknown link and for another workspace's, and changes neither", async () => {
+          await add(1);
+          await store.links.insertOrGet(newLink(1, { workspace: B }));
+          expect(await store.links.addVote(A, 2, vote("u2", 2_000))).toBe(false);
+          await store.links.remove(B, 1);
+          expect(await store.links.addVote(B, 1, vote("u2", 2_000))).toBe(false);
+          expect((await store.links.get(A, 1))?.votes).toEqual([]);
+          // A vote for B's #1 lands there only.
+          await store.links.insertOrGet(newLink(2, { workspace: B }));
+          expect(await store.links.addVote(B, 2, vote("u2", 2_000))).toBe(true);
+          expect((await store.links.get(A, 1))?.votes).toEqual([]);
+          expect((await store.links.get(B, 2))?.votes).toEqual([vote("u2", 2_000)]);
+        });
+
+        it("marks and votes are kept through edits and recommendations", async () => {
+          await add(1);
+          await store.links.curate(A, 1, { picked: true });
+          await store.links.addVote(A, 1, vote("u2", 2_000));
+          await store.links.addRecommendation(A, 1, {
+            userId: "u3",
+            userName: "Cy",
+            note: null,
+            sharedAt: 5,
+          });
+          expect(await store.links.update(A, 1, { title: "Edited" })).toMatchObject({
+            title: "Edited",
+            picked: true,
+            dropped: false,
+            votes: [vote("u2", 2_000)],
+          });
+        });
+
+        it("list filters still see every link whatever its marks", async () => {
+          await add(1);
+          await add(2);
+          await store.links.curate(A, 1, { dropped: true });
+          await store.links.curate(A, 2, { picked: true });
+          expect((await store.links.list(A)).map((l) => [l.id, l.picked, l.dropped])).toEqual([
+            [1, false, true],
+            [2, true, false],
+          ]);
+        });
       });
 
       describe("list", () => {
@@ -622,8 +727,20 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
           nextDue: null,
           adminNotice: null,
           archive: { mode: "off", token: null, slug: null },
+          order: "shared",
+          picks: { title: "Picks of the month", emoji: "⭐" },
+          review: { days: 0, channelId: null },
         });
         expect(DEFAULT_TITLE_TEMPLATE).toBe("What we've been reading in {month}");
+        expect(DEFAULT_PICKS).toEqual({ title: "Picks of the month", emoji: "⭐" });
+        expect(DEFAULT_REVIEW).toEqual({ days: 0, channelId: null });
+        // A workspace configured otherwise reads the same defaults for what nobody set.
+        await store.settings.setChannel(B, "C1");
+        expect(await store.settings.get(B)).toMatchObject({
+          order: "shared",
+          picks: DEFAULT_PICKS,
+          review: DEFAULT_REVIEW,
+        });
       });
 
       it("each setter changes its own field and keeps the others", async () => {
@@ -635,6 +752,9 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         await store.settings.setNextDue(A, { period: "2026-08", at: 1_785_000_000_000 });
         await store.settings.setAdminNotice(A, "No channel");
         await store.settings.setArchive(A, { mode: "public", token: "t1", slug: "alpha" });
+        await store.settings.setOrder(A, "votes");
+        await store.settings.setPicks(A, { title: "Editors' choice", emoji: "🏆" });
+        await store.settings.setReview(A, { days: 3, channelId: "C-review" });
         await store.settings.setChannel(A, "C2");
         expect(await store.settings.get(A)).toEqual({
           workspace: A,
@@ -647,6 +767,9 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
           nextDue: { period: "2026-08", at: 1_785_000_000_000 },
           adminNotice: "No channel",
           archive: { mode: "public", token: "t1", slug: "alpha" },
+          order: "votes",
+          picks: { title: "Editors' choice", emoji: "🏆" },
+          review: { days: 3, channelId: "C-review" },
         });
         expect((await store.settings.get(B)).channelId).toBeNull();
       });
@@ -700,6 +823,30 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
           quietMonthNote: false,
           nextDue: null,
           adminNotice: null,
+        });
+      });
+
+      it("keep the order, the picks' title and emoji (or none), and the review's days and channel", async () => {
+        await store.settings.setOrder(A, "votes");
+        await store.settings.setPicks(A, { title: "Our picks", emoji: null });
+        await store.settings.setReview(A, { days: 2, channelId: "C-edit" });
+        expect(await store.settings.get(A)).toMatchObject({
+          order: "votes",
+          picks: { title: "Our picks", emoji: null },
+          review: { days: 2, channelId: "C-edit" },
+        });
+        await store.settings.setOrder(A, "shared");
+        await store.settings.setPicks(A, { title: "Our picks", emoji: "🌟" });
+        await store.settings.setReview(A, { days: 0, channelId: null });
+        expect(await store.settings.get(A)).toMatchObject({
+          order: "shared",
+          picks: { title: "Our picks", emoji: "🌟" },
+          review: { days: 0, channelId: null },
+        });
+        expect(await store.settings.get(B)).toMatchObject({
+          order: "shared",
+          picks: DEFAULT_PICKS,
+          review: DEFAULT_REVIEW,
         });
       });
 
@@ -944,6 +1091,140 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         await store.runs.recordSkipped(A, "2026-05", "late", 3_500);
         expect(await store.runs.latest(A)).toMatchObject({ period: "2026-05", status: "skipped" });
         expect((await store.runs.latest(B))?.period).toBe("2026-09");
+      });
+    });
+
+    describe("the editors' reviews", () => {
+      const DAY = 86_400_000;
+      const openReview = (
+        fields: Partial<{ workspace: string; period: string; channelId: string; now: number }> = {},
+      ) =>
+        store.reviews.open({ workspace: A, period: "2026-07", channelId: "C-edit", now: 1_000, ...fields });
+
+      it("open starts a period's review and answers it; a second open answers null and changes nothing", async () => {
+        const review = await openReview();
+        expect(review).toEqual({
+          workspace: A,
+          period: "2026-07",
+          channelId: "C-edit",
+          messageIds: [],
+          heldBy: null,
+          version: 0,
+          remindedAt: null,
+          createdAt: 1_000,
+        } satisfies RoundupReview);
+        expect(await store.reviews.get(A, "2026-07")).toEqual(review);
+        expect(await openReview({ channelId: "C-other", now: 2_000 })).toBeNull();
+        expect(await store.reviews.get(A, "2026-07")).toEqual(review);
+        // Another period, or the same period of another workspace, is a review of its own.
+        expect(await openReview({ period: "2026-08" })).toMatchObject({ period: "2026-08" });
+        expect(await openReview({ workspace: B })).toMatchObject({ workspace: B, period: "2026-07" });
+      });
+
+      it("get answers undefined for a period nobody opened and for another workspace's review", async () => {
+        await openReview();
+        expect(await store.reviews.get(A, "2026-08")).toBeUndefined();
+        expect(await store.reviews.get(B, "2026-07")).toBeUndefined();
+      });
+
+      it("keeps the draft's messages in order, who held it, and when reviewers were reminded", async () => {
+        await openReview();
+        await openReview({ workspace: B });
+        await store.reviews.setMessages(A, "2026-07", ["m1", "m2"]);
+        await store.reviews.setHeld(A, "2026-07", "u-editor");
+        await store.reviews.setRemindedAt(A, "2026-07", 5_000);
+        expect(await store.reviews.get(A, "2026-07")).toMatchObject({
+          messageIds: ["m1", "m2"],
+          heldBy: "u-editor",
+          remindedAt: 5_000,
+          version: 0,
+        });
+        // Posted again after one was deleted; released.
+        await store.reviews.setMessages(A, "2026-07", ["m3"]);
+        await store.reviews.setHeld(A, "2026-07", null);
+        expect(await store.reviews.get(A, "2026-07")).toMatchObject({ messageIds: ["m3"], heldBy: null });
+        expect(await store.reviews.get(B, "2026-07")).toMatchObject({
+          messageIds: [],
+          heldBy: null,
+          remindedAt: null,
+        });
+      });
+
+      it("bump raises the version by one each time and answers it; 0 and no review where there is none", async () => {
+        await openReview();
+        expect(await store.reviews.bump(A, "2026-07")).toBe(1);
+        expect(await store.reviews.bump(A, "2026-07")).toBe(2);
+        expect((await store.reviews.get(A, "2026-07"))?.version).toBe(2);
+        expect(await store.reviews.bump(B, "2026-07")).toBe(0);
+        expect(await store.reviews.get(B, "2026-07")).toBeUndefined();
+        // Changes to a review nobody opened create none.
+        await store.reviews.setHeld(B, "2026-07", "u1");
+        await store.reviews.setMessages(B, "2026-07", ["m1"]);
+        await store.reviews.setRemindedAt(B, "2026-07", 1);
+        expect(await store.reviews.get(B, "2026-07")).toBeUndefined();
+      });
+
+      it("draftsDue lists the platforms' workspaces whose draft is due, with review on and no review yet, earliest first", async () => {
+        const review = async (
+          workspace: string,
+          days: number,
+          channelId: string | null,
+          at: number | null,
+        ) => {
+          await store.workspaces.ensure(workspace, []);
+          await store.settings.setReview(workspace, { days, channelId });
+          if (at !== null) await store.settings.setNextDue(workspace, { period: "2026-07", at });
+        };
+        await review("discord:two-days", 2, "C1", 10 * DAY); // draft at day 8
+        await review("slack:a-month", 28, "C2", 37 * DAY); // draft at day 9
+        await review("discord:off", 0, "C3", 5 * DAY);
+        await review("discord:no-channel", 2, null, 5 * DAY);
+        await review("discord:not-planned", 2, "C4", null);
+        await review("local:cli", 1, "C5", 2 * DAY); // draft at day 1
+        await store.workspaces.ensure("discord:plain", []);
+        await store.settings.setNextDue("discord:plain", { period: "2026-07", at: DAY });
+        const twoDays = {
+          workspace: "discord:two-days",
+          period: "2026-07",
+          roundupAt: 10 * DAY,
+          channelId: "C1",
+        };
+        const aMonth = {
+          workspace: "slack:a-month",
+          period: "2026-07",
+          roundupAt: 37 * DAY,
+          channelId: "C2",
+        };
+
+        expect(await store.reviews.draftsDue(8 * DAY - 1, 10, ["discord", "slack"])).toEqual([]);
+        expect(await store.reviews.draftsDue(8 * DAY, 10, ["discord", "slack"])).toEqual([twoDays]);
+        expect(await store.reviews.draftsDue(20 * DAY, 10, ["slack", "discord"])).toEqual([twoDays, aMonth]);
+        expect(await store.reviews.draftsDue(20 * DAY, 1, ["discord", "slack"])).toEqual([twoDays]);
+        expect(await store.reviews.draftsDue(20 * DAY, 10, ["slack"])).toEqual([aMonth]);
+        expect(await store.reviews.draftsDue(20 * DAY, 10, [])).toEqual([]);
+        expect(await store.reviews.draftsDue(20 * DAY, 10, ["local"])).toEqual([
+          { workspace: "local:cli", period: "2026-07", roundupAt: 2 * DAY, channelId: "C5" },
+        ]);
+
+        // Opened: not due again for that period; a review of another period changes nothing.
+        await store.reviews.open({
+          workspace: "discord:two-days",
+          period: "2026-07",
+          channelId: "C1",
+          now: 8 * DAY,
+        });
+        await store.reviews.open({ workspace: "slack:a-month", period: "2026-06", channelId: "C2", now: 1 });
+        expect(await store.reviews.draftsDue(20 * DAY, 10, ["discord", "slack"])).toEqual([aMonth]);
+        // The next roundup planned: its draft is due in its own window.
+        await store.settings.setNextDue("discord:two-days", { period: "2026-08", at: 41 * DAY });
+        expect(await store.reviews.draftsDue(38 * DAY, 10, ["discord", "slack"])).toEqual([aMonth]);
+        expect(await store.reviews.draftsDue(39 * DAY, 10, ["discord", "slack"])).toEqual([
+          aMonth,
+          { workspace: "discord:two-days", period: "2026-08", roundupAt: 41 * DAY, channelId: "C1" },
+        ]);
+        // Review turned off: no draft.
+        await store.settings.setReview("slack:a-month", { days: 0, channelId: "C2" });
+        expect(await store.reviews.draftsDue(39 * DAY, 10, ["slack"])).toEqual([]);
       });
     });
 
@@ -1226,6 +1507,48 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         );
         expect(created.filter(Boolean)).toHaveLength(1);
         expect((await store.categories.list(fresh)).map((c) => c.slug)).toEqual(["news", "tools"]);
+      });
+
+      it("votes of different people at once are all kept; one person's at once count once", async () => {
+        const [one, two] = await racers();
+        await add(1);
+        const voteOn = (i: number, userId: string) =>
+          ((i % 2 === 0 ? one : two) as Store).links.addVote(A, 1, { userId, userName: userId, votedAt: i });
+        const counted = await Promise.all(Array.from({ length: 6 }, (_, i) => voteOn(i, `u${i}`)));
+        expect(counted).toEqual([true, true, true, true, true, true]);
+        const same = await Promise.all(Array.from({ length: 4 }, (_, i) => voteOn(i, "u-twice")));
+        expect(same.filter(Boolean)).toHaveLength(1);
+        const votes = (await store.links.get(A, 1))?.votes ?? [];
+        expect(votes.map((v) => v.userId).sort()).toEqual(["u-twice", "u0", "u1", "u2", "u3", "u4", "u5"]);
+      });
+
+      it("one period's review opened at once from several places is opened once", async () => {
+        const [one, two] = await racers();
+        const opened = await Promise.all(
+          Array.from({ length: 4 }, (_, i) =>
+            ((i % 2 === 0 ? one : two) as Store).reviews.open({
+              workspace: A,
+              period: "2026-07",
+              channelId: `C${i}`,
+              now: i,
+            }),
+          ),
+        );
+        const winners = opened.filter((r) => r !== null);
+        expect(winners).toHaveLength(1);
+        expect(await store.reviews.get(A, "2026-07")).toEqual(winners[0]);
+      });
+
+      it("bumps at once each raise the version once", async () => {
+        const [one, two] = await racers();
+        await store.reviews.open({ workspace: A, period: "2026-07", channelId: "C1", now: 1 });
+        const versions = await Promise.all(
+          Array.from({ length: 6 }, (_, i) =>
+            ((i % 2 === 0 ? one : two) as Store).reviews.bump(A, "2026-07"),
+          ),
+        );
+        expect(versions.sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6]);
+        expect((await store.reviews.get(A, "2026-07"))?.version).toBe(6);
       });
 
       it("one signature remembered at once from several places is taken once", async () => {

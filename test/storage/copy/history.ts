@@ -48,7 +48,9 @@ function link(workspace: string, n: number, overrides: Partial<NewLink> = {}): N
 /**
  * Four workspaces (one with 1,100 links) with categories (added, archived, reordered, one removed), links whose numbers have
  * gaps (a removed link in the middle, the two newest removed), recommendations, settings with a next
- * due roundup, admins, and a ledger with a posted run (its message ids), a failed one and a skipped one.
+ * due roundup, admins, and a ledger with a posted run (its message ids), a failed one and a skipped one;
+ * votes, a picked and a dropped link, order, picks (no emoji) and review settings, and the editors'
+ * reviews of two periods (one held, with its draft's messages, a raised version and a reminder).
  */
 export async function fillHistory(store: Store): Promise<void> {
   for (const workspace of [GAPPED, "discord:G0000000001", "local:default"]) {
@@ -87,6 +89,11 @@ export async function fillHistory(store: Store): Promise<void> {
     sharedAt: T0 + 10 * DAY,
   });
   await store.links.update(GAPPED, 4, { canonicalUrl: "https://example.com/canonical-4", note: "Edited" });
+  await store.links.addVote(GAPPED, 2, { userId: "U7", userName: "Di", votedAt: T0 + 11 * DAY });
+  await store.links.addVote(GAPPED, 2, { userId: "U9", userName: "Bo", votedAt: T0 + 12 * DAY });
+  await store.links.addVote(GAPPED, 4, { userId: "U7", userName: "Di", votedAt: T0 + 13 * DAY });
+  await store.links.curate(GAPPED, 4, { picked: true });
+  await store.links.curate(GAPPED, 5, { dropped: true });
   for (let n = 1; n <= 3; n++) {
     await store.links.insertOrGet(link("discord:G0000000001", n, { source: "discord" }));
   }
@@ -103,6 +110,10 @@ export async function fillHistory(store: Store): Promise<void> {
   await store.settings.setIntro(GAPPED, "What we read.");
   await store.settings.setQuietMonthNote(GAPPED, true);
   await store.settings.setNextDue(GAPPED, { period: "2026-04", at: Date.parse("2026-05-03T06:30:00Z") });
+  await store.settings.setOrder(GAPPED, "votes");
+  await store.settings.setPicks(GAPPED, { title: "Editors' choice", emoji: null });
+  await store.settings.setReview(GAPPED, { days: 3, channelId: "C0EDIT" });
+  await store.settings.setPicks("discord:G0000000001", { title: "Best of", emoji: "🏆" });
   await store.settings.setAdminNotice("discord:G0000000001", "No roundup channel yet.");
   await store.settings.addAdmin(GAPPED, { kind: "user", id: "U1" });
   await store.settings.addAdmin(GAPPED, { kind: "role", id: "R1" });
@@ -119,6 +130,13 @@ export async function fillHistory(store: Store): Promise<void> {
   if (!failed) throw new Error("claim refused");
   await store.runs.finish(failed.id, "bot-1", "failed", "Missing Access (50001)", now + 4);
   await store.runs.recordSkipped(GAPPED, "2026-02", "too late", now + 5);
+  await store.reviews.open({ workspace: GAPPED, period: "2026-03", channelId: "C0EDIT", now });
+  await store.reviews.setMessages(GAPPED, "2026-03", ["1711.0001", "1711.0002"]);
+  await store.reviews.bump(GAPPED, "2026-03");
+  await store.reviews.open({ workspace: GAPPED, period: "2026-04", channelId: "C0EDIT", now: now + 6 });
+  await store.reviews.setMessages(GAPPED, "2026-04", ["1713.0001"]);
+  await store.reviews.setHeld(GAPPED, "2026-04", "U1");
+  await store.reviews.setRemindedAt(GAPPED, "2026-04", now + 7);
   await store.requestLog.remember("v0=replayed", now + 300_000, now);
 }
 
@@ -130,9 +148,10 @@ export const TABLES = {
   workspace_settings: "workspace_key",
   workspace_admins: "workspace_key, kind, subject_id",
   roundup_runs: "id",
+  roundup_reviews: "workspace_key, period",
 } as const;
 
-const JSON_COLUMNS = new Set(["recommendations", "message_ids"]);
+const JSON_COLUMNS = new Set(["recommendations", "votes", "message_ids"]);
 
 /** One value as SQLite stores it: flags 0/1, JSON arrays parsed (key order aside), times numbers. */
 function comparable(column: string, value: unknown): unknown {
