@@ -6,7 +6,7 @@
  */
 import { UserError } from "../../../../core/errors.js";
 import { postRefusalError } from "../../../../core/roundup/requestRoundupPost.js";
-import { actorOfIx, type SlackDeps } from "../../deps.js";
+import { actorOfIx, type SlackDeps, sharerName } from "../../deps.js";
 import { type DraftControl, parseControl } from "../../draftControls.js";
 import type { Interaction } from "../../interaction.js";
 import { postOutcome, REFUSED } from "../commands/roundup.js";
@@ -53,10 +53,12 @@ async function runControl(deps: SlackDeps, ix: Interaction, control: DraftContro
     case "hold":
     case "release": {
       await ix.ack();
+      // The draft says who held it by the name people know them by, not their handle.
+      const editor = { ...actor, name: await sharerName(deps, ix) };
       await deps.core.holdRoundup({
         workspace,
         period: control.period,
-        actor,
+        actor: editor,
         hold: control.kind === "hold",
       });
       return;
