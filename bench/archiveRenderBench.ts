@@ -33,6 +33,8 @@ function link(i: number): RoundupItem {
     sharedAt: Date.UTC(2026, 6, 1 + (i % 31), i % 24, i % 60),
     alsoRecommendedBy:
       i % 5 === 0 ? [{ name: NAMES[(i + 1) % NAMES.length] as string, note: "+1, this one." }] : [],
+    picked: false,
+    votes: i % 4,
   };
 }
 
@@ -44,7 +46,9 @@ const doc: RoundupDoc = {
   title: "Reading roundup: July 2026",
   intro: "Everything the team shared in July, by category.",
   linkCount: LINKS,
+  dropped: [],
   sections: categories.map((name, c) => ({
+    kind: c === categories.length - 1 ? "other" : "category",
     categoryId: c === categories.length - 1 ? null : c + 1,
     name,
     emoji: null,

@@ -1,5 +1,5 @@
 import type { LinkView } from "../core/links/manageLinks.js";
-import type { RoundupDoc } from "../core/roundup/roundupDoc.js";
+import type { RoundupDoc, RoundupItem } from "../core/roundup/roundupDoc.js";
 import { formatLocalDate } from "../core/time/formatLocal.js";
 import type { Category, RoundupRun, Settings } from "../core/types.js";
 import { archiveSentence } from "../core/views/archiveSentence.js";
@@ -37,14 +37,17 @@ export function linkJson(link: LinkView) {
   };
 }
 
-/** `roundup --format json`: the roundup document, its dates in ISO form like `list --json`. */
+/**
+ * `roundup --format json`: the roundup document, its dates in ISO form like `list --json`. Each item
+ * says whether it is picked and its votes, each section its kind; `dropped` lists the links editors
+ * left out, each with its category's name.
+ */
 export function roundupJson(doc: RoundupDoc) {
+  const itemJson = <T extends RoundupItem>(item: T) => ({ ...item, sharedAt: iso(item.sharedAt) });
   return {
     ...doc,
-    sections: doc.sections.map((section) => ({
-      ...section,
-      items: section.items.map((item) => ({ ...item, sharedAt: iso(item.sharedAt) })),
-    })),
+    sections: doc.sections.map((section) => ({ ...section, items: section.items.map(itemJson) })),
+    dropped: doc.dropped.map(itemJson),
   };
 }
 

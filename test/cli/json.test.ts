@@ -63,6 +63,53 @@ describe("cli JSON", () => {
   });
 });
 
+describe("roundup --format json with picks, dropped links and votes", () => {
+  it("gives each item picked and votes, each section its kind, and the dropped links apart with their category", async () => {
+    const ws = "local:team";
+    const add = (url: string, ...more: string[]) =>
+      cli("add", url, "--at", "2026-07-15", "--by", "Ann", "--workspace", ws, ...more);
+    await add("https://example.com/kept", "--category", "articles");
+    await add("https://example.com/pick", "--category", "tools");
+    await add("https://example.com/spam", "--category", "articles");
+    const ids = new Map(
+      ((await json("list", "--json", "--workspace", ws)) as { id: number; url: string }[]).map((l) => [
+        l.url,
+        l.id,
+      ]),
+    );
+    const idOf = (url: string) => ids.get(url) ?? Number.NaN;
+    await temp.store.links.curate(ws, idOf("https://example.com/pick"), { picked: true });
+    await temp.store.links.curate(ws, idOf("https://example.com/spam"), { dropped: true });
+    await temp.store.links.addVote(ws, idOf("https://example.com/pick"), {
+      userId: "u-bob",
+      userName: "Bob",
+      votedAt: Date.UTC(2026, 6, 20),
+    });
+
+    const roundup = (await json("roundup", "2026-07", "--format", "json", "--workspace", ws)) as {
+      linkCount: number;
+      sections: { kind: string; name: string; items: { url: string; picked: boolean; votes: number }[] }[];
+      dropped: { url: string; category: string | null; picked: boolean; votes: number; sharedAt: string }[];
+    };
+    expect(roundup.linkCount).toBe(2);
+    expect(
+      roundup.sections.map((s) => [s.kind, s.name, s.items.map((i) => [i.url, i.picked, i.votes])]),
+    ).toEqual([
+      ["picks", "Picks of the month", [["https://example.com/pick", true, 1]]],
+      ["category", "Articles & Learning", [["https://example.com/kept", false, 0]]],
+    ]);
+    expect(roundup.dropped).toEqual([
+      expect.objectContaining({
+        url: "https://example.com/spam",
+        category: "Articles & Learning",
+        picked: false,
+        votes: 0,
+        sharedAt: expect.stringMatching(ISO_8601),
+      }),
+    ]);
+  });
+});
+
 describe("cli category positions", () => {
   it("category list --json numbers from 1, the same numbers category move takes and the list shows", async () => {
     expect((await cli("category", "move", "tools", "1")).status).toBe(0);

@@ -36,8 +36,10 @@ function docWith(urls: string[]): RoundupDoc {
     title: "Reading",
     intro: null,
     linkCount: urls.length,
+    dropped: [],
     sections: [
       {
+        kind: "other",
         categoryId: null,
         name: "Other",
         emoji: null,
@@ -52,6 +54,8 @@ function docWith(urls: string[]): RoundupDoc {
           sharedBy: "Alice",
           sharedAt: 0,
           alsoRecommendedBy: [],
+          picked: false,
+          votes: 0,
         })),
       },
     ],

@@ -171,7 +171,8 @@ describe("renderMarkdown", () => {
         "",
         "- [Seastar](https://seastar.io/)",
         "",
-        "  — *shared by Alice*",
+        // Bob's repeat share recommends it: one vote.
+        "  — *shared by Alice* · 👍 1",
         "",
         "  *Also recommended by Bob*: Shared-nothing FTW",
         "",

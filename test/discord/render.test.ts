@@ -3,6 +3,7 @@ import { escapeDiscord, maskedLink } from "../../src/adapters/discord/escape.js"
 import { linkTitle } from "../../src/adapters/discord/messages.js";
 import { renderRoundup, splitLine } from "../../src/adapters/discord/render.js";
 import type { RoundupDoc, RoundupItem } from "../../src/core/roundup/roundupDoc.js";
+import { DROPPED_TITLE, picksDoc } from "../fixtures/picksDoc.js";
 import { expectWithinLimits, visibleText } from "./limits.js";
 
 const WORDS = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor".split(" ");
@@ -34,6 +35,8 @@ function item(i: number, overrides: Partial<RoundupItem> = {}): RoundupItem {
     sharedBy: `Sharer ${i % 7}`,
     sharedAt: 0,
     alsoRecommendedBy: [],
+    picked: false,
+    votes: 0,
     ...overrides,
   };
 }
@@ -46,12 +49,14 @@ function doc(items: RoundupItem[], sections = 3): RoundupDoc {
     title: "What we've been reading in June 2026",
     intro: null,
     sections: Array.from({ length: sections }, (_, s) => ({
+      kind: "category",
       categoryId: s + 1,
       name: `Section ${s + 1}`,
       emoji: s === 0 ? "📚" : null,
       items: items.filter((_, i) => i % sections === s),
     })),
     linkCount: items.length,
+    dropped: [],
   };
 }
 
@@ -110,6 +115,23 @@ describe("renderRoundup", () => {
     expect(text).not.toContain("[x](https://evil)");
     expect(text).not.toMatch(/^# /m);
     expect(text).toContain("\\@everyone \\<\\@&1\\> \\[x\\]\\(https://evil\\)");
+  });
+
+  it("opens with the picks, says 👍 N after the sharer only when others recommend it, and shows no dropped link", () => {
+    const messages = renderRoundup(picksDoc());
+    for (const message of messages) expectWithinLimits(message);
+    expect(messages.flatMap((m) => m.embeds.map((e) => e.title))).toEqual([
+      "⭐ Picks of the month",
+      "📚 Articles",
+    ]);
+    const text = visibleText(messages);
+    expect(text).toContain(
+      "**[Seastar](<https://example.com/1>)**\nShared-nothing done right.\n*shared by Alice* · 👍 3",
+    );
+    expect(text).toContain("Wait-free, finally.\n*shared by Bob* · 👍 1");
+    expect(text).toMatch(/\*shared by Chen\*$/m);
+    expect(text).not.toContain("👍 0");
+    expect(text).not.toContain(DROPPED_TITLE);
   });
 
   it("says a month was quiet", () => {

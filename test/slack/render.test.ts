@@ -8,6 +8,7 @@ import {
   type SlackMessage,
 } from "../../src/adapters/slack/render.js";
 import type { RoundupDoc, RoundupItem, RoundupSection } from "../../src/core/roundup/roundupDoc.js";
+import { DROPPED_TITLE, picksDoc } from "../fixtures/picksDoc.js";
 
 function item(id: number, overrides: Partial<RoundupItem> = {}): RoundupItem {
   return {
@@ -21,6 +22,8 @@ function item(id: number, overrides: Partial<RoundupItem> = {}): RoundupItem {
     sharedBy: "Amy",
     sharedAt: 0,
     alsoRecommendedBy: [],
+    picked: false,
+    votes: 0,
     ...overrides,
   };
 }
@@ -34,6 +37,7 @@ function doc(sections: RoundupSection[], overrides: Partial<RoundupDoc> = {}): R
     intro: null,
     sections,
     linkCount: sections.reduce((n, s) => n + s.items.length, 0),
+    dropped: [],
     ...overrides,
   };
 }
@@ -64,6 +68,7 @@ describe("renderRoundup", () => {
     const messages = renderRoundup(
       doc([
         {
+          kind: "category",
           categoryId: 1,
           name: "Tools",
           emoji: "🛠️",
@@ -75,7 +80,7 @@ describe("renderRoundup", () => {
             }),
           ],
         },
-        { categoryId: null, name: "Other", emoji: null, items: [item(2)] },
+        { kind: "other", categoryId: null, name: "Other", emoji: null, items: [item(2)] },
       ]),
     );
     expect(messages).toHaveLength(1);
@@ -89,6 +94,24 @@ describe("renderRoundup", () => {
     expect(other).toContain("<https://example.com/post/2|Post number 2>");
   });
 
+  it("opens with the picks, says 👍 N after the sharer only when others recommend it, and shows no dropped link", () => {
+    const messages = renderRoundup(picksDoc());
+    expectWithinLimits(messages);
+    const headers = messages
+      .flatMap((m) => m.blocks)
+      .flatMap((b) => (b.type === "header" ? [b.text.text] : []));
+    expect(headers).toEqual(["What we've been reading in July 2026", "⭐ Picks of the month", "📚 Articles"]);
+    const [picks, articles] = sectionTexts(messages);
+    expect(picks).toBe(
+      "• *<https://example.com/1|Seastar>*\nShared-nothing done right.\n_shared by Alice_ · 👍 3",
+    );
+    expect(articles).toContain("Wait-free, finally.\n_shared by Bob_ · 👍 1");
+    expect(articles).toMatch(/_shared by Chen_$/);
+    expect(JSON.stringify(messages)).not.toContain("👍 0");
+    expect(JSON.stringify(messages)).not.toContain(DROPPED_TITLE);
+    expect(messages[0]?.text).toBe("What we've been reading in July 2026: 3 links");
+  });
+
   it("says so when nothing was shared", () => {
     const [message] = renderRoundup(doc([]));
     expect(JSON.stringify(message)).toContain("No links were shared in July 2026.");
@@ -97,6 +120,7 @@ describe("renderRoundup", () => {
   it("splits 300 long entries within every limit, each link once, headings repeated when continued", () => {
     const hostileNote = "&".repeat(400) + " <!channel> ".repeat(40);
     const sections: RoundupSection[] = [0, 1, 2].map((s) => ({
+      kind: "category",
       categoryId: s + 1,
       name: `Category ${s}`,
       emoji: null,
@@ -126,7 +150,7 @@ describe("renderRoundup", () => {
   it("cuts a single huge entry across sections without losing a character", () => {
     const note = Array.from({ length: 900 }, (_, i) => `word${i}&`).join(" ");
     const messages = renderRoundup(
-      doc([{ categoryId: 1, name: "Tools", emoji: null, items: [item(1, { note })] }]),
+      doc([{ kind: "category", categoryId: 1, name: "Tools", emoji: null, items: [item(1, { note })] }]),
     );
     expectWithinLimits(messages);
     const joined = sectionTexts(messages).join(" ").replace(/\s+/g, " ");

@@ -18,6 +18,8 @@ export function item(fields: Partial<RoundupItem> & Pick<RoundupItem, "id" | "ur
     sharedBy: "Ada",
     sharedAt: 0,
     alsoRecommendedBy: [],
+    picked: false,
+    votes: 0,
     ...fields,
   };
 }
@@ -38,6 +40,7 @@ export function month(
       intro: null,
       sections,
       linkCount: sections.reduce((sum, section) => sum + section.items.length, 0),
+      dropped: [],
       ...extra,
     },
     published: nextMonth,
@@ -51,6 +54,7 @@ export const months: FeedMonth[] = [
     "2026-07",
     [
       {
+        kind: "category",
         categoryId: 1,
         name: "Databases",
         emoji: "🗄️",
@@ -68,6 +72,7 @@ export const months: FeedMonth[] = [
         ],
       },
       {
+        kind: "other",
         categoryId: null,
         name: "Other",
         emoji: null,
@@ -87,6 +92,7 @@ export const months: FeedMonth[] = [
   ),
   month("2026-06", [
     {
+      kind: "other",
       categoryId: null,
       name: "Other",
       emoji: null,

@@ -1,11 +1,13 @@
 import { parseFeed } from "htmlparser2";
 import { describe, expect, it } from "vitest";
 import { type FeedMonth, renderAtom, renderJsonFeed, renderRss } from "../../src/web/feeds/index.js";
+import { DROPPED_TITLE, picksDoc } from "../fixtures/picksDoc.js";
 import {
   atomEntries,
   ctx,
   type Entry,
   jsonEntries,
+  month,
   months,
   parseHtml,
   parseXml,
@@ -67,6 +69,26 @@ describe.each(formats)("%s feed", (_name, entriesOf) => {
       expect(content.text).toContain(shown);
     }
     expect(content.elements.filter((el) => el.name === "br")).toHaveLength(1);
+  });
+
+  it("carries the picks first, 👍 N after the sharer only when others recommend it, and no dropped link", () => {
+    const { sections, dropped } = picksDoc();
+    const [july] = entriesOf([month("2026-07", sections, { dropped })]);
+    const content = parseHtml(july?.content ?? "");
+    expect(content.elements.filter((el) => el.name === "h2").map((el) => el.text)).toEqual([
+      "⭐ Picks of the month",
+      "📚 Articles",
+    ]);
+    const paragraphs = content.elements.filter((el) => el.name === "p").map((el) => el.text);
+    expect(paragraphs).toEqual(
+      expect.arrayContaining([
+        "Shared-nothing done right. — shared by Alice · 👍 3",
+        "Wait-free, finally. — shared by Bob · 👍 1",
+        "— shared by Chen",
+      ]),
+    );
+    expect(content.text).not.toContain("👍 0");
+    expect(content.text).not.toContain(DROPPED_TITLE);
   });
 
   it("is a valid empty feed when no month is complete yet", () => {

@@ -28,6 +28,7 @@ const hostile = month(
   "2026-07",
   [
     {
+      kind: "category",
       categoryId: 1,
       name: `Cat ${IMG}`,
       emoji: null,

@@ -18,6 +18,8 @@ export function item(overrides: Partial<RoundupItem> & { id: number }): RoundupI
     sharedBy: "Alice",
     sharedAt: Date.UTC(2026, 6, 14, 9, 30),
     alsoRecommendedBy: [],
+    picked: false,
+    votes: 0,
     ...overrides,
   };
 }
@@ -26,6 +28,7 @@ export function item(overrides: Partial<RoundupItem> & { id: number }): RoundupI
 export function julyDoc(): RoundupDoc {
   const sections: RoundupDoc["sections"] = [
     {
+      kind: "category",
       categoryId: 1,
       name: "Engineering",
       emoji: "🛠️",
@@ -55,6 +58,7 @@ export function julyDoc(): RoundupDoc {
       ],
     },
     {
+      kind: "category",
       categoryId: 2,
       name: "Design",
       emoji: "🎨",
@@ -68,6 +72,7 @@ export function julyDoc(): RoundupDoc {
       ],
     },
     {
+      kind: "other",
       categoryId: null,
       name: "Other",
       emoji: null,
@@ -82,6 +87,7 @@ export function julyDoc(): RoundupDoc {
     intro: "What we read in July.",
     sections,
     linkCount: 4,
+    dropped: [],
   };
 }
 

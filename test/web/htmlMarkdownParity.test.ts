@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../src/core/render/renderMarkdown.js";
 import type { RoundupDoc } from "../../src/core/roundup/roundupDoc.js";
 import { renderMonthPage } from "../../src/web/html/index.js";
+import { DROPPED_TITLE, picksDoc } from "../fixtures/picksDoc.js";
 import { one, parsePage, visibleText } from "./htmlDom.js";
 import { ctx, item, julyDoc } from "./htmlFixtures.js";
 
@@ -17,6 +18,7 @@ function pieces(doc: RoundupDoc): string[] {
       const body = entry.note ?? entry.description;
       if (body) said.push(body);
       said.push(`shared by ${entry.sharedBy}`);
+      if (entry.votes > 0) said.push(`👍 ${entry.votes}`);
       for (const other of entry.alsoRecommendedBy) {
         said.push(`Also recommended by ${other.name}${other.note ? `: ${other.note}` : ""}`);
       }
@@ -47,6 +49,7 @@ function pageText(doc: RoundupDoc): string {
 describe("the month page and the Markdown", () => {
   const docs: [string, RoundupDoc][] = [
     ["a typical month", julyDoc()],
+    ["picks, votes and a dropped link", picksDoc()],
     [
       "text that Markdown and HTML both escape",
       {
@@ -54,6 +57,7 @@ describe("the month page and the Markdown", () => {
         intro: "Intro with *stars*, <b>tags</b> & [brackets](x)",
         sections: [
           {
+            kind: "other",
             categoryId: null,
             name: "Other",
             emoji: null,
@@ -72,6 +76,11 @@ describe("the month page and the Markdown", () => {
       },
     ],
   ];
+
+  it("leave the same dropped link out", () => {
+    expect(markdownText(picksDoc())).not.toContain(DROPPED_TITLE);
+    expect(pageText(picksDoc())).not.toContain(DROPPED_TITLE);
+  });
 
   it.each(docs)("say the same things in the same order: %s", (_, doc) => {
     const said = pieces(doc);

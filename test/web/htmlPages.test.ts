@@ -5,6 +5,7 @@ import {
   renderMonthPage,
   summarizeMonth,
 } from "../../src/web/html/index.js";
+import { DROPPED_TITLE, picksDoc } from "../fixtures/picksDoc.js";
 import { attr, elements, headLinks, meta, one, parsePage, visibleText } from "./htmlDom.js";
 import { ctx, emptyDoc, julyDoc } from "./htmlFixtures.js";
 
@@ -122,6 +123,28 @@ describe("the month page", () => {
     expect(fetched).toEqual([]);
   });
 
+  it("opens with the picks, says 👍 N after the sharer only when others recommend it, and shows no dropped link", () => {
+    const doc = parsePage(renderMonthPage(picksDoc(), ctx, { previous: null, next: null }));
+    const main = one(doc, "main");
+    const sections = elements(main, "section");
+    expect(sections.map((s) => [attr(s, "class"), visibleText(one(s, "h2"))])).toEqual([
+      ["picks", "⭐ Picks of the month"],
+      ["category", "📚 Articles"],
+    ]);
+    const shared = elements(main, "p").filter((p) => attr(p, "class") === "shared");
+    expect(shared.map(visibleText)).toEqual([
+      "Shared by Alice on 2026-07-01 · 👍 3",
+      "Shared by Bob on 2026-07-02 · 👍 1",
+      "Shared by Chen on 2026-07-03",
+    ]);
+    const votes = elements(main, "span").filter((s) => attr(s, "class") === "votes");
+    expect(votes.map((s) => attr(s, "title"))).toEqual(["3 people recommend it", "1 person recommends it"]);
+    expect(visibleText(doc)).not.toContain(DROPPED_TITLE);
+    expect(meta(doc, "og:description")).toBe(
+      "3 links shared in July 2026: Seastar, Hazard pointers, Ptrace notes",
+    );
+  });
+
   it("says so when nobody shared a link that month", () => {
     const doc = parsePage(renderMonthPage(emptyDoc(), ctx, { previous: null, next: null }));
     expect(visibleText(one(doc, "main"))).toContain("No links were shared in July 2026.");
@@ -208,5 +231,10 @@ describe("the archive index", () => {
     });
     expect(summarizeMonth(julyDoc()).firstTitles).toHaveLength(3);
     expect(summarizeMonth(emptyDoc()).firstTitles).toEqual([]);
+    // The picks open the roundup, so they lead its summary; a dropped link is neither shown nor counted.
+    expect(summarizeMonth(picksDoc(), 2)).toMatchObject({
+      linkCount: 3,
+      firstTitles: ["Seastar", "Hazard pointers"],
+    });
   });
 });

@@ -18,8 +18,10 @@ function hostileDoc(): RoundupDoc {
     title: `Roundup ${SCRIPT}`,
     intro: `Intro ${IMG}`,
     linkCount: 4,
+    dropped: [],
     sections: [
       {
+        kind: "category",
         categoryId: 1,
         name: `Cat ${QUOTE}`,
         emoji: "<b>",

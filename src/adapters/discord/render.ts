@@ -5,6 +5,7 @@
  * (never inside a word) when one entry alone would not fit an embed.
  */
 import type { APIEmbed } from "discord.js";
+import { votesText } from "../../core/render/votesText.js";
 import type { RoundupDoc, RoundupItem, RoundupSection } from "../../core/roundup/roundupDoc.js";
 import { clip, escapeDiscord, maskedLink } from "./escape.js";
 
@@ -38,13 +39,14 @@ export function embedsLength(embeds: readonly APIEmbed[]): number {
   return total;
 }
 
-/** The lines of one entry: linked title and author, the note, who shared it, who else did. */
+/** The lines of one entry: linked title and author, the note, who shared it (and its votes), who else did. */
 export function itemLines(item: RoundupItem): string[] {
   const by = item.author ? ` by ${escapeDiscord(item.author)}` : "";
   const lines = [`**${maskedLink(item.title, item.url)}**${by}`];
   const body = item.note ?? item.description;
   if (body) lines.push(escapeDiscord(body));
-  lines.push(`*shared by ${escapeDiscord(item.sharedBy)}*`);
+  const votes = votesText(item.votes);
+  lines.push(`*shared by ${escapeDiscord(item.sharedBy)}*${votes ? ` · ${votes}` : ""}`);
   for (const other of item.alsoRecommendedBy) {
     const said = other.note ? `: ${escapeDiscord(other.note)}` : "";
     lines.push(`*also recommended by ${escapeDiscord(other.name)}*${said}`);

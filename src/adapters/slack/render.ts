@@ -5,6 +5,7 @@
  * category heading again.
  */
 import type { types } from "@slack/bolt";
+import { votesText } from "../../core/render/votesText.js";
 import type { RoundupDoc, RoundupItem } from "../../core/roundup/roundupDoc.js";
 import { clip, escapeMrkdwn, mrkdwnLink, oneLine } from "./escape.js";
 
@@ -50,13 +51,14 @@ export function escapeBlock(text: string): string {
   );
 }
 
-/** One roundup entry as mrkdwn lines: linked title and author, the note (or description), who shared. */
+/** One roundup entry as mrkdwn lines: linked title and author, the note (or description), who shared, votes. */
 function renderEntry(item: RoundupItem): string {
   const byAuthor = item.author ? ` by ${escapeMrkdwn(oneLine(item.author))}` : "";
   const lines = [`• *${mrkdwnLink(item.url, item.title)}*${byAuthor}`];
   const body = item.note ?? item.description;
   if (body) lines.push(escapeBlock(body));
-  lines.push(`_shared by ${escapeMrkdwn(oneLine(item.sharedBy))}_`);
+  const votes = votesText(item.votes);
+  lines.push(`_shared by ${escapeMrkdwn(oneLine(item.sharedBy))}_${votes ? ` · ${votes}` : ""}`);
   for (const other of item.alsoRecommendedBy) {
     const said = other.note ? `: ${escapeBlock(other.note)}` : "";
     lines.push(`_also recommended by ${escapeMrkdwn(oneLine(other.name))}_${said}`);

@@ -1,3 +1,4 @@
+import { votesText } from "../../core/render/votesText.js";
 import type { RoundupDoc, RoundupItem, RoundupSection } from "../../core/roundup/roundupDoc.js";
 import { escapeHtml, feedText, isWebUrl } from "./feedText.js";
 
@@ -18,7 +19,8 @@ function renderItem(item: RoundupItem): string {
   const parts = [`<p><strong>${linkedTitle(item)}</strong>${byAuthor}</p>`];
   // Same choice as the Markdown: the sharer's note, else what the page says about itself.
   const body = item.note ?? item.description;
-  const shared = `<em>shared by ${escapeHtml(item.sharedBy)}</em>`;
+  const votes = votesText(item.votes);
+  const shared = `<em>shared by ${escapeHtml(item.sharedBy)}</em>${votes ? ` · ${votes}` : ""}`;
   parts.push(`<p>${body ? `${paragraphText(body)} — ${shared}` : `— ${shared}`}</p>`);
   for (const other of item.alsoRecommendedBy) {
     const said = other.note ? `: ${paragraphText(other.note)}` : ".";

@@ -1,3 +1,4 @@
+import { votesInWords, votesText } from "../../core/render/votesText.js";
 import type { RoundupDoc, RoundupItem, RoundupSection } from "../../core/roundup/roundupDoc.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { renderPage } from "./layout.js";
@@ -19,6 +20,12 @@ function entryTitle(item: RoundupItem): string {
   return `<a class="link" href="${escapeHtml(href)}" rel="ugc noopener">${title}</a>`;
 }
 
+/** The votes after the sharer, as in every rendering, with the count in words for those who hover. */
+function votesBadge(votes: number): string {
+  const text = votesText(votes);
+  return text ? ` · <span class="votes" title="${votesInWords(votes)}">${text}</span>` : "";
+}
+
 /** One entry in the Markdown's order: title, author, note (or the page's description), sharer, others. */
 function renderItem(item: RoundupItem, dayOf: LocalDay): string {
   // Appended to one string, not pushed and joined: a 300-entry page makes less garbage to collect.
@@ -26,7 +33,7 @@ function renderItem(item: RoundupItem, dayOf: LocalDay): string {
   if (item.author) html += `\n<p class="by">by <bdi>${escapeHtml(item.author)}</bdi></p>`;
   const body = item.note ?? item.description;
   if (body) html += `\n<p class="${item.note ? "note" : "description"}" dir="auto">${escapeHtml(body)}</p>`;
-  html += `\n<p class="shared">Shared by <bdi>${escapeHtml(item.sharedBy)}</bdi> on ${sharedTime(item.sharedAt, dayOf)}</p>`;
+  html += `\n<p class="shared">Shared by <bdi>${escapeHtml(item.sharedBy)}</bdi> on ${sharedTime(item.sharedAt, dayOf)}${votesBadge(item.votes)}</p>`;
   for (const other of item.alsoRecommendedBy) {
     const said = other.note ? `: <span dir="auto">${escapeHtml(other.note)}</span>` : ".";
     html += `\n<p class="also">Also recommended by <bdi>${escapeHtml(other.name)}</bdi>${said}</p>`;
@@ -38,7 +45,7 @@ function renderSection(section: RoundupSection, dayOf: LocalDay): string {
   const heading = section.emoji ? `${section.emoji} ${section.name}` : section.name;
   let items = "";
   for (const item of section.items) items += `${items ? "\n" : ""}${renderItem(item, dayOf)}`;
-  return `<section>
+  return `<section class="${section.kind}">
 <h2 dir="auto">${escapeHtml(heading)}</h2>
 <ul class="entries">
 ${items}

@@ -26,6 +26,7 @@ ul.entries,ul.months{list-style:none;padding:0;margin:0}
 .by,.shared,.count,.url{color:var(--muted)}
 .shared,.count{font-size:.95rem}
 .url{font-family:ui-monospace,monospace;font-size:.9rem}
+.votes{white-space:nowrap}
 nav.months-nav ul,footer ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}
 footer{border-top:1px solid var(--rule);margin-top:2rem;padding-top:.5rem;color:var(--muted);font-size:.95rem}
 @media print{
