@@ -12,6 +12,8 @@ export const DRAFT_LINK_ACTION = "read_draft_link";
 export const DRAFT_POST_ACTION = "read_draft_post";
 /** "Hold" and "Release hold". */
 export const DRAFT_HOLD_ACTION = "read_draft_hold";
+/** What a non-admin pressing a draft control (or submitting its form) is told; nothing changes. */
+export const NOT_EDITOR = "Only admins can edit the draft.";
 /** Every draft control's action id starts so. */
 export const DRAFT_ACTION_PREFIX = "read_draft_";
 

@@ -7,18 +7,15 @@
 import { UserError } from "../../../../core/errors.js";
 import { postRefusalError } from "../../../../core/roundup/requestRoundupPost.js";
 import { actorOfIx, type SlackDeps, sharerName } from "../../deps.js";
-import { type DraftControl, parseControl } from "../../draftControls.js";
+import { type DraftControl, NOT_EDITOR, parseControl } from "../../draftControls.js";
 import type { Interaction } from "../../interaction.js";
 import { postOutcome, REFUSED } from "../commands/roundup.js";
 import { draftFormView } from "../views/draftForms.js";
 
-/** What a non-admin pressing a draft control is told. */
-export const NOT_EDITOR = "Only admins can edit the draft.";
-
 export async function draftControl(deps: SlackDeps, ix: Interaction, value: string): Promise<void> {
   const control = parseControl(value);
   if (!control)
-    throw new UserError("action.invalid", "That control is out of date; the draft will be redrawn.");
+    throw new UserError("action.invalid", "That control is out of date; use the draft's latest message.");
   const actor = actorOfIx(deps, ix);
   if (!(await actor.isAdmin())) {
     await ix.reply({ text: `:lock: ${NOT_EDITOR}` });

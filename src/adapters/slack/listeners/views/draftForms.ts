@@ -9,10 +9,10 @@ import { isUserError } from "../../../../core/errors.js";
 import { MAX_NOTE_LENGTH } from "../../../../core/links/linkText.js";
 import type { DraftEntry, ReviewDraft } from "../../../../core/review/reviewDraft.js";
 import { actorOfIx, type SlackDeps } from "../../deps.js";
+import { NOT_EDITOR } from "../../draftControls.js";
 import { clip, oneLine } from "../../escape.js";
 import type { Interaction } from "../../interaction.js";
 import { APOLOGY, errorReply } from "../../replyError.js";
-import { NOT_EDITOR } from "../actions/draftControl.js";
 
 export const DRAFT_MOVE_CALLBACK = "read_draft_move";
 export const DRAFT_NOTE_CALLBACK = "read_draft_note";
