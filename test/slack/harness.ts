@@ -9,9 +9,11 @@ import pino from "pino";
 import { type RunningSlack, startSlack } from "../../src/adapters/slack/startSlack.js";
 import { listLinks } from "../../src/core/links/manageLinks.js";
 import type { Clock } from "../../src/core/ports/clock.js";
+import type { DraftBoard } from "../../src/core/ports/draftBoard.js";
 import type { MetadataFetcher } from "../../src/core/ports/metadataFetcher.js";
 import type { Store } from "../../src/core/ports/store.js";
-import { createRoundupCore } from "../../src/core/roundupCore.js";
+import { createRoundupCore, type RoundupCore } from "../../src/core/roundupCore.js";
+import { schedulerTick } from "../../src/core/schedule/schedulerTick.js";
 import type { Logger } from "../../src/logger.js";
 import { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
@@ -65,6 +67,12 @@ export class Harness {
   clock: Clock & { set?(iso: string): void } = fixedClock("2026-07-20T12:00:00Z");
   private slack!: RunningSlack;
   private cleanupStore!: () => Promise<void>;
+  private fetcher: MetadataFetcher | undefined;
+  private logger!: Logger;
+  /** The core the running adapter uses. */
+  core!: RoundupCore;
+  /** Where the adapter shows review drafts, shared with `tick` as main.ts shares it with the scheduler. */
+  boards: Record<string, DraftBoard> = {};
   base = "";
 
   static async start(options: HarnessOptions = {}): Promise<Harness> {
@@ -94,18 +102,53 @@ export class Harness {
         done();
       },
     });
-    const logger = pino({ level: "info" }, sink) as unknown as Logger;
+    this.logger = pino({ level: "info" }, sink) as unknown as Logger;
+    this.fetcher = options.fetcher;
+    await this.startAdapter();
+  }
+
+  /** A fresh core and adapter on the same store and Slack: what a restarted bot is. */
+  private async startAdapter(): Promise<void> {
+    const { logger } = this;
+    this.boards = {};
+    this.core = createRoundupCore({
+      store: this.store,
+      clock: this.clock,
+      fetcher: this.fetcher,
+      logger,
+      boards: this.boards,
+    });
     this.slack = await startSlack({
       botToken: BOT_TOKEN,
       signingSecret: SIGNING_SECRET,
       apiUrl: this.api.url,
       port: 0,
       host: "127.0.0.1",
-      core: createRoundupCore({ store: this.store, clock: this.clock, fetcher: options.fetcher, logger }),
+      core: this.core,
       logger,
       postIntervalMs: 5,
     });
     this.base = `http://127.0.0.1:${this.slack.port}`;
+  }
+
+  /** Stops the bot and starts it again, as a deploy does; Slack and the database stay. */
+  async restart(): Promise<void> {
+    await this.slack.stop();
+    await this.startAdapter();
+  }
+
+  /** One scheduler tick at the clock's now, as main.ts runs it (with this bot's publisher and board). */
+  tick() {
+    return schedulerTick(
+      {
+        store: this.store,
+        clock: this.clock,
+        publishers: { slack: this.slack.publisher },
+        boards: this.boards,
+        logger: this.logger,
+      },
+      { owner: "test-scheduler", retryDelaysMs: [0, 0, 0] },
+    );
   }
 
   async stop(): Promise<void> {

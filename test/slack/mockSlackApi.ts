@@ -61,8 +61,19 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
+/** A message the bot posted, as it now stands in Slack. */
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: unknown[];
+  threadTs: string | null;
+}
+
 export class MockSlackApi {
   readonly calls: ApiCall[] = [];
+  /** The bot's messages by ts: edited by chat.update, gone after chat.delete or `deleteMessage`. */
+  readonly messages = new Map<string, PostedMessage>();
   private readonly handlers = new Map<string, Handler>();
   private server: Server | undefined;
   private ts = 1_700_000_000;
@@ -95,13 +106,43 @@ export class MockSlackApi {
     this.handlers.set("chat.postMessage", (params) => {
       if (params.channel === "CNOTIN") return { ok: false, error: "not_in_channel" };
       this.ts += 1;
-      return { ok: true, channel: params.channel, ts: `${this.ts}.000100` };
+      const ts = `${this.ts}.000100`;
+      this.messages.set(ts, {
+        channel: String(params.channel),
+        ts,
+        text: String(params.text ?? ""),
+        blocks: (params.blocks as unknown[] | undefined) ?? [],
+        threadTs: typeof params.thread_ts === "string" ? params.thread_ts : null,
+      });
+      return { ok: true, channel: params.channel, ts };
+    });
+    this.handlers.set("chat.update", (params) => {
+      const message = this.messages.get(String(params.ts));
+      if (!message || message.channel !== params.channel) return { ok: false, error: "message_not_found" };
+      message.text = String(params.text ?? "");
+      message.blocks = (params.blocks as unknown[] | undefined) ?? [];
+      return { ok: true, channel: params.channel, ts: params.ts };
+    });
+    this.handlers.set("chat.delete", (params) => {
+      const ts = String(params.ts);
+      if (!this.messages.delete(ts)) return { ok: false, error: "message_not_found" };
+      return { ok: true, channel: params.channel, ts };
     });
     this.handlers.set("chat.postEphemeral", () => ({ ok: true, message_ts: `${++this.ts}.000200` }));
     this.handlers.set("views.open", (params) => ({
       ok: true,
       view: { id: "V1", ...(params.view as object) },
     }));
+  }
+
+  /** Someone deletes a message in Slack. */
+  deleteMessage(ts: string): void {
+    this.messages.delete(ts);
+  }
+
+  /** The messages in `channel` still there, oldest first. */
+  messagesIn(channel: string): PostedMessage[] {
+    return [...this.messages.values()].filter((m) => m.channel === channel);
   }
 
   on(method: string, handler: Handler): void {

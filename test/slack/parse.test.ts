@@ -144,6 +144,47 @@ describe("parseReadCommand", () => {
     expect(parseReadCommand("config admins")).toEqual({ kind: "config", action: "admins", change: "list" });
     expect(parseReadCommand("config")).toEqual({ kind: "config", action: "show" });
   });
+
+  it("reads vote with a link id, with or without #", () => {
+    expect(parseReadCommand("vote 42")).toEqual({ kind: "vote", id: 42 });
+    expect(parseReadCommand("+1 #7")).toEqual({ kind: "vote", id: 7 });
+    expect(() => parseReadCommand("vote")).toThrow(/Usage: \/read vote <id>/);
+    expect(() => parseReadCommand("vote forty")).toThrow(/isn't a link id/);
+  });
+
+  it("reads the order, the picks section and the review draft", () => {
+    const config = (text: string) => parseReadCommand(`config ${text}`);
+    expect(config("order votes")).toEqual({ kind: "config", action: "order", order: "votes" });
+    expect(() => config("order")).toThrow(/shared\|votes/);
+    expect(config('picks title "Editors\' choice"')).toMatchObject({ title: "Editors' choice", emoji: null });
+    expect(config("picks title Editors’ choice emoji 🏆")).toEqual({
+      kind: "config",
+      action: "picks",
+      title: "Editors’ choice",
+      emoji: "🏆",
+    });
+    expect(config("picks emoji :trophy: title Best &amp; brightest")).toEqual({
+      kind: "config",
+      action: "picks",
+      title: "Best & brightest",
+      emoji: ":trophy:",
+    });
+    // "emoji" inside a title stays in it unless an emoji follows.
+    expect(config("picks title My emoji picks")).toMatchObject({ title: "My emoji picks", emoji: null });
+    expect(config("picks emoji none")).toMatchObject({ title: null, emoji: "none" });
+    expect(config("picks default")).toMatchObject({ title: "default", emoji: null });
+    expect(() => config("picks")).toThrow(/picks title <title>/);
+    expect(() => config("picks colour red")).toThrow(/picks title <title>/);
+    expect(config("review 3 <#C0REVIEW|review>")).toEqual({
+      kind: "config",
+      action: "review",
+      days: "3",
+      channelId: "C0REVIEW",
+    });
+    expect(config("review off")).toMatchObject({ days: "0", channelId: null });
+    expect(() => config("review 3 #review")).toThrow(/pick the channel/);
+    expect(() => config("review")).toThrow(/review <days>/);
+  });
 });
 
 describe("splitAddWords", () => {

@@ -2,7 +2,7 @@
 import type { AddLinkResult } from "../../core/links/addLink.js";
 import type { LinkView } from "../../core/links/manageLinks.js";
 import { formatLocalDate } from "../../core/time/formatLocal.js";
-import type { Category, Link } from "../../core/types.js";
+import type { Category, Link, Settings } from "../../core/types.js";
 import type { RunView, SettingsView } from "../../core/views/settingsView.js";
 import { clip, escapeMrkdwn, mrkdwnLink, oneLine } from "./escape.js";
 import type { Reply } from "./interaction.js";
@@ -147,6 +147,25 @@ function lastRunText(run: RunView): string {
   }
 }
 
+type EditorialSettings = Pick<Settings, "order" | "picks" | "review">;
+
+/** One line per editorial setting (or only `which`), in mrkdwn. */
+export function editorialSettingsText(
+  settings: EditorialSettings,
+  which?: "order" | "picks" | "review",
+): string {
+  const { order, picks, review } = settings;
+  const lines = {
+    order: `Order within sections: ${order === "votes" ? "most recommended (👍) first" : "as shared"}`,
+    picks: `Picks section: ${escapeMrkdwn(picks.emoji ? `${picks.emoji} ${picks.title}` : picks.title)}`,
+    review:
+      review.days > 0 && review.channelId
+        ? `Review draft: in <#${review.channelId}>, ${review.days === 1 ? "1 day" : `${review.days} days`} before each roundup`
+        : "Review draft: off",
+  };
+  return which ? lines[which] : [lines.order, lines.picks, lines.review].join("\n");
+}
+
 /** The core's view of the settings (`config show`) in mrkdwn. */
 export function settingsReply(view: SettingsView): Reply {
   const { day, time, timeZone } = view.schedule;
@@ -159,11 +178,15 @@ export function settingsReply(view: SettingsView): Reply {
     `Intro: ${view.intro ? escapeMrkdwn(oneLine(view.intro)) : "none"}`,
     `Quiet months: ${view.quietMonthNote ? "post a short note" : "post nothing"}`,
     `Admins: workspace admins and owners${admins.length > 0 ? `, plus ${admins.join(", ")}` : ""}`,
+    editorialSettingsText(view),
   ];
   if (view.next) {
     lines.push(
       `Next roundup: ${view.next.periodLabel}, on ${view.next.localTime} (${escapeMrkdwn(timeZone)})`,
     );
+  }
+  if (view.review.draftAt) {
+    lines.push(`Next draft: on ${view.review.draftAt.localTime} (${escapeMrkdwn(timeZone)})`);
   }
   if (view.lastRun) lines.push(`Last roundup: ${lastRunText(view.lastRun)}`);
   if (view.waiting) lines.push(escapeMrkdwn(view.waiting));
@@ -182,11 +205,13 @@ const HELP_TEXT = escapeMrkdwn(
     "`/read search <words>` find links by title, note, author or address",
     "`/read edit <id> note|title|author|category <value>` change a link you shared",
     "`/read remove <id>` remove a link you shared",
+    "`/read vote <id>` recommend a link (👍) for the roundup",
     "`/read roundup preview [YYYY-MM]` see a month's roundup (default: last month)",
     "`/read roundup export [YYYY-MM]` the roundup as Markdown, to publish as a blog post",
     "`/read roundup post [YYYY-MM]` post it to the roundup channel (admins)",
     "`/read category list|add|rename|move|remove|archive|unarchive …` the roundup's sections (admins change them)",
     "`/read config show|channel|schedule|admins|quiet|archive|title|intro …` settings (admins change them)",
+    "`/read config order shared|votes`, `/read config picks title <title> emoji <emoji>`, `/read config review <days> #channel` the roundup's order, its picks section, and a draft for admins to review before it goes out",
     "Or use *Add to reading list* from a message's ⋯ menu to share its first link.",
   ].join("\n"),
 );

@@ -30,7 +30,12 @@ export type ConfigAction =
   | { action: "quiet"; enabled: boolean }
   | { action: "archive"; mode: "off" | "private" | "public"; slug: string | null; rotate: boolean }
   | { action: "title"; template: string }
-  | { action: "intro"; intro: string | null };
+  | { action: "intro"; intro: string | null }
+  | { action: "order"; order: string }
+  /** What is left out (null) stays as it is; `title` "default" restores both. */
+  | { action: "picks"; title: string | null; emoji: string | null }
+  /** `channelId` null: keep the review channel set before. */
+  | { action: "review"; days: string; channelId: string | null };
 
 export type ReadCommand =
   | { kind: "help"; unknown: string | null }
@@ -41,6 +46,8 @@ export type ReadCommand =
   | { kind: "search"; words: string }
   | { kind: "edit"; id: number; field: EditField; value: string }
   | { kind: "remove"; id: number }
+  /** A member's +1 on a link. */
+  | { kind: "vote"; id: number }
   | { kind: "roundup"; action: "preview" | "export"; period: string | null }
   /** `again`: post a month that was already posted, on purpose. */
   | { kind: "roundup"; action: "post"; period: string | null; again: boolean }
@@ -134,6 +141,70 @@ function parseCategory(tokens: Token[]): ReadCommand {
   }
 }
 
+/** A `#channel` (Slack's markup) or a channel id; `orElse` says the other way to name it. */
+function channelOf(target: Token, orElse: string): string {
+  if (target.markup?.kind === "channel") return target.markup.id;
+  if (/^[CGD][A-Z0-9]{2,}$/.test(target.text)) return target.text;
+  throw new UserError(
+    "channel.invalid",
+    `I can't tell which channel "${target.text}" is. Type # and pick the channel from Slack's list, ${orElse}.`,
+  );
+}
+
+const ORDER_USAGE =
+  "/read config order shared|votes (within each section: the order links were shared in, or most recommended first)";
+const PICKS_USAGE =
+  '/read config picks title <title> | emoji <emoji|none> | default, e.g. /read config picks title "Editors\' choice" emoji 🏆';
+const REVIEW_USAGE =
+  "/read config review <days> [#channel] (the draft goes to #channel that many days before the roundup; 0 or off turns it off)";
+
+/** The words from `tokens[0]` to `tokens.at(-1)` as plain text; one quoted token alone loses its quotes. */
+function spanText(text: string, tokens: Token[]): string {
+  const [first] = tokens;
+  const last = tokens.at(-1);
+  if (!first || !last) return "";
+  if (tokens.length === 1 && first.quoted) return first.text;
+  return plainText(text.slice(first.start, last.end)).trim();
+}
+
+/** What `setPicks` reads as "no emoji". */
+const NO_EMOJI_WORDS = new Set(["none", "off", "-"]);
+
+/**
+ * `picks title <words…> [emoji <emoji>]`, `picks emoji <emoji> [title <words…>]` or `picks default`.
+ * The title runs to the end, or to an unquoted `emoji` followed by one last word that is an emoji.
+ */
+function parsePicks(text: string, tokens: Token[]): ReadCommand {
+  const keyword = (token: Token | undefined, word: string) =>
+    token !== undefined && !token.quoted && token.text.toLowerCase() === word;
+  if (tokens.length === 1 && keyword(tokens[0], "default"))
+    return { kind: "config", action: "picks", title: "default", emoji: null };
+  let title: string | null = null;
+  let emoji: string | null = null;
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i];
+    if (keyword(token, "emoji") && emoji === null && i + 1 < tokens.length) {
+      emoji = (tokens[i + 1] as Token).text;
+      i += 2;
+    } else if (keyword(token, "title") && title === null && i + 1 < tokens.length) {
+      let end = tokens.length;
+      const lastWord = tokens.at(-1) as Token;
+      if (
+        emoji === null &&
+        tokens.length - i >= 4 &&
+        keyword(tokens.at(-2), "emoji") &&
+        (EMOJI_LIKE.test(lastWord.text) || NO_EMOJI_WORDS.has(lastWord.text.toLowerCase()))
+      )
+        end = tokens.length - 2;
+      title = spanText(text, tokens.slice(i + 1, end));
+      i = end;
+    } else throw usage("config.picks", PICKS_USAGE);
+  }
+  if (title === null && emoji === null) throw usage("config.picks", PICKS_USAGE);
+  return { kind: "config", action: "picks", title, emoji };
+}
+
 function parseConfig(text: string, tokens: Token[]): ReadCommand {
   const [action, ...rest] = tokens;
   switch (action?.text.toLowerCase()) {
@@ -143,14 +214,11 @@ function parseConfig(text: string, tokens: Token[]): ReadCommand {
     case "channel": {
       const [target] = rest;
       if (!target) return { kind: "config", action: "channel", channelId: null };
-      if (target.markup?.kind === "channel")
-        return { kind: "config", action: "channel", channelId: target.markup.id };
-      if (/^[CGD][A-Z0-9]{2,}$/.test(target.text))
-        return { kind: "config", action: "channel", channelId: target.text };
-      throw new UserError(
-        "channel.invalid",
-        `I can't tell which channel "${target.text}" is. Type # and pick the channel from Slack's list, or run /read config channel in the channel itself.`,
-      );
+      return {
+        kind: "config",
+        action: "channel",
+        channelId: channelOf(target, "or run /read config channel in the channel itself"),
+      };
     }
     case "schedule": {
       const [day, time, zone, ...extra] = rest;
@@ -225,8 +293,29 @@ function parseConfig(text: string, tokens: Token[]): ReadCommand {
         intro: intro === "" || intro.toLowerCase() === "none" ? null : intro,
       };
     }
+    case "order": {
+      const [order, ...extra] = rest;
+      if (!order || extra.length > 0) throw usage("config.order", ORDER_USAGE);
+      return { kind: "config", action: "order", order: order.text };
+    }
+    case "picks":
+      return parsePicks(text, rest);
+    case "review": {
+      const [days, target, ...extra] = rest;
+      if (!days || extra.length > 0) throw usage("config.review", REVIEW_USAGE);
+      const off = days.text.toLowerCase() === "off";
+      return {
+        kind: "config",
+        action: "review",
+        days: off ? "0" : days.text,
+        channelId: target ? channelOf(target, "or give its id") : null,
+      };
+    }
     default:
-      throw usage("config", "/read config show|channel|schedule|admins|quiet|title|intro ...");
+      throw usage(
+        "config",
+        "/read config show|channel|schedule|admins|quiet|archive|title|intro|order|picks|review ...",
+      );
   }
 }
 
@@ -281,6 +370,13 @@ export function parseReadCommand(text: string): ReadCommand {
       const usageText = "/read remove <id>";
       if (rest.length !== 1) throw usage("remove", usageText);
       return { kind: "remove", id: linkId(rest[0], usageText) };
+    }
+    case "vote":
+    case "+1":
+    case "upvote": {
+      const usageText = "/read vote <id>, e.g. /read vote 42 (/read list shows the ids)";
+      if (rest.length !== 1) throw usage("vote", usageText);
+      return { kind: "vote", id: linkId(rest[0], usageText) };
     }
     case "roundup": {
       const [action, ...args] = rest;

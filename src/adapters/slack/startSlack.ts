@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel } from "@slack/bolt";
+import { WebClient } from "@slack/web-api";
 import { BackgroundWork } from "../../core/background/backgroundWork.js";
 import type { RoundupPublisher } from "../../core/ports/publisher.js";
 import type { RoundupCore } from "../../core/roundupCore.js";
@@ -16,6 +17,7 @@ import { registerListeners } from "./listeners/index.js";
 import { People } from "./people.js";
 import type { SlackMessage } from "./render.js";
 import { checkSlackRequest } from "./requestCheck.js";
+import { createSlackDraftBoard } from "./slackDraftBoard.js";
 import { createSlackPublisher } from "./slackPublisher.js";
 
 export interface StartSlackOptions {
@@ -140,6 +142,14 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
   registerListeners(app, deps);
   // Checks the bot token (auth.test) before taking any request, so a wrong one fails at start.
   await app.init();
+  // The review draft, shown (and redrawn) by the core and the scheduler through this board.
+  core.useBoard(
+    "slack",
+    createSlackDraftBoard({
+      client: app.client,
+      postClient: new WebClient(options.botToken, { slackApiUrl, retryConfig: { retries: 0 } }),
+    }),
+  );
 
   const handleEvent = async (receiver: HTTPReceiver, req: IncomingMessage, res: ServerResponse) => {
     try {
@@ -199,6 +209,8 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
       stopped ??= (async () => {
         const closing = close(server);
         if (socketMode) await app.stop();
+        // Draft redraws that follow shares, then presses and follow-ups, before the store closes.
+        if (!(await core.settle(DRAIN_MS))) logger.warn("stopped with draft redraws still running");
         if (!(await inFlight.drain(DRAIN_MS))) logger.warn("stopped with Slack follow-ups still running");
         await closing;
       })();

@@ -1,7 +1,7 @@
 /**
  * Every Slack entry point, one folder per Bolt listener type: the `/read` command (commands/), the
- * add form's submission (views/), the category buttons (actions/) and the message shortcut
- * (shortcuts/). Each folder's `register` wires its listeners into the app; the handlers take an
+ * add form's and the review draft's forms (views/), the category buttons and the draft's controls
+ * (actions/) and the message shortcut (shortcuts/). Each folder's `register` wires its listeners into the app; the handlers take an
  * `Interaction`, so they run without one.
  */
 import type { App } from "@slack/bolt";

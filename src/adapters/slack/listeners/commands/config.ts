@@ -1,16 +1,24 @@
-/** `/read config show|channel|schedule|admins|quiet|archive|title|intro`. Anyone reads; admins change. */
-
+/**
+ * `/read config show|channel|schedule|admins|quiet|archive|title|intro|order|picks|review`. Anyone
+ * reads; admins change.
+ */
 import { UserError } from "../../../../core/errors.js";
 import { archiveSentence } from "../../../../core/views/archiveSentence.js";
-import { settingsReply } from "../../messages.js";
+import type { SlackDeps } from "../../deps.js";
+import { editorialSettingsText, settingsReply } from "../../messages.js";
 import type { ConfigAction } from "../../readGrammar.js";
 import { section } from "../../render.js";
 import type { Subcommand } from "./subcommand.js";
 
+/** The settings as `config show` shows them. */
+async function showSettings(deps: SlackDeps, workspace: string) {
+  return settingsReply(await deps.core.settingsView({ workspace }));
+}
+
 /** `/read config` and `/read config show`. */
 export const configShowCommand = {
   async run(deps, ix) {
-    await ix.reply(settingsReply(await deps.core.settingsView({ workspace: ix.workspace })));
+    await ix.reply(await showSettings(deps, ix.workspace));
   },
 } satisfies Subcommand<unknown>;
 
@@ -95,12 +103,37 @@ export const configChangeCommand = {
       }
       case "title": {
         await deps.core.setTitleTemplate({ workspace, template: input.template });
-        await ix.reply(settingsReply(await deps.core.settingsView({ workspace })));
+        await ix.reply(await showSettings(deps, workspace));
         return;
       }
       case "intro": {
         await deps.core.setIntro({ workspace, intro: input.intro });
-        await ix.reply(settingsReply(await deps.core.settingsView({ workspace })));
+        await ix.reply(await showSettings(deps, workspace));
+        return;
+      }
+      case "order":
+      case "picks":
+      case "review": {
+        const settings =
+          input.action === "order"
+            ? await deps.core.setOrder({ workspace, order: input.order })
+            : input.action === "picks"
+              ? await deps.core.setPicks({
+                  workspace,
+                  ...(input.title !== null ? { title: input.title } : {}),
+                  ...(input.emoji !== null ? { emoji: input.emoji } : {}),
+                })
+              : await deps.core.setReview({
+                  workspace,
+                  days: input.days,
+                  ...(input.channelId !== null ? { channelId: input.channelId } : {}),
+                });
+        const invite =
+          input.action === "review" && settings.review.days > 0
+            ? " If the channel is private, invite me there with /invite."
+            : "";
+        const text = `:white_check_mark: ${editorialSettingsText(settings, input.action)}${invite}`;
+        await ix.reply({ text, blocks: [section(text)] });
         return;
       }
     }

@@ -13,6 +13,7 @@ import { helpCommand } from "./help.js";
 import { editCommand, listCommand, removeCommand, searchCommand } from "./links.js";
 import { roundupExportCommand, roundupPostCommand, roundupPreviewCommand } from "./roundup.js";
 import type { Subcommand } from "./subcommand.js";
+import { voteCommand } from "./vote.js";
 
 export const SLASH_COMMAND = "/read";
 
@@ -47,6 +48,8 @@ function route(deps: SlackDeps, ix: Interaction, command: ReadCommand): Routed {
       return to(editCommand, command);
     case "remove":
       return to(removeCommand, command);
+    case "vote":
+      return to(voteCommand, command);
     case "roundup":
       if (command.action === "post") return to(roundupPostCommand, command);
       return to(command.action === "export" ? roundupExportCommand : roundupPreviewCommand, command);

@@ -67,7 +67,7 @@ const links = (n: number) => (n === 1 ? "1 link" : `${n} links`);
 const NO_PLATFORM = "Slack posting isn't set up in this process.";
 
 /** Why a post was refused (the core decides which). */
-const REFUSED: PostRefusalWords = {
+export const REFUSED: PostRefusalWords = {
   "not-admin": () => notAdminError("post the roundup").message,
   "no-channel": () => "There's no roundup channel yet. Set one with /read config channel #channel.",
   "no-platform": () => NO_PLATFORM,
@@ -75,7 +75,11 @@ const REFUSED: PostRefusalWords = {
 };
 
 /** How a post ended, for the admin who asked. */
-function postOutcome(outcome: PostOutcome, doc: RoundupDoc, channelId: string): Reply {
+export function postOutcome(
+  outcome: PostOutcome,
+  doc: Pick<RoundupDoc, "period" | "periodLabel" | "linkCount">,
+  channelId: string,
+): Reply {
   const where = `<#${channelId}>`;
   const month = escapeMrkdwn(doc.periodLabel);
   switch (outcome.kind) {
