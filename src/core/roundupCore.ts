@@ -155,7 +155,12 @@ export function createRoundupCore(deps: RoundupCoreDeps) {
         await draftChanged(bound, { workspace: input.workspace, period: outcome.period });
       return outcome;
     },
-    removeLink: bind(removeLinkAs),
+    /** Removes a link; its month's draft, if out, loses it. */
+    removeLink: async (input: Parameters<typeof removeLinkAs>[1]) => {
+      const link = await removeLinkAs(bound, input);
+      await redraw(input.workspace, link);
+      return link;
+    },
     listLinks: bind(listLinks),
     /** A page of links with what a face says about it (month, category, more to come, time zone). */
     linkPage: bind(linkPage),

@@ -167,6 +167,12 @@ describe("the review draft", () => {
     expect(draftLines()).toContain(`#${added.link.id} What the page says [Other]`);
   });
 
+  it("loses a link removed from the list", async () => {
+    const [first] = (await draftOut()) as [number];
+    await core.removeLink({ workspace, id: first, actor: ada });
+    expect(draftLines()).toEqual(["#2 Second [Other]", "#3 Third [Other]"]);
+  });
+
   it("posts a deleted draft message again on the next change", async () => {
     const [first] = (await draftOut()) as [number];
     const [id] = (await store.reviews.get(workspace, "2026-06"))?.messageIds ?? [];
