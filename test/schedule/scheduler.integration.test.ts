@@ -1,13 +1,13 @@
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { schedulerTick } from "../../src/core/schedule/schedulerTick.js";
 import { setChannel, setSchedule } from "../../src/core/settings/manageSettings.js";
+import { openStore } from "../../src/storage/openStore.js";
 import type { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
-import { startTestPlatform, type TestPlatform } from "./platformServer.js";
+import { startWorker } from "../helpers/workerProcess.js";
+import { loopbackPublisher, startTestPlatform, type TestPlatform } from "./platformServer.js";
 import { shareInJune } from "./seed.js";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const workspace = "slack:T1";
 let path: string;
 let cleanup: () => Promise<void>;
@@ -19,26 +19,48 @@ interface WorkerResult {
   reports: { outcome: string }[] | null;
 }
 
-function worker(env: Record<string, string>): Promise<WorkerResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "test/schedule/tickWorker.ts"], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? "", DATABASE_URL: path, PLATFORM_URL: platform.url, ...env },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (status, signal) =>
-      resolve({
-        status,
-        signal,
-        reports: out.trim() ? (JSON.parse(out.trim()) as { outcome: string }[]) : null,
+/**
+ * A bot process that ticks once: for what only a process shows (being killed mid-post, two processes
+ * racing on one file). Everything after a crash runs in this process, on a store of its own.
+ */
+function workerProcess(env: Record<string, string>, options: { waitForGo?: boolean } = {}) {
+  const worker = startWorker(
+    "test/schedule/tickWorker.ts",
+    { DATABASE_URL: path, PLATFORM_URL: platform.url, ...env },
+    options,
+  );
+  return {
+    ready: worker.ready,
+    go: worker.go,
+    result: worker.exited.then(
+      (exit): WorkerResult => ({
+        status: exit.status,
+        signal: exit.signal,
+        reports: exit.report as WorkerResult["reports"],
       }),
+    ),
+  };
+}
+
+const worker = (env: Record<string, string>) => workerProcess(env).result;
+
+/** Another bot (a restarted one) ticking at `now`, in this process, on its own connection. */
+async function tickHere(now: string, owner: string, options: { findSent?: boolean } = {}) {
+  const store = await openStore(path, { poolMax: 2 });
+  try {
+    const publisher = loopbackPublisher(platform.url, { findSent: options.findSent ?? false });
+    return await schedulerTick(
+      {
+        store,
+        clock: { now: () => Date.parse(now) },
+        publishers: { slack: publisher },
+        sleep: async () => {},
+      },
+      { owner, retryDelaysMs: [0, 0, 0] },
     );
-  });
+  } finally {
+    await store.close();
+  }
 }
 
 beforeEach(async () => {
@@ -64,12 +86,12 @@ describe("the scheduler across processes, on one database file", () => {
     expect(platform.messages).toHaveLength(2);
 
     // Restarted before the dead process's lease ran out: it waits.
-    const early = await worker({ NOW: "2026-07-01T09:01:00Z", OWNER: "bot-b" });
-    expect(early.reports).toEqual([{ workspace, period: "2026-06", outcome: "already" }]);
+    const early = await tickHere("2026-07-01T09:01:00Z", "bot-b");
+    expect(early).toEqual([{ workspace, period: "2026-06", outcome: "already" }]);
     expect(platform.messages).toHaveLength(2);
 
-    const resumed = await worker({ NOW: "2026-07-01T09:03:00Z", OWNER: "bot-b" });
-    expect(resumed.reports).toEqual([{ workspace, period: "2026-06", outcome: "posted" }]);
+    const resumed = await tickHere("2026-07-01T09:03:00Z", "bot-b");
+    expect(resumed).toEqual([{ workspace, period: "2026-06", outcome: "posted" }]);
     expect(platform.messages.map((m) => m.lines[0])).toEqual([
       "# What we've been reading in June 2026",
       "Other: Post 1",
@@ -77,8 +99,7 @@ describe("the scheduler across processes, on one database file", () => {
       "Other: Post 5",
     ]);
 
-    const again = await worker({ NOW: "2026-07-01T09:10:00Z", OWNER: "bot-c" });
-    expect(again.reports).toEqual([]);
+    expect(await tickHere("2026-07-01T09:10:00Z", "bot-c")).toEqual([]);
     expect(platform.messages).toHaveLength(4);
   });
 
@@ -91,18 +112,21 @@ describe("the scheduler across processes, on one database file", () => {
     });
     expect(crashed.signal).toBe("SIGKILL");
     expect(platform.messages).toHaveLength(2);
-    const resumed = await worker({ NOW: "2026-07-01T09:03:00Z", OWNER: "bot-b", FIND_SENT: "1" });
-    expect(resumed.reports).toEqual([{ workspace, period: "2026-06", outcome: "posted" }]);
+    const resumed = await tickHere("2026-07-01T09:03:00Z", "bot-b", { findSent: true });
+    expect(resumed).toEqual([{ workspace, period: "2026-06", outcome: "posted" }]);
     expect(platform.messages).toHaveLength(4);
   });
 
   it("posts once when two bot processes reach the due time together", async () => {
-    const startAt = String(Date.now() + 1_500);
-    const [a, b] = await Promise.all([
-      worker({ NOW: "2026-07-01T09:00:05Z", OWNER: "bot-a", START_AT: startAt }),
-      worker({ NOW: "2026-07-01T09:00:05Z", OWNER: "bot-b", START_AT: startAt }),
-    ]);
-    const outcomes = [...(a.reports ?? []), ...(b.reports ?? [])].map((r) => r.outcome).sort();
+    const bots = [
+      workerProcess({ NOW: "2026-07-01T09:00:05Z", OWNER: "bot-a" }, { waitForGo: true }),
+      workerProcess({ NOW: "2026-07-01T09:00:05Z", OWNER: "bot-b" }, { waitForGo: true }),
+    ];
+    // Both up and waiting, then both told at once: their claims really race.
+    await Promise.all(bots.map((bot) => bot.ready));
+    for (const bot of bots) bot.go();
+    const [a, b] = await Promise.all(bots.map((bot) => bot.result));
+    const outcomes = [...(a?.reports ?? []), ...(b?.reports ?? [])].map((r) => r.outcome).sort();
     expect(outcomes.filter((o) => o === "posted")).toHaveLength(1);
     expect(platform.messages).toHaveLength(4);
     expect(new Set(platform.messages.map((m) => m.key)).size).toBe(4);
@@ -110,8 +134,9 @@ describe("the scheduler across processes, on one database file", () => {
 
   it("posts once through a platform that answers 500 twice, then 200", async () => {
     platform.failNext = 2;
-    const run = await worker({ NOW: "2026-07-01T09:00:05Z", OWNER: "bot-a" });
-    expect(run.reports).toEqual([{ workspace, period: "2026-06", outcome: "posted" }]);
+    expect(await tickHere("2026-07-01T09:00:05Z", "bot-a")).toEqual([
+      { workspace, period: "2026-06", outcome: "posted" },
+    ]);
     expect(platform.messages).toHaveLength(4);
   });
 });

@@ -13,7 +13,7 @@ const env = (name: string) => process.env[name] ?? "";
 const [DATABASE_URL, PLATFORM_URL, NOW, OWNER] = ["DATABASE_URL", "PLATFORM_URL", "NOW", "OWNER"].map(
   env,
 ) as [string, string, string, string];
-const { KILL_AFTER_SEND, KILL_AFTER_RECORD, START_AT, FIND_SENT } = process.env;
+const { KILL_AFTER_SEND, KILL_AFTER_RECORD, FIND_SENT } = process.env;
 const store = await openStore(DATABASE_URL, { poolMax: 2 });
 const publisher = loopbackPublisher(PLATFORM_URL, {
   findSent: Boolean(FIND_SENT),
@@ -32,9 +32,8 @@ if (KILL_AFTER_RECORD) {
   };
 }
 
-// Workers started together wait for the same instant (START_AT) or for the test's signal
-// (WAIT_FOR_GO, once all are up), so their claims really race.
-if (START_AT) await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(START_AT) - Date.now())));
+// Workers started together wait for the test's signal (WAIT_FOR_GO, once all are up), so their
+// claims really race.
 await waitForGo();
 const reports = await schedulerTick(
   { store, clock: { now: () => Date.parse(NOW) }, publishers: { slack: publisher }, sleep: async () => {} },
