@@ -102,7 +102,8 @@ export function entryIds(message: PostedMessage): number[] {
     .map((b) => Number(b.block_id?.slice(5)));
 }
 
-function press(
+/** Slack's block_actions payload for `user` pressing `action` on a draft message. */
+export function press(
   message: PostedMessage,
   action: Record<string, unknown>,
   user: string,
