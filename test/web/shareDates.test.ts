@@ -33,4 +33,51 @@ describe("the dates on a month page", () => {
     expect(newYork(Date.UTC(2026, 10, 1, 4, 0))).toBe("2026-11-01");
     expect(localDays()(Date.UTC(2026, 6, 31, 23, 59))).toBe("2026-07-31");
   });
+
+  it("agrees with Intl on every instant tried, in zones with odd offsets and clock changes", () => {
+    const zones = [
+      "UTC",
+      "Europe/Berlin",
+      "America/New_York",
+      "America/St_Johns",
+      "Asia/Kathmandu",
+      "Australia/Lord_Howe",
+      "Pacific/Chatham",
+      "Africa/Casablanca",
+      "Pacific/Apia",
+      "Asia/Tokyo",
+    ];
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    for (const timeZone of zones) {
+      const dayOf = localDays(timeZone);
+      const intl = new Intl.DateTimeFormat("en-CA", {
+        timeZone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+      });
+      const from = Date.UTC(2010, 0, 1);
+      const to = Date.UTC(2032, 0, 1);
+      for (let i = 0; i < 1_000; i++) {
+        const at = from + Math.floor(random() * (to - from));
+        expect(dayOf(at), `${timeZone} ${new Date(at).toISOString()}`).toBe(intl.format(at));
+      }
+      // Every quarter hour of each day of 2026 on which the zone's clock changes.
+      const zoneName = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
+      const offset = (at: number) => zoneName.formatToParts(at).find((p) => p.type === "timeZoneName")?.value;
+      let changes = 0;
+      for (let day = Date.UTC(2026, 0, 1); day < Date.UTC(2027, 0, 1); day += 86_400_000) {
+        if (offset(day) === offset(day + 86_399_000)) continue;
+        changes++;
+        for (let at = day; at < day + 86_400_000; at += 15 * 60_000) {
+          expect(dayOf(at), `${timeZone} ${new Date(at).toISOString()}`).toBe(intl.format(at));
+        }
+      }
+      if (timeZone === "Europe/Berlin" || timeZone === "Australia/Lord_Howe") expect(changes).toBe(2);
+    }
+  });
 });

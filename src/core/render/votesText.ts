@@ -3,10 +3,15 @@
  * enough for chat, and shown after who shared it only when someone besides the sharer recommends it.
  */
 export function votesText(votes: number): string | null {
-  return votes > 0 ? `👍 ${votes.toLocaleString("en-US")}` : null;
+  return votes > 0 ? `👍 ${count(votes)}` : null;
+}
+
+/** "1,234": `toLocaleString` asks ICU each time (microseconds), and most counts need no separator. */
+function count(votes: number): string {
+  return votes < 1000 ? String(votes) : votes.toLocaleString("en-US");
 }
 
 /** The same count in words, where a page can say it to readers the emoji would not reach (a tooltip). */
 export function votesInWords(votes: number): string {
-  return votes === 1 ? "1 person recommends it" : `${votes.toLocaleString("en-US")} people recommend it`;
+  return votes === 1 ? "1 person recommends it" : `${count(votes)} people recommend it`;
 }
