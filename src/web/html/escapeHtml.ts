@@ -18,9 +18,21 @@ const SPECIALS = /[&<>"']/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[^\S ]| {2}|^ | $/;
 
-/** Either of the above: most text has neither, and one scan that says so beats two. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const NEEDS_ANYTHING = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069&<>"']|[^\S ]| {2}|^ | $/;
+/**
+ * Either of the above, but a space at either end: most text has neither, and one scan that says so
+ * beats two. One character class (the controls, bidi controls and whitespace other than a plain
+ * space that `NEEDS_CLEANING` finds, and the specials) and a double space; the ends are checked apart.
+ */
+const NEEDS_ANYTHING =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  /[\u0000-\u001f\u007f-\u00a0\u1680\u2000-\u200a\u2028-\u202f\u205f\u2066-\u2069\u3000\ufeff&<>"']| {2}/;
+
+function needsAnything(text: string): boolean {
+  const last = text.length - 1;
+  return (
+    NEEDS_ANYTHING.test(text) || (last >= 0 && (text.charCodeAt(0) === 32 || text.charCodeAt(last) === 32))
+  );
+}
 
 /**
  * Text people typed or pages said, safe as HTML text and inside quoted attribute values: it shows as
@@ -29,7 +41,7 @@ const NEEDS_ANYTHING = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069&<>
  * shown after it; whitespace folds to single spaces as the Markdown does.
  */
 export function escapeHtml(text: string): string {
-  if (!NEEDS_ANYTHING.test(text)) return text;
+  if (!needsAnything(text)) return text;
   const clean = NEEDS_CLEANING.test(text) ? sanitizeText(text).replace(/\s+/g, " ").trim() : text;
   return escapeSpecials(clean);
 }
