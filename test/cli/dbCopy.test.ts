@@ -57,7 +57,7 @@ async function listOf(path: string): Promise<string> {
 }
 
 const COPIED =
-  "Copied 1 workspace, 3 categories, 2 links (0 recommendations), 0 settings, 0 admins and 0 roundups";
+  "Copied 1 workspace, 3 categories, 2 links (0 recommendations, 0 votes), 0 settings, 0 admins, 0 roundups and 0 reviews";
 
 describe("db copy between SQLite files", () => {
   it("copies into a new file, says what it copied, and the copy lists the same links and numbers on", async () => {
@@ -106,9 +106,11 @@ describe("db copy between SQLite files", () => {
         categories: 3,
         links: 2,
         recommendations: 0,
+        votes: 0,
         settings: 0,
         admins: 0,
         roundups: 0,
+        reviews: 0,
       },
       replaced: null,
     });

@@ -12,9 +12,13 @@ export interface CopiedCounts {
   links: number;
   /** Later shares of a link by others, inside the links' rows. */
   recommendations: number;
+  /** +1s on links, inside the links' rows. */
+  votes: number;
   settings: number;
   admins: number;
   roundups: number;
+  /** Editors' reviews of a roundup (its draft, a hold). */
+  reviews: number;
 }
 
 export interface CopyReport {
@@ -40,10 +44,11 @@ function rowsOf(snapshot: Snapshot, table: string): number {
   return snapshot.find((t) => t.table.name === table)?.rows.length ?? 0;
 }
 
-function countRecommendations(snapshot: Snapshot): number {
+/** The entries of a JSON array column of the links, over every link. */
+function countInLinks(snapshot: Snapshot, columnName: "recommendations" | "votes"): number {
   const links = snapshot.find((t) => t.table.name === LINKS);
   if (!links) return 0;
-  const column = columnIndex(links.table, "recommendations");
+  const column = columnIndex(links.table, columnName);
   return links.rows.reduce((sum, row) => sum + (Array.isArray(row[column]) ? row[column].length : 0), 0);
 }
 
@@ -52,10 +57,12 @@ function countsOf(snapshot: Snapshot): CopiedCounts {
     workspaces: rowsOf(snapshot, "workspaces"),
     categories: rowsOf(snapshot, "categories"),
     links: rowsOf(snapshot, LINKS),
-    recommendations: countRecommendations(snapshot),
+    recommendations: countInLinks(snapshot, "recommendations"),
+    votes: countInLinks(snapshot, "votes"),
     settings: rowsOf(snapshot, "workspace_settings"),
     admins: rowsOf(snapshot, "workspace_admins"),
     roundups: rowsOf(snapshot, "roundup_runs"),
+    reviews: rowsOf(snapshot, "roundup_reviews"),
   };
 }
 
@@ -126,10 +133,11 @@ export function describeCopy({ from, to, copied, replaced }: CopyReport): string
   const parts = [
     plural(copied.workspaces, "workspace"),
     plural(copied.categories, "category", "categories"),
-    `${plural(copied.links, "link")} (${plural(copied.recommendations, "recommendation")})`,
+    `${plural(copied.links, "link")} (${plural(copied.recommendations, "recommendation")}, ${plural(copied.votes, "vote")})`,
     plural(copied.settings, "setting"),
     plural(copied.admins, "admin"),
     plural(copied.roundups, "roundup"),
+    plural(copied.reviews, "review"),
   ];
   const list = `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
   const replacing = replaced === null ? "" : `, replacing the ${plural(replaced, "workspace")} it held`;

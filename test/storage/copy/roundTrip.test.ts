@@ -68,7 +68,7 @@ async function roundTrip(name: string, openDriver: () => Promise<PgDriver>): Pro
   const there = await copyBetween(sqliteSource, pg, false);
   await sqliteSource.close("done");
   expect(describeCopy(there)).toBe(
-    `Copied 4 workspaces, 10 categories, 1,108 links (2 recommendations), 2 settings, 3 admins and 3 roundups from ${original} to ${name}.`,
+    `Copied 4 workspaces, 10 categories, 1,108 links (2 recommendations, 3 votes), 2 settings, 3 admins, 3 roundups and 2 reviews from ${original} to ${name}.`,
   );
 
   const back = join(dir, `back-from-${name}.db`);
