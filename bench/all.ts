@@ -20,6 +20,7 @@ const benches = [
   "cliBench.ts",
   "archiveServerBench.ts",
   "archiveRenderBench.ts",
+  "reviewBench.ts",
 ]
   .filter((name) => existsSync(here(name)))
   .filter((name) => filters.length === 0 || filters.some((word) => name.toLowerCase().includes(word)));
