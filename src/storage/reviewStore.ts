@@ -50,6 +50,7 @@ export class SqliteReviewStore implements Immediate<ReviewStore> {
   private readonly insert: Database.Statement;
   private readonly byPeriod: Database.Statement;
   private readonly updateMessages: Database.Statement;
+  private readonly replaceMessages: Database.Statement;
   private readonly updateHeld: Database.Statement;
   private readonly raiseVersion: Database.Statement;
   private readonly updateRemindedAt: Database.Statement;
@@ -65,6 +66,9 @@ export class SqliteReviewStore implements Immediate<ReviewStore> {
     this.byPeriod = client.prepare(`SELECT ${REVIEW_COLUMNS} FROM ${r.$table} WHERE ${THIS_REVIEW}`);
     this.updateMessages = client.prepare(
       `UPDATE ${r.$table} SET ${r.messageIds} = @messageIds WHERE ${THIS_REVIEW}`,
+    );
+    this.replaceMessages = client.prepare(
+      `UPDATE ${r.$table} SET ${r.messageIds} = @messageIds WHERE ${THIS_REVIEW} AND ${r.messageIds} = @expected`,
     );
     this.updateHeld = client.prepare(`UPDATE ${r.$table} SET ${r.heldBy} = @by WHERE ${THIS_REVIEW}`);
     this.raiseVersion = client.prepare(
@@ -87,8 +91,19 @@ export class SqliteReviewStore implements Immediate<ReviewStore> {
     return row && toReview(row);
   }
 
-  setMessages(workspace: WorkspaceKey, period: string, messageIds: string[]): void {
-    this.updateMessages.run({ workspace, period, messageIds: JSON.stringify(messageIds) });
+  setMessages(workspace: WorkspaceKey, period: string, messageIds: string[], expected?: string[]): boolean {
+    const ids = JSON.stringify(messageIds);
+    // Every write stores JSON.stringify's text, so equal arrays are equal text.
+    const result =
+      expected === undefined
+        ? this.updateMessages.run({ workspace, period, messageIds: ids })
+        : this.replaceMessages.run({
+            workspace,
+            period,
+            messageIds: ids,
+            expected: JSON.stringify(expected),
+          });
+    return result.changes > 0;
   }
 
   setHeld(workspace: WorkspaceKey, period: string, by: string | null): void {

@@ -183,6 +183,20 @@ describe("the review draft", () => {
     expect((await store.reviews.get(workspace, "2026-06"))?.messageIds).not.toContain(id);
   });
 
+  it("ends with one page when two redraws at once both find its message deleted", async () => {
+    await draftOut();
+    const [id] = (await store.reviews.get(workspace, "2026-06"))?.messageIds ?? [];
+    board.messages.delete(id as string);
+    await Promise.all([
+      core.showDraft({ workspace, period: "2026-06" }),
+      coreOn(store).showDraft({ workspace, period: "2026-06" }),
+    ]);
+    const recorded = (await store.reviews.get(workspace, "2026-06"))?.messageIds;
+    expect(board.posts).toBe(3);
+    expect([...board.messages.keys()]).toEqual(recorded);
+    expect(draftLines()).toEqual(["#1 First [Other]", "#2 Second [Other]", "#3 Third [Other]"]);
+  });
+
   it("keeps both changes when two editors act at once", async () => {
     const [first, second] = (await draftOut()) as [number, number];
     await Promise.all([

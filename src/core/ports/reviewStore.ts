@@ -25,8 +25,16 @@ export interface ReviewStore {
     now: number;
   }): Promise<RoundupReview | null>;
   get(workspace: WorkspaceKey, period: string): Promise<RoundupReview | undefined>;
-  /** The draft's message ids, as posted (or posted again after one was deleted). */
-  setMessages(workspace: WorkspaceKey, period: string, messageIds: string[]): Promise<void>;
+  /**
+   * The draft's message ids, as posted (or posted again after one was deleted). With `expected`, only
+   * if the stored ids are still those (another process may have redrawn meanwhile); false when not.
+   */
+  setMessages(
+    workspace: WorkspaceKey,
+    period: string,
+    messageIds: string[],
+    expected?: string[],
+  ): Promise<boolean>;
   /** Holds the roundup (`by` who held it) or releases it (null). */
   setHeld(workspace: WorkspaceKey, period: string, by: string | null): Promise<void>;
   /** Raises the version after a change to the draft; returns the new version (0 when there is no review). */

@@ -32,15 +32,16 @@ export async function showDraft(
   let review = await store.reviews.get(input.workspace, input.period);
   if (!review) return "no-review";
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    await draw(store, board, review);
+    const recorded = await draw(store, board, review);
     const now = await store.reviews.get(input.workspace, input.period);
-    if (!now || now.version === review.version) break;
+    if (!now || (recorded && now.version === review.version)) break;
     review = now;
   }
   return "shown";
 }
 
-async function draw(store: Store, board: DraftBoard, review: RoundupReview): Promise<void> {
+/** Draws the draft; false when another process recorded other pages meanwhile (this one's are taken back). */
+async function draw(store: Store, board: DraftBoard, review: RoundupReview): Promise<boolean> {
   const pages = pagesOf(await buildDraft(store, review), board.pageSize);
   const ids: string[] = [];
   for (const page of pages) {
@@ -52,10 +53,16 @@ async function draw(store: Store, board: DraftBoard, review: RoundupReview): Pro
       ids.push(await board.post(review.channelId, message));
     }
   }
-  for (const extra of review.messageIds.slice(pages.length)) await board.remove(review.channelId, extra);
-  if (ids.length !== review.messageIds.length || ids.some((id, i) => id !== review.messageIds[i])) {
-    await store.reviews.setMessages(review.workspace, review.period, ids);
+  if (ids.length === review.messageIds.length && ids.every((id, i) => id === review.messageIds[i]))
+    return true;
+  // Recorded only over the ids this drawing started from: two processes that both found a page
+  // deleted both post one, and only the first keeps it.
+  if (!(await store.reviews.setMessages(review.workspace, review.period, ids, review.messageIds))) {
+    for (const id of ids) if (!review.messageIds.includes(id)) await board.remove(review.channelId, id);
+    return false;
   }
+  for (const extra of review.messageIds.slice(pages.length)) await board.remove(review.channelId, extra);
+  return true;
 }
 
 /**

@@ -24,6 +24,9 @@ const BY_PERIOD = `SELECT ${REVIEW_COLUMNS} FROM ${r.$table} WHERE ${THIS_REVIEW
 
 const SET_MESSAGES = `UPDATE ${r.$table} SET ${r.messageIds} = $3::jsonb WHERE ${THIS_REVIEW}`;
 
+const REPLACE_MESSAGES = `UPDATE ${r.$table} SET ${r.messageIds} = $3::jsonb
+  WHERE ${THIS_REVIEW} AND ${r.messageIds} = $4::jsonb`;
+
 const SET_HELD = `UPDATE ${r.$table} SET ${r.heldBy} = $3 WHERE ${THIS_REVIEW}`;
 
 const BUMP = `UPDATE ${r.$table} SET ${r.version} = ${r.version} + 1 WHERE ${THIS_REVIEW}
@@ -71,9 +74,19 @@ export class PgReviewStore implements ReviewStore {
     return (await this.db.query<RoundupReview>(BY_PERIOD, [workspace, period])).rows[0];
   }
 
-  async setMessages(workspace: WorkspaceKey, period: string, messageIds: string[]): Promise<void> {
+  async setMessages(
+    workspace: WorkspaceKey,
+    period: string,
+    messageIds: string[],
+    expected?: string[],
+  ): Promise<boolean> {
     // node-postgres would send a JS array as a PostgreSQL array: jsonb gets the JSON text.
-    await this.db.query(SET_MESSAGES, [workspace, period, JSON.stringify(messageIds)]);
+    const ids = JSON.stringify(messageIds);
+    const result =
+      expected === undefined
+        ? await this.db.query(SET_MESSAGES, [workspace, period, ids])
+        : await this.db.query(REPLACE_MESSAGES, [workspace, period, ids, JSON.stringify(expected)]);
+    return result.rowCount > 0;
   }
 
   async setHeld(workspace: WorkspaceKey, period: string, by: string | null): Promise<void> {

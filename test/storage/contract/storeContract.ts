@@ -1127,6 +1127,18 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(await store.reviews.get(B, "2026-07")).toBeUndefined();
       });
 
+      it("records the draft's messages over the ids a drawing started from, and only those", async () => {
+        await openReview();
+        expect(await store.reviews.setMessages(A, "2026-07", ["m1", "m2"], [])).toBe(true);
+        // Another drawing recorded first: this one's ids are refused and nothing changes.
+        expect(await store.reviews.setMessages(A, "2026-07", ["m9"], [])).toBe(false);
+        expect(await store.reviews.setMessages(A, "2026-07", ["m9"], ["m2", "m1"])).toBe(false);
+        expect((await store.reviews.get(A, "2026-07"))?.messageIds).toEqual(["m1", "m2"]);
+        expect(await store.reviews.setMessages(A, "2026-07", ["m3", "m2"], ["m1", "m2"])).toBe(true);
+        expect((await store.reviews.get(A, "2026-07"))?.messageIds).toEqual(["m3", "m2"]);
+        expect(await store.reviews.setMessages(B, "2026-07", ["m1"], [])).toBe(false);
+      });
+
       it("keeps the draft's messages in order, who held it, and when reviewers were reminded", async () => {
         await openReview();
         await openReview({ workspace: B });
