@@ -1,14 +1,12 @@
 import type { Actor } from "../actor.js";
-import { UserError } from "../errors.js";
 import type { Logger } from "../ports/logger.js";
 import type { PostDeps } from "../roundup/postRoundup.js";
 import { type PostOutcome, type PostRefusal, requestRoundupPost } from "../roundup/requestRoundupPost.js";
-import { dueInstant, nextPeriod } from "../schedule/dueTime.js";
-import { parsePeriod } from "../time/period.js";
+import { dueInstant } from "../schedule/dueTime.js";
+import { moveSchedulePast } from "../schedule/moveSchedulePast.js";
 import type { RoundupReview } from "../types.js";
-import { assertWorkspaceKey } from "../workspace.js";
 import { requireEditor } from "./requireEditor.js";
-import { type DraftDeps, showDraft } from "./showDraft.js";
+import { type DraftDeps, requireReview, showDraft } from "./showDraft.js";
 
 export interface ReviewActionDeps extends DraftDeps, PostDeps {
   logger: Logger;
@@ -19,19 +17,6 @@ interface ReviewInput {
   workspace: string;
   period: string;
   actor: Actor;
-}
-
-async function reviewOf(deps: DraftDeps, input: ReviewInput): Promise<RoundupReview> {
-  const workspace = assertWorkspaceKey(input.workspace);
-  const period = parsePeriod(input.period);
-  const review = await deps.store.reviews.get(workspace, period);
-  if (!review) {
-    throw new UserError(
-      "review.unknown",
-      `There's no draft of the ${period} roundup; it may have been reset.`,
-    );
-  }
-  return review;
 }
 
 export type HoldOutcome = { kind: "held" | "released" | "unchanged"; review: RoundupReview; posted: boolean };
@@ -45,7 +30,7 @@ export async function holdRoundup(
   input: ReviewInput & { hold: boolean },
 ): Promise<HoldOutcome> {
   await requireEditor(input.actor);
-  const review = await reviewOf(deps, input);
+  const review = await requireReview(deps, input);
   const { workspace, period } = review;
   const run = await deps.store.runs.get(workspace, period);
   const posted = run?.status === "posted";
@@ -72,21 +57,14 @@ export type PostNowOutcome = PostOutcome | PostRefusal;
  */
 export async function postReviewedNow(deps: ReviewActionDeps, input: ReviewInput): Promise<PostNowOutcome> {
   await requireEditor(input.actor);
-  const review = await reviewOf(deps, input);
+  const review = await requireReview(deps, input);
   const { workspace, period } = review;
   const request = await requestRoundupPost(deps, { actor: input.actor, workspace, period, again: false });
   if (request.kind !== "started") return request;
   if (review.heldBy !== null) await deps.store.reviews.setHeld(workspace, period, null);
   const outcome = await request.post();
   if (outcome.kind === "posted" || outcome.kind === "quiet" || outcome.kind === "already-posted") {
-    const settings = await deps.store.settings.get(workspace);
-    if (settings.nextDue?.period === period) {
-      const next = nextPeriod(period);
-      await deps.store.settings.setNextDue(workspace, {
-        period: next,
-        at: dueInstant(next, settings.schedule),
-      });
-    }
+    await moveSchedulePast(deps.store, workspace, period);
   }
   await deps.store.reviews.bump(workspace, period);
   await showDraft(deps, { workspace, period });

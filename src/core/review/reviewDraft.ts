@@ -79,11 +79,9 @@ export async function buildDraft(store: Store, review: RoundupReview): Promise<R
   const settings = await store.settings.get(workspace);
   const zone = settings.schedule.timeZone;
   const { start, end } = periodBounds(period, zone);
-  const [links, categories, run] = [
-    await store.links.list(workspace, { from: start, to: end }),
-    await store.categories.list(workspace, { includeArchived: true }),
-    await store.runs.get(workspace, period),
-  ];
+  const links = await store.links.list(workspace, { from: start, to: end });
+  const categories = await store.categories.list(workspace, { includeArchived: true });
+  const run = await store.runs.get(workspace, period);
   const doc = roundupDoc(settings, categories, period, links);
   const byId = new Map(links.map((link) => [link.id, link]));
   const entries: DraftEntry[] = [];
@@ -107,9 +105,9 @@ export async function buildDraft(store: Store, review: RoundupReview): Promise<R
     status: posted ? "posted" : review.heldBy !== null ? "held" : "open",
     heldBy: review.heldBy,
     entries,
+    // The store lists them in roundup order already.
     categories: categories
       .filter((category) => !category.archived)
-      .sort((a, b) => a.position - b.position || a.id - b.id)
       .map(({ id, name, emoji }) => ({ id, name, emoji })),
     version: review.version,
   };

@@ -1,8 +1,9 @@
 import { UserError } from "../errors.js";
 import type { DraftBoard } from "../ports/draftBoard.js";
 import type { Store } from "../ports/store.js";
+import { parsePeriod } from "../time/period.js";
 import type { RoundupReview } from "../types.js";
-import { platformOf } from "../workspace.js";
+import { assertWorkspaceKey, platformOf } from "../workspace.js";
 import { buildDraft, pagesOf, type ReviewDraft } from "./reviewDraft.js";
 
 export interface DraftDeps {
@@ -79,14 +80,27 @@ export async function draftChanged(
   await showDraft(deps, input);
 }
 
-/** The draft of a period as it stands, for a face that shows one link's controls. */
-export async function currentDraft(
+/**
+ * The review of a period, for an action on its draft; a `UserError` when there is none (a control
+ * left from a review that was reset, or a period typed wrong).
+ */
+export async function requireReview(
   { store }: Pick<DraftDeps, "store">,
   input: { workspace: string; period: string },
-): Promise<ReviewDraft> {
-  const review = await store.reviews.get(input.workspace, input.period);
+): Promise<RoundupReview> {
+  const workspace = assertWorkspaceKey(input.workspace);
+  const period = parsePeriod(input.period);
+  const review = await store.reviews.get(workspace, period);
   if (!review) {
-    throw new UserError("review.unknown", `There's no draft of the ${input.period} roundup any more.`);
+    throw new UserError("review.unknown", `There's no draft of the ${period} roundup any more.`);
   }
-  return buildDraft(store, review);
+  return review;
+}
+
+/** The draft of a period as it stands, for a face that shows one link's controls. */
+export async function currentDraft(
+  deps: Pick<DraftDeps, "store">,
+  input: { workspace: string; period: string },
+): Promise<ReviewDraft> {
+  return buildDraft(deps.store, await requireReview(deps, input));
 }

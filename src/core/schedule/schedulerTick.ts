@@ -4,7 +4,7 @@ import { holdIfHeld, openDueDrafts } from "../review/draftSchedule.js";
 import { type DraftDeps, draftChanged } from "../review/showDraft.js";
 import { type PostDeps, type PostResult, postRoundup } from "../roundup/postRoundup.js";
 import { periodLabel } from "../time/period.js";
-import { dueInstant, nextPeriod } from "./dueTime.js";
+import { moveSchedulePast } from "./moveSchedulePast.js";
 
 export interface TickOptions {
   /** This process's identity in the ledger. */
@@ -111,12 +111,7 @@ export async function schedulerTick(deps: TickDeps, options: TickOptions): Promi
         );
       }
     }
-    // Move on from the period we handled; a schedule changed meanwhile already moved itself.
-    const current = await store.settings.get(workspace);
-    if (current.nextDue?.period === period) {
-      const next = nextPeriod(period);
-      await store.settings.setNextDue(workspace, { period: next, at: dueInstant(next, current.schedule) });
-    }
+    await moveSchedulePast(store, workspace, period);
     reports.push({ workspace, period, outcome });
   }
   return reports;
