@@ -6,7 +6,7 @@ import { cpus, loadavg } from "node:os";
 import { renderMarkdown } from "../src/core/render/renderMarkdown.js";
 import type { RoundupDoc, RoundupItem } from "../src/core/roundup/roundupDoc.js";
 import { renderMonthPage } from "../src/web/html/index.js";
-import { ms, printTable, type Row, ratio, summarize, time, verdict } from "./stats.js";
+import { percentileRows, printTable, summarize, time } from "./stats.js";
 
 const TARGET_P99_MS = 5;
 const LINKS = 300;
@@ -87,28 +87,13 @@ for (let i = 0; i < RENDERS; i++) {
     project.push(time(render));
   }
 }
-const p = summarize(project);
-const f = summarize(floor);
-const rows: Row[] = [
-  {
-    bench: `month page, ${LINKS} links (${Math.round(bytes / 1024)} KB)`,
-    metric: `p50 of ${RENDERS.toLocaleString("en-US")} renders`,
-    project: ms(p.p50),
-    floor: ms(f.p50),
-    ratio: ratio(p.p50 / f.p50),
-    target: "",
-    result: "",
-  },
-  {
-    bench: "",
-    metric: "p99",
-    project: ms(p.p99),
-    floor: ms(f.p99),
-    ratio: ratio(p.p99 / f.p99),
-    target: `<${TARGET_P99_MS} ms`,
-    result: verdict(p.p99 / 1e6 < TARGET_P99_MS),
-  },
-];
+const rows = percentileRows(
+  `month page, ${LINKS} links (${Math.round(bytes / 1024)} KB)`,
+  `p50 of ${RENDERS.toLocaleString("en-US")} renders`,
+  summarize(project),
+  summarize(floor),
+  TARGET_P99_MS,
+);
 // The p99 is the tail a busy machine adds: with more runnable processes than cores it measures the
 // scheduler, not the render, so the header says how loaded the machine was.
 console.log(

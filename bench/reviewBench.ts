@@ -22,7 +22,7 @@ import type { DraftBoard } from "../src/core/ports/draftBoard.js";
 import type { DraftPage } from "../src/core/review/reviewDraft.js";
 import { createRoundupCore } from "../src/core/roundupCore.js";
 import { SqliteStore } from "../src/storage/sqliteStore.js";
-import { ms, printTable, type Row, ratio, summarize, timeAsync } from "./stats.js";
+import { percentileRows, printTable, type Row, summarize, timeAsync } from "./stats.js";
 
 const LINKS = 300;
 const CLICKS = 200;
@@ -118,26 +118,15 @@ for (const platform of ["discord", "slack"] as const) {
     project.push(await timeAsync(withDraft.click));
     floor.push(await timeAsync(without.click));
   }
-  const p = summarize(project);
-  const f = summarize(floor);
-  rows.push({
-    bench: `${platform}: pick/unpick, ${LINKS} links (${withDraft.pages} pages)`,
-    metric: `p50 of ${CLICKS} clicks`,
-    project: ms(p.p50),
-    floor: ms(f.p50),
-    ratio: ratio(p.p50 / f.p50),
-    target: "",
-    result: "",
-  });
-  rows.push({
-    bench: "",
-    metric: "p99",
-    project: ms(p.p99),
-    floor: ms(f.p99),
-    ratio: ratio(p.p99 / f.p99),
-    target: "",
-    result: "",
-  });
+  rows.push(
+    ...percentileRows(
+      `${platform}: pick/unpick, ${LINKS} links (${withDraft.pages} pages)`,
+      `p50 of ${CLICKS} clicks`,
+      summarize(project),
+      summarize(floor),
+      null,
+    ),
+  );
   await withDraft.close();
   await without.close();
 }

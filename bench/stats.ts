@@ -88,6 +88,38 @@ export function printTable(rows: readonly Row[]): void {
   }
 }
 
+/** One figure of two sides measured together: the project's, the floor's and their ratio, in ms. */
+export function sideBySideRow(metric: string, projectNs: number, floorNs: number): Row {
+  return {
+    bench: "",
+    metric,
+    project: ms(projectNs),
+    floor: ms(floorNs),
+    ratio: ratio(projectNs / floorNs),
+    target: "",
+    result: "",
+  };
+}
+
+/**
+ * The p50 and p99 rows of samples taken side by side (nanoseconds); the p99 judged against
+ * `p99TargetMs` when there is one.
+ */
+export function percentileRows(
+  bench: string,
+  p50Metric: string,
+  project: Summary,
+  floor: Summary,
+  p99TargetMs: number | null,
+): Row[] {
+  const p99 = sideBySideRow("p99", project.p99, floor.p99);
+  if (p99TargetMs !== null) {
+    p99.target = `<${p99TargetMs} ms`;
+    p99.result = verdict(project.p99 < p99TargetMs * 1e6);
+  }
+  return [{ ...sideBySideRow(p50Metric, project.p50, floor.p50), bench }, p99];
+}
+
 /**
  * The verdict row of a side-by-side run: the median of the per-pair ratios (each project sample over
  * the floor sample taken right beside it), which a stall landing in one sample cannot swing the way

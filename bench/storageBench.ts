@@ -30,7 +30,18 @@ import {
   settingsDiff,
   squash,
 } from "./floor.js";
-import { ms, perOpRows, printTable, type Row, ratio, summarize, time, timeAsync, verdict } from "./stats.js";
+import {
+  ms,
+  percentileRows,
+  perOpRows,
+  printTable,
+  type Row,
+  sideBySideRow,
+  summarize,
+  time,
+  timeAsync,
+  verdict,
+} from "./stats.js";
 
 // ---- sizes and targets ---------------------------------------------------------------------------
 
@@ -437,35 +448,11 @@ async function benchMonthQuery(store: SqliteStore, floor: Database.Database): Pr
   const p = summarize(projectNs);
   const f = summarize(floorNs);
   const bench = `3. month of 1 workspace, 1M links (${MONTH.count.toLocaleString("en-US")} random)`;
-  rows.push(
-    {
-      bench,
-      metric: "p50",
-      project: ms(p.p50),
-      floor: ms(f.p50),
-      ratio: ratio(p.p50 / f.p50),
-      target: "",
-      result: "",
-    },
-    {
-      bench: "",
-      metric: "p99",
-      project: ms(p.p99),
-      floor: ms(f.p99),
-      ratio: ratio(p.p99 / f.p99),
-      target: `<${MONTH.targetP99Ms} ms`,
-      result: verdict(p.p99 < MONTH.targetP99Ms * 1e6),
-    },
-    {
-      bench: "",
-      metric: "mean",
-      project: ms(p.mean),
-      floor: ms(f.mean),
-      ratio: ratio(p.mean / f.mean),
-      target: `≤${MONTH.targetRatio.toFixed(2)}x`,
-      result: verdict(p.mean / f.mean <= MONTH.targetRatio),
-    },
-  );
+  rows.push(...percentileRows(bench, "p50", p, f, MONTH.targetP99Ms), {
+    ...sideBySideRow("mean", p.mean, f.mean),
+    target: `≤${MONTH.targetRatio.toFixed(2)}x`,
+    result: verdict(p.mean / f.mean <= MONTH.targetRatio),
+  });
 }
 
 // ---- 4. the whole roundup ------------------------------------------------------------------------

@@ -17,12 +17,12 @@ import { NodePgDriver } from "../../src/storage/postgres/nodePgDriver.js";
 import { PostgresStore } from "../../src/storage/postgres/postgresStore.js";
 import { makeLink, maybeRecommendations, rng } from "../data.js";
 import {
-  ms,
   pairedRatioRow,
   perOpRows,
   printTable,
   type Row,
   ratio,
+  sideBySideRow,
   summarize,
   timePairAsync,
 } from "../stats.js";
@@ -403,19 +403,10 @@ async function benchMonthQuery(sides: Sides): Promise<void> {
   const p = summarize(projectNs);
   const f = summarize(floorNs);
   const bench = `3. month of 1 workspace, ${(BIG.workspaces * BIG.perWorkspace) / 1_000}k links (${MONTH.count.toLocaleString("en-US")} random, PostgreSQL)`;
-  const row = (metric: string, x: number, y: number): Row => ({
-    bench: "",
-    metric,
-    project: ms(x),
-    floor: ms(y),
-    ratio: ratio(x / y),
-    target: "",
-    result: "",
-  });
   rows.push(
-    { ...row("p50", p.p50, f.p50), bench },
-    row("p99", p.p99, f.p99),
-    row("mean", p.mean, f.mean),
+    { ...sideBySideRow("p50", p.p50, f.p50), bench },
+    sideBySideRow("p99", p.p99, f.p99),
+    sideBySideRow("mean", p.mean, f.mean),
     pairedRatioRow(projectNs, floorNs, TARGET),
     cpuRow(projectCpu.micros - projectWarm, floorCpu.micros - floorWarm, MONTH.count),
   );
