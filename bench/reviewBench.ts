@@ -6,9 +6,6 @@
  * platform then takes one edit per page. No target: the figures say how the work grows with pages.
  * Run: npx tsx bench/reviewBench.ts
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import {
   DRAFT_PAGE_SIZE as DISCORD_PAGE_SIZE,
   renderDraftPage as discordPage,
@@ -21,7 +18,7 @@ import { actorOf } from "../src/core/actor.js";
 import type { DraftBoard } from "../src/core/ports/draftBoard.js";
 import type { DraftPage } from "../src/core/review/reviewDraft.js";
 import { createRoundupCore } from "../src/core/roundupCore.js";
-import { SqliteStore } from "../src/storage/sqliteStore.js";
+import { tempStore } from "../test/helpers/tempStore.js";
 import { percentileRows, printTable, type Row, summarize, timeAsync } from "./stats.js";
 
 const LINKS = 300;
@@ -54,8 +51,8 @@ function memoryBoard(pageSize: number, render: (page: DraftPage) => unknown): Dr
 }
 
 async function setUp(platform: "discord" | "slack", review: boolean) {
-  const dir = mkdtempSync(join(tmpdir(), "roundup-review-bench-"));
-  const store = SqliteStore.open(join(dir, "r.db"));
+  const temp = tempStore();
+  const store = temp.store;
   let now = Date.parse("2026-07-05T12:00:00Z");
   const clock = { now: () => now };
   const board =
@@ -97,10 +94,7 @@ async function setUp(platform: "discord" | "slack", review: boolean) {
   return {
     click,
     pages: Math.ceil(LINKS / board.pageSize),
-    close: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    close: temp.cleanup,
   };
 }
 
