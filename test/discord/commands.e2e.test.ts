@@ -30,6 +30,7 @@ import {
   startHarness,
   textOf,
   until,
+  writesMessage,
 } from "./harness.js";
 
 let h: Harness;
@@ -46,12 +47,8 @@ beforeEach(async () => {
 afterEach(async () => {
   try {
     // What the last test of this file checks on its own tour holds for every test's messages too.
-    for (const request of h.fake.requests) {
-      const created =
-        (request.path.endsWith("/callback") && [4, 7].includes(request.body.type)) ||
-        (request.path.startsWith("/webhooks/") && ["POST", "PATCH"].includes(request.method)) ||
-        (request.path.startsWith("/channels/") && request.method === "POST");
-      if (created) expect(messageOf(request).allowed_mentions).toEqual({ parse: [] });
+    for (const request of h.fake.requests.filter(writesMessage)) {
+      expect(messageOf(request).allowed_mentions).toEqual({ parse: [] });
     }
   } finally {
     await h.close();
@@ -1013,12 +1010,7 @@ describe("allowed mentions", () => {
     await h.ask(notified);
     await until(() => h.traffic(notified).some((r) => r.path.startsWith("/webhooks/")));
 
-    const creating = h.fake.requests.filter(
-      (r) =>
-        (r.path.endsWith("/callback") && [4, 7].includes(r.body.type)) ||
-        (r.path.startsWith("/webhooks/") && (r.method === "POST" || r.method === "PATCH")) ||
-        (r.path.startsWith("/channels/") && r.method === "POST"),
-    );
+    const creating = h.fake.requests.filter(writesMessage);
     expect(creating.length).toBeGreaterThan(50);
     for (const request of creating) expect(messageOf(request).allowed_mentions).toEqual({ parse: [] });
   });

@@ -117,6 +117,19 @@ export function messageOf(request: RecordedRequest): any {
   return request.path.endsWith("/callback") ? request.body.data : request.body;
 }
 
+/**
+ * Whether a request creates or edits a message: an interaction's message answer or update, a webhook
+ * follow-up or edit, a channel message posted or edited. Each must ping nobody.
+ */
+export function writesMessage(request: RecordedRequest): boolean {
+  const { path, method } = request;
+  return (
+    (path.endsWith("/callback") && [4, 7].includes(request.body.type)) ||
+    ((path.startsWith("/webhooks/") || path.startsWith("/channels/")) &&
+      (method === "POST" || method === "PATCH"))
+  );
+}
+
 /** The text of a message: its content and its embeds' titles and descriptions. */
 export function textOf(request: RecordedRequest): string {
   const message = messageOf(request) ?? {};

@@ -28,6 +28,7 @@ import {
   startHarness,
   textOf,
   until,
+  writesMessage,
 } from "./harness.js";
 import { expectWithinLimits, visibleText } from "./limits.js";
 
@@ -83,12 +84,8 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   try {
-    for (const request of h.fake.requests) {
-      const created =
-        (request.path.endsWith("/callback") && [4, 7].includes(request.body.type)) ||
-        (request.path.startsWith("/webhooks/") && ["POST", "PATCH"].includes(request.method)) ||
-        (request.path.startsWith("/channels/") && ["POST", "PATCH"].includes(request.method));
-      if (created) expect(messageOf(request).allowed_mentions).toEqual({ parse: [] });
+    for (const request of h.fake.requests.filter(writesMessage)) {
+      expect(messageOf(request).allowed_mentions).toEqual({ parse: [] });
     }
   } finally {
     await h.close();

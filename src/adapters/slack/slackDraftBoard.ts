@@ -5,10 +5,10 @@
  */
 import type { WebClient } from "@slack/web-api";
 import type { DraftBoard, HeldReminder } from "../../core/ports/draftBoard.js";
-import { PublishError } from "../../core/ports/publisher.js";
 import { formatLocalDateTime } from "../../core/time/formatLocal.js";
 import { DRAFT_PAGE_SIZE, renderDraftPage } from "./draftMessage.js";
 import { escapeMrkdwn, oneLine } from "./escape.js";
+import { publishError, slackErrorCode } from "./publishError.js";
 import { type SlackMessage, section } from "./render.js";
 
 /** Slack errors that retrying will not fix, in words an admin can act on. */
@@ -23,17 +23,6 @@ const PERMANENT: Record<string, string> = {
   token_revoked: "the Slack token was revoked",
   invalid_blocks: "Slack refused the draft's layout",
 };
-
-function slackError(error: unknown): string {
-  return (error as { data?: { error?: string } }).data?.error ?? "";
-}
-
-function publishError(error: unknown): PublishError {
-  const code = slackError(error);
-  const permanent = PERMANENT[code];
-  if (permanent) return new PublishError(permanent, true);
-  return new PublishError(code ? `Slack answered ${code}` : (error as Error).message, false);
-}
 
 /** Slack's answer for a message that is no longer there. */
 const GONE = new Set(["message_not_found", "cant_update_message", "cant_delete_message"]);
@@ -71,7 +60,7 @@ export function createSlackDraftBoard(options: {
         if (!result.ts) throw new Error("Slack answered without a message id");
         return result.ts;
       } catch (error) {
-        throw publishError(error);
+        throw publishError(error, PERMANENT);
       }
     },
 
@@ -80,8 +69,8 @@ export function createSlackDraftBoard(options: {
         await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
         return "edited";
       } catch (error) {
-        if (GONE.has(slackError(error))) return "gone";
-        throw publishError(error);
+        if (GONE.has(slackErrorCode(error))) return "gone";
+        throw publishError(error, PERMANENT);
       }
     },
 
@@ -89,7 +78,7 @@ export function createSlackDraftBoard(options: {
       try {
         await client.chat.delete({ channel, ts });
       } catch (error) {
-        if (!GONE.has(slackError(error))) throw publishError(error);
+        if (!GONE.has(slackErrorCode(error))) throw publishError(error, PERMANENT);
       }
     },
 
@@ -108,7 +97,7 @@ export function createSlackDraftBoard(options: {
           });
         } else await client.chat.postMessage({ channel, text, blocks });
       } catch (error) {
-        throw publishError(error);
+        throw publishError(error, PERMANENT);
       }
     },
   };

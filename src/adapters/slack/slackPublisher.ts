@@ -1,7 +1,8 @@
 import { setTimeout as wait } from "node:timers/promises";
 import { WebClient } from "@slack/web-api";
 import type { Clock } from "../../core/ports/clock.js";
-import { PublishError, type RoundupPublisher } from "../../core/ports/publisher.js";
+import type { RoundupPublisher } from "../../core/ports/publisher.js";
+import { publishError } from "./publishError.js";
 import { renderRoundup, type SlackMessage } from "./render.js";
 
 /** Slack errors that retrying will not fix, in words an admin can act on. */
@@ -19,10 +20,6 @@ const PERMANENT: Record<string, string> = {
 };
 
 const METADATA_EVENT = "roundup_part";
-
-function slackError(error: unknown): string {
-  return (error as { data?: { error?: string } }).data?.error ?? "";
-}
 
 /**
  * The scheduler's way into Slack: a roundup becomes Block Kit messages, posted about once a second
@@ -67,10 +64,7 @@ export function createSlackPublisher(options: {
       if (!result.ts) throw new Error("Slack answered without a message id");
       return result.ts;
     } catch (error) {
-      const code = slackError(error);
-      const permanent = PERMANENT[code];
-      if (permanent) throw new PublishError(permanent, true);
-      throw new PublishError(code ? `Slack answered ${code}` : (error as Error).message, false);
+      throw publishError(error, PERMANENT);
     } finally {
       lastPost.set(channel, clock.now());
     }

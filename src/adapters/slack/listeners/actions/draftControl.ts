@@ -27,15 +27,15 @@ export async function draftControl(deps: SlackDeps, ix: Interaction, value: stri
 async function runControl(deps: SlackDeps, ix: Interaction, control: DraftControl): Promise<void> {
   const { workspace } = ix;
   const actor = actorOfIx(deps, ix);
+  // Before any work: a form opens on the press's trigger, which expires in 3 s, and a post or a
+  // redraw may take longer than Slack waits for the acknowledgement.
+  await ix.ack();
   switch (control.kind) {
     case "curate":
-      await ix.ack();
       await deps.core.curateLink({ workspace, id: control.id, action: control.action, actor });
       return;
     case "move":
     case "note": {
-      // The form opens on the press's trigger, which expires in 3 s: acknowledge, then open it.
-      await ix.ack();
       const draft = await deps.core.currentDraft({ workspace, period: control.period });
       const entry = draft.entries.find((e) => e.id === control.id);
       if (!entry) throw new UserError("link.unknown", `Link #${control.id} is no longer in this draft.`);
@@ -49,7 +49,6 @@ async function runControl(deps: SlackDeps, ix: Interaction, control: DraftContro
     }
     case "hold":
     case "release": {
-      await ix.ack();
       // The draft says who held it by the name people know them by, not their handle.
       const editor = { ...actor, name: await sharerName(deps, ix) };
       await deps.core.holdRoundup({
@@ -61,7 +60,6 @@ async function runControl(deps: SlackDeps, ix: Interaction, control: DraftContro
       return;
     }
     case "post": {
-      await ix.ack();
       const outcome = await deps.core.postReviewedNow({ workspace, period: control.period, actor });
       if (outcome.kind === "not-admin" || outcome.kind === "empty-month") {
         throw postRefusalError(outcome, REFUSED);
