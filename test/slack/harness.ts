@@ -137,6 +137,11 @@ export class Harness {
     await this.startAdapter();
   }
 
+  /** Stops the bot alone, as SIGTERM does: Slack and the database stay for the test to look at. */
+  stopBot(): Promise<void> {
+    return this.slack.stop();
+  }
+
   /** One scheduler tick at the clock's now, as main.ts runs it (with this bot's publisher and board). */
   tick() {
     return schedulerTick(

@@ -209,9 +209,10 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
       stopped ??= (async () => {
         const closing = close(server);
         if (socketMode) await app.stop();
-        // Draft redraws that follow shares, then presses and follow-ups, before the store closes.
-        if (!(await core.settle(DRAIN_MS))) logger.warn("stopped with draft redraws still running");
+        // Presses and follow-ups, then draft redraws, before the store closes: a page read that
+        // finishes during the stop starts a redraw of its month's draft.
         if (!(await inFlight.drain(DRAIN_MS))) logger.warn("stopped with Slack follow-ups still running");
+        if (!(await core.settle(DRAIN_MS))) logger.warn("stopped with draft redraws still running");
         await closing;
       })();
       return stopped;
