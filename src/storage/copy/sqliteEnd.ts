@@ -61,10 +61,11 @@ function insertRows(client: Database.Database, table: CopiedTable, rows: readonl
 function restoreLinkCounters(client: Database.Database, snapshot: Snapshot): void {
   const workspaces = snapshot.find((t) => t.table.name === WORKSPACES);
   if (!workspaces) return;
-  const key = columnIndex(workspaces.table, workspaces.table.key[0] ?? "key");
+  const keyColumn = workspaces.table.key[0] ?? "key";
+  const key = columnIndex(workspaces.table, keyColumn);
   const counter = columnIndex(workspaces.table, LAST_LINK_NUMBER);
   const update = client.prepare(
-    `UPDATE ${quoted(WORKSPACES)} SET ${quoted(LAST_LINK_NUMBER)} = ? WHERE ${quoted(workspaces.table.columns[key] ?? "key")} = ?`,
+    `UPDATE ${quoted(WORKSPACES)} SET ${quoted(LAST_LINK_NUMBER)} = ? WHERE ${quoted(keyColumn)} = ?`,
   );
   for (const row of workspaces.rows) update.run(row[counter], row[key]);
 }
