@@ -13,9 +13,9 @@ import type {
 import { slugTaken } from "./archiveErrors.js";
 import type { Db } from "./database.js";
 import { adminsTable, settingsTable } from "./schema.js";
+import { settingsFromRow } from "./settingsFromRow.js";
 import { withUniqueConstraint } from "./sqliteErrors.js";
 import type { Immediate } from "./transactionGate.js";
-import { unconfiguredSettings } from "./unconfiguredSettings.js";
 
 type SettingsRow = typeof settingsTable.$inferInsert;
 
@@ -56,25 +56,7 @@ export class SqliteSettingsStore implements Immediate<SettingsStore> {
   get(workspace: WorkspaceKey): Settings {
     const row = this.settingsRow.get({ workspace });
     const admins = this.adminRows.all({ workspace });
-    if (!row) return unconfiguredSettings(workspace, admins);
-    return {
-      workspace,
-      channelId: row.channelId,
-      schedule: { day: row.scheduleDay, time: row.scheduleTime, timeZone: row.timeZone },
-      titleTemplate: row.titleTemplate,
-      intro: row.intro,
-      admins,
-      quietMonthNote: row.quietMonthNote,
-      nextDue:
-        row.nextDuePeriod !== null && row.nextDueAt !== null
-          ? { period: row.nextDuePeriod, at: row.nextDueAt }
-          : null,
-      adminNotice: row.adminNotice,
-      archive: { mode: row.archiveMode, token: row.archiveToken, slug: row.archiveSlug },
-      order: row.linkOrder,
-      picks: { title: row.picksTitle, emoji: row.picksEmoji },
-      review: { days: row.reviewDays, channelId: row.reviewChannelId },
-    };
+    return settingsFromRow(workspace, row, admins);
   }
 
   setChannel(workspace: WorkspaceKey, channelId: string | null): void {
