@@ -28,13 +28,15 @@ const SETTINGS = `SELECT ${selectColumns(settingsTable, { omit: ["workspaceKey"]
 const ADMINS = `SELECT ${a.kind} AS "kind", ${a.subjectId} AS "id" FROM ${a.$table} WHERE ${a.workspaceKey} = $1`;
 
 /**
- * The workspace's part before the colon (`slack:T1` -> `slack`). An expression no index serves, so
- * the next-due index still leads; a workspace of another platform costs a row read, never a place in
- * the batch.
+ * A settings row's platform, the workspace's part before the colon (`slack:T1` -> `slack`): one
+ * reading for every due query. An expression no index serves, so the next-due index still leads; a
+ * workspace of another platform costs a row read, never a place in the batch.
  */
+export const WORKSPACE_PLATFORM = `split_part(${s.workspaceKey}, ':', 1)`;
+
 const DUE = `SELECT ${s.workspaceKey} AS "workspace", ${s.nextDuePeriod} AS "period", ${s.nextDueAt} AS "at"
   FROM ${s.$table}
-  WHERE ${s.nextDueAt} <= $1 AND split_part(${s.workspaceKey}, ':', 1) = ANY($3::text[])
+  WHERE ${s.nextDueAt} <= $1 AND ${WORKSPACE_PLATFORM} = ANY($3::text[])
   ORDER BY ${s.nextDueAt} LIMIT $2`;
 
 const ARCHIVE_BY_TOKEN = `SELECT ${s.workspaceKey} AS "workspace" FROM ${s.$table}
