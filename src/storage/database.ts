@@ -4,8 +4,8 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { readMigrationFiles } from "drizzle-orm/migrator";
 import { UserError } from "../core/errors.js";
+import { newestMigrationMillis } from "./newestMigration.js";
 import * as schema from "./schema.js";
 import { explainDatabaseError, sqliteErrorCode } from "./sqliteErrors.js";
 
@@ -64,10 +64,7 @@ function isMigrated(client: Database.Database): boolean {
   const table = client.prepare("SELECT 1 FROM sqlite_master WHERE name = '__drizzle_migrations'").get();
   if (!table) return false;
   const applied = Number(client.prepare("SELECT max(created_at) FROM __drizzle_migrations").pluck().get());
-  const latest = Math.max(
-    ...readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).map((m) => m.folderMillis),
-  );
-  return applied >= latest;
+  return applied >= newestMigrationMillis(MIGRATIONS_FOLDER);
 }
 
 function openClient({ path, readonly }: DatabaseLocation): Database.Database {

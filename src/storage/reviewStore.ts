@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import type { DraftDue, ReviewStore } from "../core/ports/reviewStore.js";
 import type { RoundupReview, WorkspaceKey } from "../core/types.js";
 import { roundupReviewsTable, settingsTable } from "./schema.js";
+import { WORKSPACE_PLATFORM } from "./settingsStore.js";
 import { selectColumns, sqlColumns } from "./sqlColumns.js";
 import type { Immediate } from "./transactionGate.js";
 
@@ -15,9 +16,6 @@ const REVIEW_COLUMNS = selectColumns(roundupReviewsTable, { rename: { workspaceK
 
 const THIS_REVIEW = `${r.workspaceKey} = @workspace AND ${r.period} = @period`;
 
-/** The workspace's part before the colon (`slack:T1` -> `slack`), as `settings.due` reads it. */
-const PLATFORM = `substr(${s.workspaceKey}, 1, instr(${s.workspaceKey}, ':') - 1)`;
-
 /** When the draft of the next roundup is due: the roundup's time less the review's days. */
 const DRAFT_AT = `${s.nextDueAt} - ${s.reviewDays} * ${DAY_MS}`;
 
@@ -30,7 +28,7 @@ const DRAFTS_DUE = `SELECT ${s.workspaceKey} AS workspace, ${s.nextDuePeriod} AS
   FROM ${s.$table}
   WHERE ${s.reviewDays} > 0 AND ${s.reviewChannelId} IS NOT NULL
     AND ${s.nextDuePeriod} IS NOT NULL AND ${DRAFT_AT} <= @now
-    AND ${PLATFORM} IN (SELECT value FROM json_each(@platforms))
+    AND ${WORKSPACE_PLATFORM} IN (SELECT value FROM json_each(@platforms))
     AND NOT EXISTS (SELECT 1 FROM ${r.$table}
       WHERE ${r.$table}.${r.workspaceKey} = ${s.$table}.${s.workspaceKey} AND ${r.period} = ${s.nextDuePeriod})
   ORDER BY ${DRAFT_AT}, ${s.workspaceKey}

@@ -13,11 +13,17 @@ import type {
 import { slugTaken } from "./archiveErrors.js";
 import type { Db } from "./database.js";
 import { adminsTable, settingsTable } from "./schema.js";
+import { settingsFromRow } from "./settingsFromRow.js";
+import { sqlColumns } from "./sqlColumns.js";
 import { withUniqueConstraint } from "./sqliteErrors.js";
 import type { Immediate } from "./transactionGate.js";
-import { unconfiguredSettings } from "./unconfiguredSettings.js";
 
 type SettingsRow = typeof settingsTable.$inferInsert;
+
+const workspaceKey = sqlColumns(settingsTable).workspaceKey;
+
+/** A settings row's platform, the workspace's part before the colon (`slack:T1` -> `slack`): one reading for every due query. */
+export const WORKSPACE_PLATFORM = `substr(${workspaceKey}, 1, instr(${workspaceKey}, ':') - 1)`;
 
 export class SqliteSettingsStore implements Immediate<SettingsStore> {
   // Prepared once: every command reads the settings.
@@ -56,25 +62,7 @@ export class SqliteSettingsStore implements Immediate<SettingsStore> {
   get(workspace: WorkspaceKey): Settings {
     const row = this.settingsRow.get({ workspace });
     const admins = this.adminRows.all({ workspace });
-    if (!row) return unconfiguredSettings(workspace, admins);
-    return {
-      workspace,
-      channelId: row.channelId,
-      schedule: { day: row.scheduleDay, time: row.scheduleTime, timeZone: row.timeZone },
-      titleTemplate: row.titleTemplate,
-      intro: row.intro,
-      admins,
-      quietMonthNote: row.quietMonthNote,
-      nextDue:
-        row.nextDuePeriod !== null && row.nextDueAt !== null
-          ? { period: row.nextDuePeriod, at: row.nextDueAt }
-          : null,
-      adminNotice: row.adminNotice,
-      archive: { mode: row.archiveMode, token: row.archiveToken, slug: row.archiveSlug },
-      order: row.linkOrder,
-      picks: { title: row.picksTitle, emoji: row.picksEmoji },
-      review: { days: row.reviewDays, channelId: row.reviewChannelId },
-    };
+    return settingsFromRow(workspace, row, admins);
   }
 
   setChannel(workspace: WorkspaceKey, channelId: string | null): void {
@@ -153,7 +141,7 @@ export class SqliteSettingsStore implements Immediate<SettingsStore> {
   private prepareDue(platforms: readonly string[]) {
     // An expression no index serves, so SQLite keeps walking the next-due index; a workspace of another
     // platform costs a row read per tick, never a place in the batch.
-    const platform = sql`substr(${settingsTable.workspaceKey}, 1, instr(${settingsTable.workspaceKey}, ':') - 1)`;
+    const platform = sql.raw(WORKSPACE_PLATFORM);
     return this.db
       .select({
         workspace: settingsTable.workspaceKey,

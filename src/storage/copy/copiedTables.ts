@@ -80,6 +80,16 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
   roundupReviewsTable,
 ].map(copied);
 
+/** A table's or column's name in SQL, as both databases take it. */
+export function quoted(name: string): string {
+  return `"${name}"`;
+}
+
+/** The query for every row of `table`, its columns in order, by its key: the same text on both databases. */
+export function selectRows(table: CopiedTable): string {
+  return `SELECT ${table.columns.map(quoted).join(", ")} FROM ${quoted(table.name)} ORDER BY ${table.key.map(quoted).join(", ")}`;
+}
+
 export const WORKSPACES = "workspaces";
 export const LINKS = "links";
 /** The per-workspace counter of link numbers, which the target must end with as the source had it. */

@@ -9,16 +9,14 @@ import {
   COPIED_TABLES,
   type ColumnKind,
   type CopiedTable,
+  quoted,
   type Row,
   rowsPerInsert,
   type Snapshot,
+  selectRows,
   WORKSPACES,
 } from "./copiedTables.js";
 import type { CopyEnd } from "./copyEnd.js";
-
-function quoted(name: string): string {
-  return `"${name}"`;
-}
 
 /** node-postgres would send a JS array as a PostgreSQL array, not JSON: jsonb gets the JSON text. */
 function toPostgres(value: unknown, kind: ColumnKind): unknown {
@@ -27,9 +25,7 @@ function toPostgres(value: unknown, kind: ColumnKind): unknown {
 }
 
 async function readTable(session: PgSession, table: CopiedTable): Promise<Row[]> {
-  const { rows } = await session.query<Record<string, unknown>>(
-    `SELECT ${table.columns.map(quoted).join(", ")} FROM ${quoted(table.name)} ORDER BY ${table.key.map(quoted).join(", ")}`,
-  );
+  const { rows } = await session.query<Record<string, unknown>>(selectRows(table));
   // Both drivers give jsonb parsed, booleans as booleans and our bigint times as numbers already.
   return rows.map((row) => table.columns.map((column) => row[column] ?? null));
 }

@@ -10,9 +10,11 @@ import {
   type CopiedTable,
   columnIndex,
   LAST_LINK_NUMBER,
+  quoted,
   type Row,
   rowsPerInsert,
   type Snapshot,
+  selectRows,
   WORKSPACES,
 } from "./copiedTables.js";
 import type { CopyEnd } from "./copyEnd.js";
@@ -31,17 +33,8 @@ function toSqlite(value: unknown, kind: ColumnKind): unknown {
   return value;
 }
 
-function quoted(name: string): string {
-  return `"${name}"`;
-}
-
 function readTable(client: Database.Database, table: CopiedTable): Row[] {
-  const rows = client
-    .prepare(
-      `SELECT ${table.columns.map(quoted).join(", ")} FROM ${quoted(table.name)} ORDER BY ${table.key.map(quoted).join(", ")}`,
-    )
-    .raw()
-    .all() as unknown[][];
+  const rows = client.prepare(selectRows(table)).raw().all() as unknown[][];
   return rows.map((row) => row.map((value, i) => fromSqlite(value, table.kinds[i] ?? "plain")));
 }
 
@@ -68,10 +61,11 @@ function insertRows(client: Database.Database, table: CopiedTable, rows: readonl
 function restoreLinkCounters(client: Database.Database, snapshot: Snapshot): void {
   const workspaces = snapshot.find((t) => t.table.name === WORKSPACES);
   if (!workspaces) return;
-  const key = columnIndex(workspaces.table, workspaces.table.key[0] ?? "key");
+  const keyColumn = workspaces.table.key[0] ?? "key";
+  const key = columnIndex(workspaces.table, keyColumn);
   const counter = columnIndex(workspaces.table, LAST_LINK_NUMBER);
   const update = client.prepare(
-    `UPDATE ${quoted(WORKSPACES)} SET ${quoted(LAST_LINK_NUMBER)} = ? WHERE ${quoted(workspaces.table.columns[key] ?? "key")} = ?`,
+    `UPDATE ${quoted(WORKSPACES)} SET ${quoted(LAST_LINK_NUMBER)} = ? WHERE ${quoted(keyColumn)} = ?`,
   );
   for (const row of workspaces.rows) update.run(row[counter], row[key]);
 }

@@ -1,7 +1,7 @@
-import { readMigrationFiles } from "drizzle-orm/migrator";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { newestMigrationMillis } from "../newestMigration.js";
 import { pgErrorCode, UNDEFINED_TABLE } from "./pgErrors.js";
 import type { PgDriver, PgResult, PgSession } from "./session.js";
 
@@ -111,7 +111,7 @@ export class NodePgDriver implements PgDriver {
 
   /** Whether drizzle's ledger already holds the newest migration in `folder`, judged as its migrator does. */
   private async isMigrated(folder: string): Promise<boolean> {
-    const latest = Math.max(...readMigrationFiles({ migrationsFolder: folder }).map((m) => m.folderMillis));
+    const latest = newestMigrationMillis(folder);
     try {
       const { rows } = await this.pool.query<{ applied: string | null }>(
         "SELECT max(created_at)::text AS applied FROM drizzle.__drizzle_migrations",

@@ -3,6 +3,7 @@ import type { RoundupReview, WorkspaceKey } from "../../core/types.js";
 import { selectColumns, sqlColumns } from "../sqlColumns.js";
 import { roundupReviewsTable, settingsTable } from "./schema.js";
 import type { JoinedTransactions } from "./session.js";
+import { WORKSPACE_PLATFORM } from "./settingsStore.js";
 
 const r = sqlColumns(roundupReviewsTable);
 const s = sqlColumns(settingsTable);
@@ -39,14 +40,14 @@ const DRAFT_AT = `${s.nextDueAt} - ${s.reviewDays} * 86400000::bigint`;
 
 /**
  * Review on is written as the partial index `workspace_settings_review_due_idx` says it; the platform
- * is read as `settings.due` reads it (the part of the workspace before the colon).
+ * is read as `settings.due` reads it.
  */
 const DRAFTS_DUE = `SELECT ${s.workspaceKey} AS "workspace", ${s.nextDuePeriod} AS "period",
     ${s.nextDueAt} AS "roundupAt", ${s.reviewChannelId} AS "channelId"
   FROM ${s.$table}
   WHERE ${s.reviewDays} > 0 AND ${s.reviewChannelId} IS NOT NULL
     AND ${s.nextDuePeriod} IS NOT NULL AND ${DRAFT_AT} <= $1
-    AND split_part(${s.workspaceKey}, ':', 1) = ANY($3::text[])
+    AND ${WORKSPACE_PLATFORM} = ANY($3::text[])
     AND NOT EXISTS (SELECT 1 FROM ${r.$table}
       WHERE ${r.$table}.${r.workspaceKey} = ${s.$table}.${s.workspaceKey} AND ${r.period} = ${s.nextDuePeriod})
   ORDER BY ${DRAFT_AT}, ${s.workspaceKey}

@@ -1,7 +1,6 @@
 import type { DueWorkspace, SettingsStore } from "../../core/ports/settingsStore.js";
 import type {
   AdminEntry,
-  ArchiveMode,
   ArchiveSettings,
   LinkOrder,
   PicksSettings,
@@ -11,8 +10,8 @@ import type {
   WorkspaceKey,
 } from "../../core/types.js";
 import { slugTaken } from "../archiveErrors.js";
-import { sqlColumns } from "../sqlColumns.js";
-import { unconfiguredSettings } from "../unconfiguredSettings.js";
+import { type StoredSettings, settingsFromRow } from "../settingsFromRow.js";
+import { selectColumns, sqlColumns } from "../sqlColumns.js";
 import { placeholders, withUniqueViolation } from "./pgErrors.js";
 import { adminsTable, settingsTable } from "./schema.js";
 import type { JoinedTransactions } from "./session.js";
@@ -22,45 +21,22 @@ const a = sqlColumns(adminsTable);
 
 type SettingsColumn = Exclude<keyof typeof s, "$table" | "workspaceKey">;
 
-interface SettingsRow {
-  channelId: string | null;
-  day: number;
-  time: string;
-  timeZone: string;
-  titleTemplate: string;
-  intro: string | null;
-  quietMonthNote: boolean;
-  nextDuePeriod: string | null;
-  nextDueAt: number | null;
-  adminNotice: string | null;
-  archiveMode: ArchiveMode;
-  archiveToken: string | null;
-  archiveSlug: string | null;
-  order: LinkOrder;
-  picksTitle: string;
-  picksEmoji: string | null;
-  reviewDays: number;
-  reviewChannelId: string | null;
-}
-
-const SETTINGS = `SELECT ${s.channelId} AS "channelId", ${s.scheduleDay} AS "day", ${s.scheduleTime} AS "time",
-    ${s.timeZone} AS "timeZone", ${s.titleTemplate} AS "titleTemplate", ${s.intro} AS "intro",
-    ${s.quietMonthNote} AS "quietMonthNote", ${s.nextDuePeriod} AS "nextDuePeriod", ${s.nextDueAt} AS "nextDueAt",
-    ${s.adminNotice} AS "adminNotice", ${s.archiveMode} AS "archiveMode", ${s.archiveToken} AS "archiveToken",
-    ${s.archiveSlug} AS "archiveSlug", ${s.linkOrder} AS "order", ${s.picksTitle} AS "picksTitle",
-    ${s.picksEmoji} AS "picksEmoji", ${s.reviewDays} AS "reviewDays", ${s.reviewChannelId} AS "reviewChannelId"
+/** Every column but the key, under schema.ts's keys. */
+const SETTINGS = `SELECT ${selectColumns(settingsTable, { omit: ["workspaceKey"], quote: true })}
   FROM ${s.$table} WHERE ${s.workspaceKey} = $1`;
 
 const ADMINS = `SELECT ${a.kind} AS "kind", ${a.subjectId} AS "id" FROM ${a.$table} WHERE ${a.workspaceKey} = $1`;
 
 /**
- * The workspace's part before the colon (`slack:T1` -> `slack`). An expression no index serves, so
- * the next-due index still leads; a workspace of another platform costs a row read, never a place in
- * the batch.
+ * A settings row's platform, the workspace's part before the colon (`slack:T1` -> `slack`): one
+ * reading for every due query. An expression no index serves, so the next-due index still leads; a
+ * workspace of another platform costs a row read, never a place in the batch.
  */
+export const WORKSPACE_PLATFORM = `split_part(${s.workspaceKey}, ':', 1)`;
+
 const DUE = `SELECT ${s.workspaceKey} AS "workspace", ${s.nextDuePeriod} AS "period", ${s.nextDueAt} AS "at"
   FROM ${s.$table}
-  WHERE ${s.nextDueAt} <= $1 AND split_part(${s.workspaceKey}, ':', 1) = ANY($3::text[])
+  WHERE ${s.nextDueAt} <= $1 AND ${WORKSPACE_PLATFORM} = ANY($3::text[])
   ORDER BY ${s.nextDueAt} LIMIT $2`;
 
 const ARCHIVE_BY_TOKEN = `SELECT ${s.workspaceKey} AS "workspace" FROM ${s.$table}
@@ -81,29 +57,10 @@ export class PgSettingsStore implements SettingsStore {
 
   async get(workspace: WorkspaceKey): Promise<Settings> {
     const [settings, admins] = await Promise.all([
-      this.db.query<SettingsRow>(SETTINGS, [workspace]),
+      this.db.query<StoredSettings>(SETTINGS, [workspace]),
       this.db.query<AdminEntry>(ADMINS, [workspace]),
     ]);
-    const row = settings.rows[0];
-    if (!row) return unconfiguredSettings(workspace, admins.rows);
-    return {
-      workspace,
-      channelId: row.channelId,
-      schedule: { day: row.day, time: row.time, timeZone: row.timeZone },
-      titleTemplate: row.titleTemplate,
-      intro: row.intro,
-      admins: admins.rows,
-      quietMonthNote: row.quietMonthNote,
-      nextDue:
-        row.nextDuePeriod !== null && row.nextDueAt !== null
-          ? { period: row.nextDuePeriod, at: row.nextDueAt }
-          : null,
-      adminNotice: row.adminNotice,
-      archive: { mode: row.archiveMode, token: row.archiveToken, slug: row.archiveSlug },
-      order: row.order,
-      picks: { title: row.picksTitle, emoji: row.picksEmoji },
-      review: { days: row.reviewDays, channelId: row.reviewChannelId },
-    };
+    return settingsFromRow(workspace, settings.rows[0], admins.rows);
   }
 
   setChannel(workspace: WorkspaceKey, channelId: string | null): Promise<void> {
