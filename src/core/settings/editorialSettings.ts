@@ -4,6 +4,7 @@ import type { Store } from "../ports/store.js";
 import { sanitizeText } from "../text/sanitizeText.js";
 import { DEFAULT_PICKS, type LinkOrder, type Settings } from "../types.js";
 import { ensureWorkspace } from "../workspace.js";
+import { checkChannelId } from "./manageSettings.js";
 
 interface EditorialDeps {
   store: Store;
@@ -103,13 +104,8 @@ export async function setReview(
       `The draft goes out 1 to ${MAX_REVIEW_DAYS} days before the roundup (0 turns it off); "${input.days}" isn't one of those.`,
     );
   }
-  let channelId: string | null | undefined;
-  if (input.channelId !== undefined && input.channelId !== null) {
-    channelId = input.channelId.trim();
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(channelId)) {
-      throw new UserError("channel.invalid", `"${channelId}" isn't a channel id.`);
-    }
-  }
+  const channelId =
+    input.channelId === undefined || input.channelId === null ? null : checkChannelId(input.channelId);
   const workspace = await ensureWorkspace(deps, input.workspace);
   const current = (await deps.store.settings.get(workspace)).review;
   const channel = channelId ?? current.channelId;

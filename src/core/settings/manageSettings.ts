@@ -22,15 +22,20 @@ export async function getSettings(
   return store.settings.get(assertWorkspaceKey(input.workspace));
 }
 
+/** A channel id as a person or a platform gave it, trimmed; refused when it can't be one. */
+export function checkChannelId(channelId: string): string {
+  const id = channelId.trim();
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id))
+    throw new UserError("channel.invalid", `"${id}" isn't a channel id.`);
+  return id;
+}
+
 export async function setChannel(
   { store, clock }: SettingsDeps,
   input: { workspace: string; channelId: string },
 ): Promise<Settings> {
   const workspace = await ensureWorkspace({ store, clock }, input.workspace);
-  const channelId = input.channelId.trim();
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(channelId)) {
-    throw new UserError("channel.invalid", `"${channelId}" isn't a channel id.`);
-  }
+  const channelId = checkChannelId(input.channelId);
   await store.transaction(async (tx) => {
     const before = await tx.settings.get(workspace);
     await tx.settings.setChannel(workspace, channelId);
