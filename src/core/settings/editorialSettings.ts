@@ -1,7 +1,7 @@
 import { UserError } from "../errors.js";
 import type { Clock } from "../ports/clock.js";
 import type { Store } from "../ports/store.js";
-import { sanitizeText } from "../text/sanitizeText.js";
+import { sanitizeLine, sanitizeText } from "../text/sanitizeText.js";
 import { DEFAULT_PICKS, type LinkOrder, type Settings } from "../types.js";
 import { ensureWorkspace } from "../workspace.js";
 import { checkChannelId } from "./manageSettings.js";
@@ -36,7 +36,7 @@ const MAX_EMOJI_LENGTH = 32;
 const NO_EMOJI = new Set(["none", "off", "-"]);
 
 function checkPicksTitle(title: string): string {
-  const line = sanitizeText(title).replace(/\s+/g, " ").trim();
+  const line = sanitizeLine(title);
   if (line === "")
     throw new UserError("picks.title", 'Give the picks section a title, like "Picks of the month".');
   if ([...line].length > MAX_PICKS_TITLE_LENGTH) {

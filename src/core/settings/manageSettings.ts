@@ -2,7 +2,7 @@ import { UserError } from "../errors.js";
 import type { Clock } from "../ports/clock.js";
 import type { Store } from "../ports/store.js";
 import { firstPeriodAfter } from "../schedule/dueTime.js";
-import { sanitizeText } from "../text/sanitizeText.js";
+import { sanitizeLine, sanitizeText } from "../text/sanitizeText.js";
 import { formatLocalDateTime } from "../time/formatLocal.js";
 import { assertTimeZone, periodLabel } from "../time/period.js";
 import type { AdminEntry, RoundupRun, Schedule, Settings } from "../types.js";
@@ -93,7 +93,7 @@ export async function setTitleTemplate(
 ): Promise<Settings> {
   const { store } = deps;
   const workspace = await ensureWorkspace(deps, input.workspace);
-  const template = sanitizeText(input.template).replace(/\s+/g, " ").trim();
+  const template = sanitizeLine(input.template);
   if (template.length === 0 || template.length > 200) {
     throw new UserError("title.template", "The roundup title must be 1 to 200 characters.");
   }
