@@ -1,21 +1,14 @@
 import { UserError } from "../errors.js";
-import type { Clock } from "../ports/clock.js";
-import type { Store } from "../ports/store.js";
 import { sanitizeLine, sanitizeText } from "../text/sanitizeText.js";
 import { DEFAULT_PICKS, type LinkOrder, type Settings } from "../types.js";
 import { ensureWorkspace } from "../workspace.js";
-import { checkChannelId } from "./manageSettings.js";
-
-interface EditorialDeps {
-  store: Store;
-  clock: Clock;
-}
+import { checkChannelId, type SettingsDeps } from "./manageSettings.js";
 
 export const LINK_ORDERS: readonly LinkOrder[] = ["shared", "votes"];
 
 /** Within each section: the order links were shared in, or most recommended first. */
 export async function setOrder(
-  deps: EditorialDeps,
+  deps: SettingsDeps,
   input: { workspace: string; order: string },
 ): Promise<Settings> {
   const order = input.order.trim().toLowerCase();
@@ -60,7 +53,7 @@ function checkEmoji(emoji: string): string | null {
 
 /** The picks section's title and emoji; what is left out stays as it is ("default" restores both). */
 export async function setPicks(
-  deps: EditorialDeps,
+  deps: SettingsDeps,
   input: { workspace: string; title?: string; emoji?: string },
 ): Promise<Settings> {
   const workspace = await ensureWorkspace(deps, input.workspace);
@@ -94,7 +87,7 @@ export const MAX_REVIEW_DAYS = 27;
  * 0 days turns it off and keeps the channel for next time.
  */
 export async function setReview(
-  deps: EditorialDeps,
+  deps: SettingsDeps,
   input: { workspace: string; days: number | string; channelId?: string | null },
 ): Promise<Settings> {
   const days = typeof input.days === "number" ? input.days : Number(String(input.days).trim());
