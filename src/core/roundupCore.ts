@@ -88,6 +88,11 @@ export function createRoundupCore(deps: RoundupCoreDeps) {
     const { timeZone } = (await deps.store.settings.get(workspace)).schedule;
     await draftChanged(bound, { workspace, period: periodOf(link.sharedAt, timeZone) });
   };
+  /** `redraw` after the person has been answered, when this process shows drafts on their platform. */
+  const redrawLater = (workspace: string, link: { id: number; sharedAt: number }) => {
+    if (!boards[platformOf(workspace)]) return;
+    void redraws.run("redraw draft", { workspace, link: link.id }, () => redraw(workspace, link));
+  };
   /** A use case `(deps, input)` as `(input)`, on this store. */
   const bind =
     <I, O>(useCase: (deps: typeof bound, input: I) => O) =>
@@ -113,11 +118,7 @@ export function createRoundupCore(deps: RoundupCoreDeps) {
     /** Shares a link; a draft of its month that is out is redrawn afterwards, in the background. */
     addLink: async (input: Parameters<typeof addLink>[1]) => {
       const result = await addLink(bound, input);
-      if (boards[platformOf(input.workspace)]) {
-        void redraws.run("redraw draft", { workspace: input.workspace, link: result.link.id }, () =>
-          redraw(input.workspace, result.link),
-        );
-      }
+      redrawLater(input.workspace, result.link);
       return result;
     },
     /** Reads the link's page; only when `fetches`. */
@@ -125,14 +126,8 @@ export function createRoundupCore(deps: RoundupCoreDeps) {
       if (!fetcher) throw new UserError("fetch.off", "Reading pages is turned off here.");
       const result = await enrichLink({ store, fetcher }, input);
       // The page's title (or the twin it was folded into) shows in its month's draft, if one is out.
-      if (
-        (result.status === "enriched" || result.status === "merged") &&
-        boards[platformOf(input.workspace)]
-      ) {
-        void redraws.run("redraw draft", { workspace: input.workspace, link: result.link.id }, () =>
-          redraw(input.workspace, result.link),
-        );
-      }
+      if (result.status === "enriched" || result.status === "merged")
+        redrawLater(input.workspace, result.link);
       return result;
     },
     /** Edits a link (note, category...); its month's draft, if out, shows the change. */

@@ -3,15 +3,8 @@ import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../src/core/render/renderMarkdown.js";
 import { groupIntoSections, roundupDoc, type SectionLayout } from "../../src/core/roundup/buildRoundup.js";
 import type { RoundupSection } from "../../src/core/roundup/roundupDoc.js";
-import {
-  type Category,
-  DEFAULT_PICKS,
-  DEFAULT_REVIEW,
-  DEFAULT_SCHEDULE,
-  DEFAULT_TITLE_TEMPLATE,
-  type Link,
-  type Settings,
-} from "../../src/core/types.js";
+import { type Category, DEFAULT_PICKS, type Link, type Settings } from "../../src/core/types.js";
+import { unconfiguredSettings } from "../../src/storage/unconfiguredSettings.js";
 
 const workspace = "local:team";
 
@@ -143,22 +136,7 @@ describe("groupIntoSections with picks, dropped links and votes", () => {
 });
 
 function settings(layout: Partial<Settings> = {}): Settings {
-  return {
-    workspace,
-    channelId: null,
-    schedule: DEFAULT_SCHEDULE,
-    titleTemplate: DEFAULT_TITLE_TEMPLATE,
-    intro: null,
-    admins: [],
-    quietMonthNote: false,
-    nextDue: null,
-    adminNotice: null,
-    archive: { mode: "off", token: null, slug: null },
-    order: "shared",
-    picks: DEFAULT_PICKS,
-    review: DEFAULT_REVIEW,
-    ...layout,
-  };
+  return { ...unconfiguredSettings(workspace, []), ...layout };
 }
 
 describe("roundupDoc with picks, dropped links and votes", () => {

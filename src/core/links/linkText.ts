@@ -1,5 +1,5 @@
 import { UserError } from "../errors.js";
-import { sanitizeText } from "../text/sanitizeText.js";
+import { sanitizeLine, sanitizeText } from "../text/sanitizeText.js";
 
 export const MAX_NOTE_LENGTH = 1000;
 export const MAX_TITLE_LENGTH = 300;
@@ -22,7 +22,7 @@ export function checkNote(note: string | null | undefined): string | null {
 
 /** A title or author typed by a person: one sanitized line, trimmed, refused when absurdly long. */
 export function checkLine(value: string | null | undefined, what: "title" | "author"): string | null {
-  const line = oneLine(value ?? "");
+  const line = sanitizeLine(value ?? "");
   if (line === "") return null;
   const max = what === "title" ? MAX_TITLE_LENGTH : MAX_AUTHOR_LENGTH;
   if ([...line].length > max) {
@@ -33,10 +33,5 @@ export function checkLine(value: string | null | undefined, what: "title" | "aut
 
 /** A person's name as their platform gives it, on one sanitized line; their id when nothing is left. */
 export function displayName(name: string, userId: string): string {
-  return oneLine(name) || userId;
-}
-
-/** Sanitized before folding, so every bidi pair is balanced within what was one line. */
-function oneLine(text: string): string {
-  return sanitizeText(text).replace(/\s+/g, " ").trim();
+  return sanitizeLine(name) || userId;
 }

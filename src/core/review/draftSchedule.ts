@@ -18,17 +18,14 @@ function draftFailedNotice(period: string, reason: string): string {
 }
 
 /**
- * Posts the drafts that are due: each workspace with review on gets its coming roundup's draft `days`
- * before it is due, once (the review row is claimed first, so replicas never post it twice).
+ * Posts the drafts that are due, at most `batch`: each workspace with review on gets its coming
+ * roundup's draft `days` before it is due, once (the review row is claimed first, so replicas never
+ * post it twice).
  */
-export async function openDueDrafts(
-  deps: DraftScheduleDeps,
-  options: { batch?: number } = {},
-): Promise<string[]> {
+export async function openDueDrafts(deps: DraftScheduleDeps, batch: number): Promise<void> {
   const { store, clock, logger } = deps;
   const platforms = Object.keys(deps.boards).filter((platform) => deps.boards[platform]);
-  const opened: string[] = [];
-  for (const due of await store.reviews.draftsDue(clock.now(), options.batch ?? 100, platforms)) {
+  for (const due of await store.reviews.draftsDue(clock.now(), batch, platforms)) {
     const review = await store.reviews.open({
       workspace: due.workspace,
       period: due.period,
@@ -38,7 +35,6 @@ export async function openDueDrafts(
     if (!review) continue;
     try {
       await showDraft(deps, { workspace: due.workspace, period: due.period });
-      opened.push(due.workspace);
       logger?.info({ workspace: due.workspace, period: due.period }, "review draft posted");
     } catch (error) {
       const err = describeError(error);
@@ -53,7 +49,6 @@ export async function openDueDrafts(
       await store.settings.setAdminNotice(due.workspace, draftFailedNotice(due.period, reason));
     }
   }
-  return opened;
 }
 
 /**

@@ -54,12 +54,13 @@ export async function schedulerTick(deps: TickDeps, options: TickOptions): Promi
   const now = clock.now();
   const maxLate = options.maxLateMs ?? WEEK;
   const reports: TickReport[] = [];
+  const batch = options.batch ?? 100;
   // Only what this process can post: another platform's roundups stay due for a process that can.
   const platforms = Object.keys(deps.publishers).filter((platform) => deps.publishers[platform]);
   const drafts = deps.boards ? { store, clock, boards: deps.boards, ...(logger ? { logger } : {}) } : null;
-  if (drafts) await openDueDrafts(drafts, options.batch !== undefined ? { batch: options.batch } : {});
+  if (drafts) await openDueDrafts(drafts, batch);
 
-  for (const due of await store.settings.due(now, options.batch ?? 100, platforms)) {
+  for (const due of await store.settings.due(now, batch, platforms)) {
     const { workspace, period } = due;
     const settings = await store.settings.get(workspace);
     let outcome: TickReport["outcome"];

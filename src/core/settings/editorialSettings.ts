@@ -1,20 +1,14 @@
 import { UserError } from "../errors.js";
-import type { Clock } from "../ports/clock.js";
-import type { Store } from "../ports/store.js";
-import { sanitizeText } from "../text/sanitizeText.js";
+import { sanitizeLine, sanitizeText } from "../text/sanitizeText.js";
 import { DEFAULT_PICKS, type LinkOrder, type Settings } from "../types.js";
 import { ensureWorkspace } from "../workspace.js";
-
-interface EditorialDeps {
-  store: Store;
-  clock: Clock;
-}
+import { checkChannelId, type SettingsDeps } from "./manageSettings.js";
 
 export const LINK_ORDERS: readonly LinkOrder[] = ["shared", "votes"];
 
 /** Within each section: the order links were shared in, or most recommended first. */
 export async function setOrder(
-  deps: EditorialDeps,
+  deps: SettingsDeps,
   input: { workspace: string; order: string },
 ): Promise<Settings> {
   const order = input.order.trim().toLowerCase();
@@ -35,7 +29,7 @@ const MAX_EMOJI_LENGTH = 32;
 const NO_EMOJI = new Set(["none", "off", "-"]);
 
 function checkPicksTitle(title: string): string {
-  const line = sanitizeText(title).replace(/\s+/g, " ").trim();
+  const line = sanitizeLine(title);
   if (line === "")
     throw new UserError("picks.title", 'Give the picks section a title, like "Picks of the month".');
   if ([...line].length > MAX_PICKS_TITLE_LENGTH) {
@@ -59,7 +53,7 @@ function checkEmoji(emoji: string): string | null {
 
 /** The picks section's title and emoji; what is left out stays as it is ("default" restores both). */
 export async function setPicks(
-  deps: EditorialDeps,
+  deps: SettingsDeps,
   input: { workspace: string; title?: string; emoji?: string },
 ): Promise<Settings> {
   const workspace = await ensureWorkspace(deps, input.workspace);
@@ -93,7 +87,7 @@ export const MAX_REVIEW_DAYS = 27;
  * 0 days turns it off and keeps the channel for next time.
  */
 export async function setReview(
-  deps: EditorialDeps,
+  deps: SettingsDeps,
   input: { workspace: string; days: number | string; channelId?: string | null },
 ): Promise<Settings> {
   const days = typeof input.days === "number" ? input.days : Number(String(input.days).trim());
@@ -103,13 +97,8 @@ export async function setReview(
       `The draft goes out 1 to ${MAX_REVIEW_DAYS} days before the roundup (0 turns it off); "${input.days}" isn't one of those.`,
     );
   }
-  let channelId: string | null | undefined;
-  if (input.channelId !== undefined && input.channelId !== null) {
-    channelId = input.channelId.trim();
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(channelId)) {
-      throw new UserError("channel.invalid", `"${channelId}" isn't a channel id.`);
-    }
-  }
+  const channelId =
+    input.channelId === undefined || input.channelId === null ? null : checkChannelId(input.channelId);
   const workspace = await ensureWorkspace(deps, input.workspace);
   const current = (await deps.store.settings.get(workspace)).review;
   const channel = channelId ?? current.channelId;

@@ -2,7 +2,7 @@ import { UserError } from "../errors.js";
 import type { Clock } from "../ports/clock.js";
 import type { Store } from "../ports/store.js";
 import { firstPeriodAfter } from "../schedule/dueTime.js";
-import { sanitizeText } from "../text/sanitizeText.js";
+import { sanitizeLine, sanitizeText } from "../text/sanitizeText.js";
 import { formatLocalDateTime } from "../time/formatLocal.js";
 import { assertTimeZone, periodLabel } from "../time/period.js";
 import type { AdminEntry, RoundupRun, Schedule, Settings } from "../types.js";
@@ -22,15 +22,20 @@ export async function getSettings(
   return store.settings.get(assertWorkspaceKey(input.workspace));
 }
 
+/** A channel id as a person or a platform gave it, trimmed; refused when it can't be one. */
+export function checkChannelId(channelId: string): string {
+  const id = channelId.trim();
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id))
+    throw new UserError("channel.invalid", `"${id}" isn't a channel id.`);
+  return id;
+}
+
 export async function setChannel(
   { store, clock }: SettingsDeps,
   input: { workspace: string; channelId: string },
 ): Promise<Settings> {
   const workspace = await ensureWorkspace({ store, clock }, input.workspace);
-  const channelId = input.channelId.trim();
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(channelId)) {
-    throw new UserError("channel.invalid", `"${channelId}" isn't a channel id.`);
-  }
+  const channelId = checkChannelId(input.channelId);
   await store.transaction(async (tx) => {
     const before = await tx.settings.get(workspace);
     await tx.settings.setChannel(workspace, channelId);
@@ -88,7 +93,7 @@ export async function setTitleTemplate(
 ): Promise<Settings> {
   const { store } = deps;
   const workspace = await ensureWorkspace(deps, input.workspace);
-  const template = sanitizeText(input.template).replace(/\s+/g, " ").trim();
+  const template = sanitizeLine(input.template);
   if (template.length === 0 || template.length > 200) {
     throw new UserError("title.template", "The roundup title must be 1 to 200 characters.");
   }

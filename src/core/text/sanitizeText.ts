@@ -50,3 +50,8 @@ function balanceBidi(line: string): string {
 export function sanitizeText(text: string): string {
   return text.replace(/\r\n?/g, "\n").replace(CONTROLS, "").split("\n").map(balanceBidi).join("\n");
 }
+
+/** `sanitizeText` on one line: sanitized before folding, so every bidi pair is balanced within what was one line. */
+export function sanitizeLine(text: string): string {
+  return sanitizeText(text).replace(/\s+/g, " ").trim();
+}
