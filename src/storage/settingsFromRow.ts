@@ -62,7 +62,8 @@ export function settingsFromRow(
   };
 }
 
-function unconfiguredSettings(workspace: WorkspaceKey, admins: AdminEntry[]): Settings {
+/** How a workspace nobody has configured reads: the defaults. */
+export function unconfiguredSettings(workspace: WorkspaceKey, admins: AdminEntry[]): Settings {
   return {
     workspace,
     quietMonthNote: false,

@@ -4,7 +4,7 @@ import { renderMarkdown } from "../../src/core/render/renderMarkdown.js";
 import { groupIntoSections, roundupDoc, type SectionLayout } from "../../src/core/roundup/buildRoundup.js";
 import type { RoundupSection } from "../../src/core/roundup/roundupDoc.js";
 import { type Category, DEFAULT_PICKS, type Link, type Settings } from "../../src/core/types.js";
-import { unconfiguredSettings } from "../../src/storage/unconfiguredSettings.js";
+import { unconfiguredSettings } from "../../src/storage/settingsFromRow.js";
 
 const workspace = "local:team";
 
