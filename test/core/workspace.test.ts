@@ -3,7 +3,15 @@ import { listCategories } from "../../src/core/categories/manageCategories.js";
 import { addLink } from "../../src/core/links/addLink.js";
 import { listLinks } from "../../src/core/links/manageLinks.js";
 import { buildRoundup } from "../../src/core/roundup/buildRoundup.js";
-import { configSummary, getSettings } from "../../src/core/settings/manageSettings.js";
+import { setPicks, setReview } from "../../src/core/settings/editorialSettings.js";
+import {
+  addAdmin,
+  configSummary,
+  getSettings,
+  removeAdmin,
+  setIntro,
+  setTitleTemplate,
+} from "../../src/core/settings/manageSettings.js";
 import type { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
 
@@ -59,6 +67,23 @@ describe("a new workspace", () => {
     });
     expect(await store.workspaces.exists(workspace)).toBe(false);
     expect(store.db.$client.prepare("SELECT count(*) AS n FROM categories").get()).toEqual({ n: 0 });
+  });
+
+  it("is not created by a setting it refuses", async () => {
+    const workspace = "slack:TNEW";
+    const deps = { store, clock };
+    const refusals: [Promise<unknown>, RegExp][] = [
+      [setTitleTemplate(deps, { workspace, template: " " }), /^The roundup title must be/],
+      [setIntro(deps, { workspace, intro: "x".repeat(1001) }), /^The intro can be up to/],
+      [addAdmin(deps, { workspace, admin: { kind: "user", id: "not an id" } }), /isn't a user id/],
+      [removeAdmin(deps, { workspace, admin: { kind: "user", id: "U1" } }), /isn't on the admin list/],
+      [setPicks({ store, clock }, { workspace }), /^Say what to change/],
+      [setPicks({ store, clock }, { workspace, title: " " }), /^Give the picks section a title/],
+      [setPicks({ store, clock }, { workspace, emoji: "<@U1>" }), /isn't an emoji/],
+      [setReview({ store, clock }, { workspace, days: 3 }), /^Say where the draft goes/],
+    ];
+    for (const [refused, message] of refusals) await expect(refused).rejects.toThrow(message);
+    expect(await store.workspaces.exists(workspace)).toBe(false);
   });
 });
 

@@ -1,7 +1,7 @@
 import { UserError } from "../errors.js";
 import { sanitizeLine, sanitizeText } from "../text/sanitizeText.js";
 import { DEFAULT_PICKS, type LinkOrder, type Settings } from "../types.js";
-import { ensureWorkspace } from "../workspace.js";
+import { assertWorkspaceKey, ensureWorkspace } from "../workspace.js";
 import { checkChannelId, type SettingsDeps } from "./manageSettings.js";
 
 export const LINK_ORDERS: readonly LinkOrder[] = ["shared", "votes"];
@@ -56,27 +56,24 @@ export async function setPicks(
   deps: SettingsDeps,
   input: { workspace: string; title?: string; emoji?: string },
 ): Promise<Settings> {
-  const workspace = await ensureWorkspace(deps, input.workspace);
-  const { picks } = await deps.store.settings.get(workspace);
-  const reset = input.title?.trim().toLowerCase() === "default";
-  const title = reset
-    ? DEFAULT_PICKS.title
-    : input.title !== undefined
-      ? checkPicksTitle(input.title)
-      : picks.title;
-  const emoji =
-    reset && input.emoji === undefined
-      ? DEFAULT_PICKS.emoji
-      : input.emoji !== undefined
-        ? checkEmoji(input.emoji)
-        : picks.emoji;
+  // Refused before anything is written: a refused command leaves even a new workspace uncreated.
+  const key = assertWorkspaceKey(input.workspace);
   if (input.title === undefined && input.emoji === undefined) {
     throw new UserError(
       "picks.nothing",
       "Say what to change: the picks section's title, its emoji, or both.",
     );
   }
-  await deps.store.settings.setPicks(workspace, { title, emoji });
+  const reset = input.title?.trim().toLowerCase() === "default";
+  const title = reset || input.title === undefined ? undefined : checkPicksTitle(input.title);
+  const emoji = input.emoji === undefined ? undefined : checkEmoji(input.emoji);
+  const workspace = await ensureWorkspace(deps, key);
+  const { picks } = await deps.store.settings.get(workspace);
+  const chosen = {
+    title: reset ? DEFAULT_PICKS.title : (title ?? picks.title),
+    emoji: emoji !== undefined ? emoji : reset ? DEFAULT_PICKS.emoji : picks.emoji,
+  };
+  await deps.store.settings.setPicks(workspace, chosen);
   return deps.store.settings.get(workspace);
 }
 
@@ -99,15 +96,16 @@ export async function setReview(
   }
   const channelId =
     input.channelId === undefined || input.channelId === null ? null : checkChannelId(input.channelId);
-  const workspace = await ensureWorkspace(deps, input.workspace);
-  const current = (await deps.store.settings.get(workspace)).review;
-  const channel = channelId ?? current.channelId;
+  // Read without creating the workspace (reading never writes): a refusal leaves nothing behind.
+  const key = assertWorkspaceKey(input.workspace);
+  const channel = channelId ?? (await deps.store.settings.get(key)).review.channelId;
   if (days > 0 && channel === null) {
     throw new UserError(
       "review.channel",
       "Say where the draft goes: a channel the admins read (not the roundup channel, where everyone would see it).",
     );
   }
+  const workspace = await ensureWorkspace(deps, key);
   await deps.store.settings.setReview(workspace, { days, channelId: channel });
   return deps.store.settings.get(workspace);
 }

@@ -92,11 +92,12 @@ export async function setTitleTemplate(
   input: { workspace: string; template: string },
 ): Promise<Settings> {
   const { store } = deps;
-  const workspace = await ensureWorkspace(deps, input.workspace);
+  const key = assertWorkspaceKey(input.workspace);
   const template = sanitizeLine(input.template);
   if (template.length === 0 || template.length > 200) {
     throw new UserError("title.template", "The roundup title must be 1 to 200 characters.");
   }
+  const workspace = await ensureWorkspace(deps, key);
   await store.settings.setTitleTemplate(workspace, template);
   return store.settings.get(workspace);
 }
@@ -106,11 +107,12 @@ export async function setIntro(
   input: { workspace: string; intro: string | null },
 ): Promise<Settings> {
   const { store } = deps;
-  const workspace = await ensureWorkspace(deps, input.workspace);
+  const key = assertWorkspaceKey(input.workspace);
   const intro = sanitizeText(input.intro ?? "").trim() || null;
   if (intro !== null && intro.length > 1000) {
     throw new UserError("intro.tooLong", "The intro can be up to 1,000 characters.");
   }
+  const workspace = await ensureWorkspace(deps, key);
   await store.settings.setIntro(workspace, intro);
   return store.settings.get(workspace);
 }
@@ -171,10 +173,11 @@ export async function addAdmin(
   input: { workspace: string; admin: AdminEntry },
 ): Promise<Settings> {
   const { store } = deps;
-  const workspace = await ensureWorkspace(deps, input.workspace);
+  const key = assertWorkspaceKey(input.workspace);
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(input.admin.id)) {
     throw new UserError("admin.invalid", `"${input.admin.id}" isn't a ${input.admin.kind} id.`);
   }
+  const workspace = await ensureWorkspace(deps, key);
   await store.settings.addAdmin(workspace, input.admin);
   return store.settings.get(workspace);
 }
@@ -184,7 +187,8 @@ export async function removeAdmin(
   input: { workspace: string; admin: AdminEntry },
 ): Promise<Settings> {
   const { store } = deps;
-  const workspace = await ensureWorkspace(deps, input.workspace);
+  // Not ensured: a workspace with an admin to remove exists, and a refusal creates nothing.
+  const workspace = assertWorkspaceKey(input.workspace);
   if (!(await store.settings.removeAdmin(workspace, input.admin))) {
     throw new UserError("admin.unknown", `That ${input.admin.kind} isn't on the admin list.`);
   }
