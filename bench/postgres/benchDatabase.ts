@@ -4,22 +4,12 @@
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { redactDatabaseUrl } from "../../src/storage/databaseUrl.js";
 
 export const DEFAULT_SERVER_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
 export const serverUrl = (): string =>
   process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || DEFAULT_SERVER_URL;
-
-/** `url` with any password replaced, for output: bench logs get pasted into issues. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password !== "") parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "(a DATABASE URL that does not parse)";
-  }
-}
 
 export interface BenchDatabase {
   /** The server's URL with the new database's name. */
@@ -59,7 +49,7 @@ export async function createBenchDatabase(label: string): Promise<BenchDatabase 
   } catch (error) {
     const why = error instanceof Error ? error.message || error.name : String(error);
     return {
-      skipped: `no PostgreSQL database at ${redactUrl(server)} (${why.replaceAll(server, redactUrl(server))})`,
+      skipped: `no PostgreSQL database at ${redactDatabaseUrl(server)} (${why.replaceAll(server, redactDatabaseUrl(server))})`,
     };
   }
   const url = new URL(server);

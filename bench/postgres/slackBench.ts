@@ -16,10 +16,11 @@ import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
+import { redactDatabaseUrl } from "../../src/storage/databaseUrl.js";
 import { startMockApi } from "../slack/mockApi.js";
 import { BENCH_SECRET } from "../slack/shared.js";
 import { signedAdd } from "../slack/signedAdd.js";
-import { type BenchDatabase, createBenchDatabase, redactUrl } from "./benchDatabase.js";
+import { type BenchDatabase, createBenchDatabase } from "./benchDatabase.js";
 
 const WARMUP_SECONDS = 2;
 const MEASURE_SECONDS = 8;
@@ -113,7 +114,7 @@ async function startReplica(databaseUrl: string, apiUrl: string): Promise<Replic
     if (!children.has(child) || Date.now() > deadline) {
       child.kill("SIGKILL");
       throw new Error(
-        `a replica did not come up on port ${port}: ${errors.replaceAll(databaseUrl, redactUrl(databaseUrl))}`,
+        `a replica did not come up on port ${port}: ${errors.replaceAll(databaseUrl, redactDatabaseUrl(databaseUrl))}`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -13,6 +13,7 @@ import { cpus, loadavg } from "node:os";
 import type pg from "pg";
 import { DEFAULT_CATEGORIES } from "../../src/core/categories/defaultCategories.js";
 import type { NewLink } from "../../src/core/types.js";
+import { redactDatabaseUrl } from "../../src/storage/databaseUrl.js";
 import { NodePgDriver } from "../../src/storage/postgres/nodePgDriver.js";
 import { PostgresStore } from "../../src/storage/postgres/postgresStore.js";
 import { makeLink, maybeRecommendations, rng } from "../data.js";
@@ -26,7 +27,7 @@ import {
   summarize,
   timePairAsync,
 } from "../stats.js";
-import { type BenchDatabase, createBenchDatabase, redactUrl } from "./benchDatabase.js";
+import { type BenchDatabase, createBenchDatabase } from "./benchDatabase.js";
 import { diffStatements, floorAdd, floorMonth, openFloorPool, recordStatements } from "./floor.js";
 
 // ---- sizes and targets ---------------------------------------------------------------------------
@@ -425,7 +426,7 @@ async function categoryIds(pool: pg.Pool, keys: string[]): Promise<number[][]> {
 async function run(database: BenchDatabase): Promise<void> {
   const started = process.hrtime.bigint();
   console.log(
-    `Roundup storage bench on PostgreSQL ${database.version} — node ${process.version}, ${cpus().length} CPU(s), load average ${loadavg()[0]?.toFixed(1)}, database ${database.name} on ${redactUrl(database.url).replace(/\/[^/]*$/, "")}`,
+    `Roundup storage bench on PostgreSQL ${database.version} — node ${process.version}, ${cpus().length} CPU(s), load average ${loadavg()[0]?.toFixed(1)}, database ${database.name} on ${redactDatabaseUrl(database.url).replace(/\/[^/]*$/, "")}`,
   );
   console.log(
     `project = PostgresStore over NodePgDriver (pool of ${POOL_MAX}); floor = raw pg.Pool (same size and settings), same statements in the same order\n`,
