@@ -1,4 +1,5 @@
 import type { RoundupDoc } from "../../core/roundup/roundupDoc.js";
+import { archivePaths, monthPath } from "../html/pageContext.js";
 
 export interface FeedContext {
   /** Absolute base of the archive, ending in "/" */
@@ -17,9 +18,6 @@ export interface FeedMonth {
   /** epoch ms the month's roundup last changed */
   updated: number;
 }
-
-/** Where each format is served, relative to the archive. */
-export const FEED_FILES = { atom: "feed.xml", rss: "rss.xml", json: "feed.json" } as const;
 
 /**
  * Every id and link is resolved against the archive's address: without its final "/" the month URLs
@@ -40,9 +38,10 @@ export function assertArchiveUrl(ctx: FeedContext): void {
 
 /** The month's page, and the id of its entry in every feed: it must never change between renders. */
 export function monthUrl(ctx: FeedContext, month: FeedMonth): string {
-  return new URL(ctx.staticFiles ? `${month.doc.period}.html` : month.doc.period, ctx.archiveUrl).href;
+  return new URL(monthPath(ctx, month.doc.period), ctx.archiveUrl).href;
 }
 
-export function feedUrl(ctx: FeedContext, format: keyof typeof FEED_FILES): string {
-  return new URL(FEED_FILES[format], ctx.archiveUrl).href;
+/** Where each format is served: the archive's own path for it, which its pages link to. */
+export function feedUrl(ctx: FeedContext, format: "atom" | "rss" | "json"): string {
+  return new URL(archivePaths[format], ctx.archiveUrl).href;
 }
