@@ -7,11 +7,9 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../core/ports/logger.js";
-import type { RoundupDoc } from "../core/roundup/roundupDoc.js";
 import type { RoundupCore } from "../core/roundupCore.js";
 import { RESERVED_SLUGS, SLUG } from "../core/settings/archive.js";
-import { periodBounds } from "../core/time/period.js";
-import { type FeedMonth, renderAtom, renderJsonFeed, renderRss } from "./feeds/index.js";
+import { completedMonth, renderAtom, renderJsonFeed, renderRss } from "./feeds/index.js";
 import { type PageContext, renderArchiveIndex, renderMonthPage, summarizeMonth } from "./html/index.js";
 import { siteNameOf } from "./html/siteName.js";
 
@@ -69,12 +67,6 @@ function rendered(text: string, type: string, isPrivate: boolean): Rendered {
   return { type, body, etag, isPrivate };
 }
 
-/** A feed month counts as published when it ended: the archive only holds completed months. */
-function feedMonth(doc: RoundupDoc, timeZone: string): FeedMonth {
-  const { end } = periodBounds(doc.period, timeZone);
-  return { doc, published: end, updated: end };
-}
-
 export function createArchiveHandler(deps: { core: RoundupCore; logger: Logger }) {
   const { core, logger } = deps;
   const cache = new Map<string, { at: number; page: Rendered | null }>();
@@ -108,7 +100,7 @@ export function createArchiveHandler(deps: { core: RoundupCore; logger: Logger }
       return rendered(page, TYPES.html, isPrivate);
     }
     if (rest === "feed.xml" || rest === "rss.xml" || rest === "feed.json") {
-      const months = docs.slice(0, FEED_MONTHS).map((doc) => feedMonth(doc, settings.schedule.timeZone));
+      const months = docs.slice(0, FEED_MONTHS).map((doc) => completedMonth(doc, settings.schedule.timeZone));
       const feedCtx = { archiveUrl, siteName: ctx.siteName, updated: months[0]?.updated ?? 0 };
       const render = rest === "feed.xml" ? renderAtom : rest === "rss.xml" ? renderRss : renderJsonFeed;
       return rendered(render(months, feedCtx), TYPES[rest], isPrivate);

@@ -1,4 +1,5 @@
 import type { RoundupDoc } from "../../core/roundup/roundupDoc.js";
+import { periodBounds } from "../../core/time/period.js";
 import { archivePaths, monthPath } from "../html/pageContext.js";
 
 export interface FeedContext {
@@ -17,6 +18,15 @@ export interface FeedMonth {
   published: number;
   /** epoch ms the month's roundup last changed */
   updated: number;
+}
+
+/**
+ * An archived month's entry: the archive only holds completed months, so each counts as published,
+ * and as last changed, when it ended in the workspace's time zone.
+ */
+export function completedMonth(doc: RoundupDoc, timeZone: string): FeedMonth {
+  const { end } = periodBounds(doc.period, timeZone);
+  return { doc, published: end, updated: end };
 }
 
 /**
