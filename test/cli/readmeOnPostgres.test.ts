@@ -5,7 +5,6 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/runCli.js";
 import type { Store } from "../../src/core/ports/store.js";
 import { createRoundupCore } from "../../src/core/roundupCore.js";
 import { NodePgDriver } from "../../src/storage/postgres/nodePgDriver.js";
@@ -16,7 +15,7 @@ import { migratedPglite } from "../helpers/pglite.js";
 import { createTestDatabase, NO_SERVER, type TestDatabase } from "../helpers/postgresServer.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
 import { repoRoot } from "./cliHarness.js";
-import type { CliRun } from "./inProcessCli.js";
+import { type CliRun, cliOnCore } from "./inProcessCli.js";
 
 const PROGRAM = "npm run -s cli -- ";
 
@@ -42,17 +41,9 @@ async function session(store: Store, commands: string[][]): Promise<CliRun[]> {
     logger: { debug() {}, info() {}, warn() {}, error() {} },
     owner: "test-cli",
   });
+  const cli = cliOnCore(core);
   const runs: CliRun[] = [];
-  for (const argv of commands) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const status = await runCli(
-      argv,
-      { openCore: () => ({ core, close: async () => {} }) },
-      { out: (text) => out.push(text), err: (text) => err.push(text) },
-    );
-    runs.push({ status, stdout: out.join("\n"), stderr: err.join("\n") });
-  }
+  for (const argv of commands) runs.push(await cli(...argv));
   return runs;
 }
 
