@@ -10,7 +10,6 @@ import { createRoundupCore } from "../../src/core/roundupCore.js";
 import { NodePgDriver } from "../../src/storage/postgres/nodePgDriver.js";
 import { PgliteDriver } from "../../src/storage/postgres/pgliteDriver.js";
 import { PostgresStore } from "../../src/storage/postgres/postgresStore.js";
-import { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { migratedPglite } from "../helpers/pglite.js";
 import { createTestDatabase, NO_SERVER, type TestDatabase } from "../helpers/postgresServer.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
@@ -52,11 +51,9 @@ let onSqlite: CliRun[];
 
 beforeAll(async () => {
   const temp = tempStore();
-  const store = SqliteStore.open(temp.path);
   try {
-    onSqlite = await session(store, commands);
+    onSqlite = await session(temp.store, commands);
   } finally {
-    await store.close();
     await temp.cleanup();
   }
 });
