@@ -55,14 +55,17 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
   const publishers: Record<string, RoundupPublisher> = {};
   // Like `publishers`: each adapter hands its review board to its core, shared with the scheduler.
   const boards: Record<string, DraftBoard> = {};
-  // A platform that fails to start stops what already started, so the process can end.
-  const startOrExplain = async <T>(platform: "Slack" | "Discord", start: () => Promise<T>): Promise<T> => {
+  // A platform or server that fails to start stops what already started, so the process can end.
+  const startOrExplain = async <T>(
+    explain: (error: unknown) => string,
+    start: () => Promise<T>,
+  ): Promise<T> => {
     try {
       return await start();
     } catch (error) {
       for (const stop of stops.reverse()) await stop().catch(() => undefined);
       await store.close();
-      throw new StartFailure(explainStartFailure(platform, error), { cause: error });
+      throw new StartFailure(explain(error), { cause: error });
     }
   };
 
@@ -95,17 +98,19 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
       publishers,
       boards,
     });
-    const slack = await startOrExplain("Slack", () =>
-      startSlack({
-        publisher,
-        ...slackConfig,
-        port: config.http.port,
-        host: config.http.host,
-        core,
-        healthy: () => store.healthy(),
-        logger: slackLogger,
-        web,
-      }),
+    const slack = await startOrExplain(
+      (error) => explainStartFailure("Slack", error),
+      () =>
+        startSlack({
+          publisher,
+          ...slackConfig,
+          port: config.http.port,
+          host: config.http.host,
+          core,
+          healthy: () => store.healthy(),
+          logger: slackLogger,
+          web,
+        }),
     );
     stops.push(slack.stop);
     logger.info({ port: slack.port }, "Slack connected");
@@ -125,10 +130,12 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
       publishers,
       boards,
     });
-    const discord = await startOrExplain("Discord", () =>
-      import("./adapters/discord/startDiscord.js").then(({ startDiscord }) =>
-        startDiscord({ ...discordConfig, logger: discordLogger, core }),
-      ),
+    const discord = await startOrExplain(
+      (error) => explainStartFailure("Discord", error),
+      () =>
+        import("./adapters/discord/startDiscord.js").then(({ startDiscord }) =>
+          startDiscord({ ...discordConfig, logger: discordLogger, core }),
+        ),
     );
     stops.push(discord.stop);
   }
@@ -136,24 +143,18 @@ async function run(config: Config, logger: Logger): Promise<() => Promise<void>>
   if (!slackConfig && config.publicUrl) {
     // Slack's server answers the archive when Slack runs; without it, one of its own (PUBLIC_URL says
     // there are readers to serve).
-    let server: Awaited<ReturnType<typeof startWebServer>>;
-    try {
-      server = await startWebServer({
-        port: config.http.port,
-        host: config.http.host,
-        healthy: () => store.healthy(),
-        web,
-        logger: webLogger,
-      });
-    } catch (error) {
-      for (const stop of stops.reverse()) await stop().catch(() => undefined);
-      await store.close();
-      const code = (error as NodeJS.ErrnoException).code ?? "error";
-      throw new StartFailure(
-        `Could not serve the web archive on ${config.http.host}:${config.http.port} (${code}): set PORT (and HOST) to a free address.`,
-        { cause: error },
-      );
-    }
+    const server = await startOrExplain(
+      (error) =>
+        `Could not serve the web archive on ${config.http.host}:${config.http.port} (${(error as NodeJS.ErrnoException).code ?? "error"}): set PORT (and HOST) to a free address.`,
+      () =>
+        startWebServer({
+          port: config.http.port,
+          host: config.http.host,
+          healthy: () => store.healthy(),
+          web,
+          logger: webLogger,
+        }),
+    );
     stops.push(server.stop);
   }
 

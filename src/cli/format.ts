@@ -3,7 +3,7 @@ import { voteCount } from "../core/links/supporters.js";
 import { votesText } from "../core/render/votesText.js";
 import type { RoundupDoc, RoundupItem } from "../core/roundup/roundupDoc.js";
 import { formatLocalDate } from "../core/time/formatLocal.js";
-import type { Category, RoundupRun, Settings } from "../core/types.js";
+import type { Category, PicksSettings, RoundupRun, Settings } from "../core/types.js";
 import { archiveSentence } from "../core/views/archiveSentence.js";
 import type { RunView, SettingsView } from "../core/views/settingsView.js";
 
@@ -127,6 +127,11 @@ export function runText(run: RunView | null): string {
   return `${run.periodLabel}: ${run.status}${why}`;
 }
 
+/** The picks section's heading as the roundup shows it: "⭐ Picks of the month". */
+export function picksHeading(picks: PicksSettings): string {
+  return `${picks.emoji ? `${picks.emoji} ` : ""}${picks.title}`;
+}
+
 /** How the editors shape the roundup, in the words `config show` uses. */
 function editorialLines({ order, picks, review, schedule }: SettingsView): string[] {
   const next = review.draftAt ? `; the next on ${review.draftAt.localTime} ${schedule.timeZone}` : "";
@@ -136,7 +141,7 @@ function editorialLines({ order, picks, review, schedule }: SettingsView): strin
       : `a draft ${review.days} day${review.days === 1 ? "" : "s"} before each roundup, in ${review.channelId ?? "(no channel)"}${next}`;
   return [
     `order:      ${order === "votes" ? "votes (most recommended first)" : "shared (the order links were shared in)"}`,
-    `picks:      ${picks.emoji ? `${picks.emoji} ` : ""}${picks.title}`,
+    `picks:      ${picksHeading(picks)}`,
     `review:     ${reviewed}`,
   ];
 }

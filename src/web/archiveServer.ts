@@ -7,12 +7,11 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../core/ports/logger.js";
-import type { RoundupDoc } from "../core/roundup/roundupDoc.js";
 import type { RoundupCore } from "../core/roundupCore.js";
 import { RESERVED_SLUGS, SLUG } from "../core/settings/archive.js";
-import { periodBounds } from "../core/time/period.js";
-import { type FeedMonth, renderAtom, renderJsonFeed, renderRss } from "./feeds/index.js";
+import { completedMonth, renderAtom, renderJsonFeed, renderRss } from "./feeds/index.js";
 import { type PageContext, renderArchiveIndex, renderMonthPage, summarizeMonth } from "./html/index.js";
+import { archivePaths } from "./html/pageContext.js";
 import { siteNameOf } from "./html/siteName.js";
 
 /** No script may run, nothing may be loaded from elsewhere, and no page may frame ours. */
@@ -27,12 +26,13 @@ const FEED_MONTHS = 18;
 const CACHE_MS = 30_000;
 const CACHE_ENTRIES = 500;
 
-const TYPES = {
-  html: "text/html; charset=utf-8",
-  "feed.xml": "application/atom+xml; charset=utf-8",
-  "rss.xml": "application/rss+xml; charset=utf-8",
-  "feed.json": "application/feed+json; charset=utf-8",
-} as const;
+const HTML = "text/html; charset=utf-8";
+/** Each feed at the archive path its pages link to, with its media type. */
+const FEEDS = new Map<string, { type: string; render: typeof renderAtom }>([
+  [archivePaths.atom, { type: "application/atom+xml; charset=utf-8", render: renderAtom }],
+  [archivePaths.rss, { type: "application/rss+xml; charset=utf-8", render: renderRss }],
+  [archivePaths.json, { type: "application/feed+json; charset=utf-8", render: renderJsonFeed }],
+]);
 
 type Address = { token: string } | { slug: string };
 interface Route {
@@ -69,12 +69,6 @@ function rendered(text: string, type: string, isPrivate: boolean): Rendered {
   return { type, body, etag, isPrivate };
 }
 
-/** A feed month counts as published when it ended: the archive only holds completed months. */
-function feedMonth(doc: RoundupDoc, timeZone: string): FeedMonth {
-  const { end } = periodBounds(doc.period, timeZone);
-  return { doc, published: end, updated: end };
-}
-
 export function createArchiveHandler(deps: { core: RoundupCore; logger: Logger }) {
   const { core, logger } = deps;
   const cache = new Map<string, { at: number; page: Rendered | null }>();
@@ -93,7 +87,7 @@ export function createArchiveHandler(deps: { core: RoundupCore; logger: Logger }
           docs.map((doc) => summarizeMonth(doc)),
           ctx,
         ),
-        TYPES.html,
+        HTML,
         isPrivate,
       );
     if (MONTH.test(rest)) {
@@ -105,13 +99,13 @@ export function createArchiveHandler(deps: { core: RoundupCore; logger: Logger }
         return other ? summarizeMonth(other) : null;
       };
       const page = renderMonthPage(doc, ctx, { previous: neighbour(at + 1), next: neighbour(at - 1) });
-      return rendered(page, TYPES.html, isPrivate);
+      return rendered(page, HTML, isPrivate);
     }
-    if (rest === "feed.xml" || rest === "rss.xml" || rest === "feed.json") {
-      const months = docs.slice(0, FEED_MONTHS).map((doc) => feedMonth(doc, settings.schedule.timeZone));
+    const feed = FEEDS.get(rest);
+    if (feed) {
+      const months = docs.slice(0, FEED_MONTHS).map((doc) => completedMonth(doc, settings.schedule.timeZone));
       const feedCtx = { archiveUrl, siteName: ctx.siteName, updated: months[0]?.updated ?? 0 };
-      const render = rest === "feed.xml" ? renderAtom : rest === "rss.xml" ? renderRss : renderJsonFeed;
-      return rendered(render(months, feedCtx), TYPES[rest], isPrivate);
+      return rendered(feed.render(months, feedCtx), feed.type, isPrivate);
     }
     return null;
   }

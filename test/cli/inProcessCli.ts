@@ -47,20 +47,20 @@ export function inProcessCli(
 ): (...argv: string[]) => Promise<CliRun> {
   if (options.asMain) return mainCli(path, options.asMain, options.clock ?? systemClock);
   const clock = options.clock ?? fixedClock("2026-08-10T12:00:00Z");
-  return async (...argv) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const status = await runCli(
-      argv,
-      {
-        openCore: coreAt(path, clock),
-        publishers: () => options.publishers ?? {},
-        copyDatabase: (request) => copyDatabase(path, request),
-      },
-      { out: (text) => out.push(text), err: (text) => err.push(text) },
-    );
-    return { status, stdout: out.join("\n"), stderr: err.join("\n") };
-  };
+  return (...argv) =>
+    collected(argv, {
+      openCore: coreAt(path, clock),
+      publishers: () => options.publishers ?? {},
+      copyDatabase: (request) => copyDatabase(path, request),
+    });
+}
+
+/** One `runCli` run on `deps`, its stdout and stderr the texts joined by newlines. */
+async function collected(argv: string[], deps: Parameters<typeof runCli>[1]): Promise<CliRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await runCli(argv, deps, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  return { status, stdout: out.join("\n"), stderr: err.join("\n") };
 }
 
 /** One run as `src/cli/main.ts` makes it (after its config checks, which only a process shows). */
@@ -118,14 +118,5 @@ function mainCli(
  * between runs; output as `inProcessCli` gives it.
  */
 export function cliOnCore(core: RoundupCore): (...argv: string[]) => Promise<CliRun> {
-  return async (...argv) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const status = await runCli(
-      argv,
-      { openCore: () => ({ core, close: async () => {} }) },
-      { out: (text) => out.push(text), err: (text) => err.push(text) },
-    );
-    return { status, stdout: out.join("\n"), stderr: err.join("\n") };
-  };
+  return (...argv) => collected(argv, { openCore: () => ({ core, close: async () => {} }) });
 }

@@ -5,18 +5,16 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/runCli.js";
 import type { Store } from "../../src/core/ports/store.js";
 import { createRoundupCore } from "../../src/core/roundupCore.js";
 import { NodePgDriver } from "../../src/storage/postgres/nodePgDriver.js";
 import { PgliteDriver } from "../../src/storage/postgres/pgliteDriver.js";
 import { PostgresStore } from "../../src/storage/postgres/postgresStore.js";
-import { SqliteStore } from "../../src/storage/sqliteStore.js";
 import { migratedPglite } from "../helpers/pglite.js";
 import { createTestDatabase, NO_SERVER, type TestDatabase } from "../helpers/postgresServer.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
 import { repoRoot } from "./cliHarness.js";
-import type { CliRun } from "./inProcessCli.js";
+import { type CliRun, cliOnCore } from "./inProcessCli.js";
 
 const PROGRAM = "npm run -s cli -- ";
 
@@ -42,17 +40,9 @@ async function session(store: Store, commands: string[][]): Promise<CliRun[]> {
     logger: { debug() {}, info() {}, warn() {}, error() {} },
     owner: "test-cli",
   });
+  const cli = cliOnCore(core);
   const runs: CliRun[] = [];
-  for (const argv of commands) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const status = await runCli(
-      argv,
-      { openCore: () => ({ core, close: async () => {} }) },
-      { out: (text) => out.push(text), err: (text) => err.push(text) },
-    );
-    runs.push({ status, stdout: out.join("\n"), stderr: err.join("\n") });
-  }
+  for (const argv of commands) runs.push(await cli(...argv));
   return runs;
 }
 
@@ -61,11 +51,9 @@ let onSqlite: CliRun[];
 
 beforeAll(async () => {
   const temp = tempStore();
-  const store = SqliteStore.open(temp.path);
   try {
-    onSqlite = await session(store, commands);
+    onSqlite = await session(temp.store, commands);
   } finally {
-    await store.close();
     await temp.cleanup();
   }
 });

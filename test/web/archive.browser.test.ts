@@ -3,15 +3,14 @@
  * archive server in front of a real core and SQLite file. One browser and one page for the file.
  */
 import { readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
 import type { AxeResults } from "axe-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RoundupDoc } from "../../src/core/roundup/roundupDoc.js";
 import { createRoundupCore, type RoundupCore } from "../../src/core/roundupCore.js";
 import { createArchiveHandler } from "../../src/web/archiveServer.js";
+import { type RunningWebServer, startWebServer } from "../../src/web/webServer.js";
 import { launchBrowser, NO_BROWSER } from "../helpers/browser.js";
 import { fixedClock, tempStore } from "../helpers/tempStore.js";
 import { atomEntries, type Entry, jsonEntries, parseHtml, rssEntries } from "./feedFixtures.js";
@@ -50,7 +49,7 @@ const LONG_URL = `https://example.com/${"unbroken".repeat(40)}`;
 const LONG_TITLE = `Supercalifragilistic${"expialidocious".repeat(20)}`;
 
 let temp: ReturnType<typeof tempStore>;
-let server: Server;
+let server: RunningWebServer;
 let core: RoundupCore;
 let origin: string;
 let archiveUrl: string;
@@ -172,19 +171,14 @@ describe.skipIf(NO_BROWSER !== null)(NO_BROWSER ?? "the web archive in a browser
     temp = tempStore();
     // The core is built once the port is known: every address it gives out starts with PUBLIC_URL.
     let handle: ReturnType<typeof createArchiveHandler> | undefined;
-    server = createServer((req, res) => {
-      (handle as ReturnType<typeof createArchiveHandler>)(req, res).then(
-        (answered) => {
-          if (!answered) res.writeHead(404).end();
-        },
-        (error: unknown) => {
-          res.writeHead(500).end();
-          throw error;
-        },
-      );
+    server = await startWebServer({
+      port: 0,
+      host: "127.0.0.1",
+      healthy: () => true,
+      web: (req, res) => (handle as ReturnType<typeof createArchiveHandler>)(req, res),
+      logger: silent,
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    origin = `http://127.0.0.1:${server.port}`;
     core = createRoundupCore({
       store: temp.store,
       clock: fixedClock("2026-08-10T12:00:00Z"),
@@ -219,10 +213,7 @@ describe.skipIf(NO_BROWSER !== null)(NO_BROWSER ?? "the web archive in a browser
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => {
-      server?.closeAllConnections();
-      server ? server.close(() => resolve()) : resolve();
-    });
+    await server?.stop();
     await temp?.cleanup();
   });
 

@@ -2,6 +2,7 @@ import type { CurateAction, CurateOutcome } from "../../core/review/curateLink.j
 import { periodLabel } from "../../core/time/period.js";
 import type { PicksSettings } from "../../core/types.js";
 import { type Parsed, UsageError } from "../args.js";
+import { picksHeading } from "../format.js";
 
 /** `edit`'s flags for an editor's marks, each the core's action of the same name. */
 export const CURATE_FLAGS: readonly CurateAction[] = ["drop", "restore", "pick", "unpick"];
@@ -32,11 +33,6 @@ export function curateAction(parsed: Parsed, usage: string): CurateAction | unde
     );
   }
   return given[0];
-}
-
-/** The section's heading as the roundup shows it: "⭐ Picks of the month". */
-function picksHeading(picks: PicksSettings): string {
-  return `${picks.emoji ? `${picks.emoji} ` : ""}${picks.title}`;
 }
 
 /** What the mark did to the link's place in its month's roundup, in one sentence. */

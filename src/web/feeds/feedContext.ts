@@ -1,4 +1,6 @@
 import type { RoundupDoc } from "../../core/roundup/roundupDoc.js";
+import { periodBounds } from "../../core/time/period.js";
+import { archivePaths, monthPath } from "../html/pageContext.js";
 
 export interface FeedContext {
   /** Absolute base of the archive, ending in "/" */
@@ -18,8 +20,14 @@ export interface FeedMonth {
   updated: number;
 }
 
-/** Where each format is served, relative to the archive. */
-export const FEED_FILES = { atom: "feed.xml", rss: "rss.xml", json: "feed.json" } as const;
+/**
+ * An archived month's entry: the archive only holds completed months, so each counts as published,
+ * and as last changed, when it ended in the workspace's time zone.
+ */
+export function completedMonth(doc: RoundupDoc, timeZone: string): FeedMonth {
+  const { end } = periodBounds(doc.period, timeZone);
+  return { doc, published: end, updated: end };
+}
 
 /**
  * Every id and link is resolved against the archive's address: without its final "/" the month URLs
@@ -40,9 +48,10 @@ export function assertArchiveUrl(ctx: FeedContext): void {
 
 /** The month's page, and the id of its entry in every feed: it must never change between renders. */
 export function monthUrl(ctx: FeedContext, month: FeedMonth): string {
-  return new URL(ctx.staticFiles ? `${month.doc.period}.html` : month.doc.period, ctx.archiveUrl).href;
+  return new URL(monthPath(ctx, month.doc.period), ctx.archiveUrl).href;
 }
 
-export function feedUrl(ctx: FeedContext, format: keyof typeof FEED_FILES): string {
-  return new URL(FEED_FILES[format], ctx.archiveUrl).href;
+/** Where each format is served: the archive's own path for it, which its pages link to. */
+export function feedUrl(ctx: FeedContext, format: "atom" | "rss" | "json"): string {
+  return new URL(archivePaths[format], ctx.archiveUrl).href;
 }

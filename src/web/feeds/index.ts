@@ -1,3 +1,3 @@
-export type { FeedContext, FeedMonth } from "./feedContext.js";
+export { completedMonth, type FeedContext, type FeedMonth } from "./feedContext.js";
 export { renderJsonFeed } from "./jsonFeed.js";
 export { renderAtom, renderRss } from "./xmlFeeds.js";

@@ -1,6 +1,12 @@
 import type { RoundupDoc } from "../../core/roundup/roundupDoc.js";
-import { periodBounds } from "../../core/time/period.js";
-import { type FeedContext, type FeedMonth, renderAtom, renderJsonFeed, renderRss } from "../feeds/index.js";
+import {
+  completedMonth,
+  type FeedContext,
+  type FeedMonth,
+  renderAtom,
+  renderJsonFeed,
+  renderRss,
+} from "../feeds/index.js";
 import { renderArchiveIndex, renderMonthPage, summarizeMonth } from "../html/index.js";
 import { absoluteUrl, archivePaths, monthPath, type PageContext } from "../html/pageContext.js";
 import { renderSitemap } from "./sitemap.js";
@@ -46,7 +52,6 @@ export function buildSite(docs: RoundupDoc[], options: SiteOptions): Site {
     staticFiles: true,
   };
   const summaries = docs.map((doc) => summarizeMonth(doc));
-  const monthEnd = (doc: RoundupDoc) => periodBounds(doc.period, options.timeZone).end;
   const files: SiteFile[] = [{ name: "index.html", content: renderArchiveIndex(summaries, ctx) }];
   docs.forEach((doc, i) => {
     const nav = { previous: summaries[i + 1] ?? null, next: summaries[i - 1] ?? null };
@@ -54,7 +59,7 @@ export function buildSite(docs: RoundupDoc[], options: SiteOptions): Site {
   });
   const pages = files.length;
 
-  const months: FeedMonth[] = docs.map((doc) => ({ doc, published: monthEnd(doc), updated: monthEnd(doc) }));
+  const months: FeedMonth[] = docs.map((doc) => completedMonth(doc, options.timeZone));
   const feedCtx: FeedContext = {
     archiveUrl: options.archiveUrl,
     siteName: options.siteName,
@@ -70,7 +75,10 @@ export function buildSite(docs: RoundupDoc[], options: SiteOptions): Site {
   if (!options.noindex) {
     const entries = [
       { loc: absoluteUrl(ctx, archivePaths.index), ...(months[0] ? { lastmod: months[0].updated } : {}) },
-      ...docs.map((doc) => ({ loc: absoluteUrl(ctx, monthPath(ctx, doc.period)), lastmod: monthEnd(doc) })),
+      ...months.map(({ doc, updated }) => ({
+        loc: absoluteUrl(ctx, monthPath(ctx, doc.period)),
+        lastmod: updated,
+      })),
     ];
     files.push({ name: SITEMAP_FILE, content: renderSitemap(entries) });
   }
