@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { Logger } from "../core/ports/logger.js";
-import { answerHealth, close, HEALTH_PATH, listen, sendJson, type WebHandler } from "./httpBasics.js";
+import { botRequests, close, listen, type WebHandler } from "./httpBasics.js";
 
 export interface RunningWebServer {
   port: number;
@@ -19,16 +19,7 @@ export async function startWebServer(options: {
   logger: Logger;
 }): Promise<RunningWebServer> {
   const { healthy, web, logger } = options;
-  const server = createServer((req, res) => {
-    const path = (req.url ?? "/").split("?")[0];
-    if (path === HEALTH_PATH && (req.method === "GET" || req.method === "HEAD")) {
-      void answerHealth(res, healthy, logger);
-      return;
-    }
-    void web(req, res).then((answered) => {
-      if (!answered) sendJson(res, 404, { error: "not found" });
-    });
-  });
+  const server = createServer(botRequests({ healthy, logger, web }));
   const port = await listen(server, options.port, options.host);
   logger.info({ port, host: options.host }, "web server started");
   return { port, stop: () => close(server) };

@@ -11,7 +11,7 @@ import { BackgroundWork } from "../../core/background/backgroundWork.js";
 import type { RoundupPublisher } from "../../core/ports/publisher.js";
 import type { RoundupCore } from "../../core/roundupCore.js";
 import type { Logger } from "../../logger.js";
-import { answerHealth, close, HEALTH_PATH, listen, sendJson, type WebHandler } from "../../web/httpBasics.js";
+import { botRequests, close, listen, type WebHandler } from "../../web/httpBasics.js";
 import type { SlackDeps } from "./deps.js";
 import { registerListeners } from "./listeners/index.js";
 import { People } from "./people.js";
@@ -170,26 +170,19 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     }
   };
 
-  const healthy = options.healthy ?? (() => true);
-  const web = options.web;
-  const server = createServer((req, res) => {
-    const path = (req.url ?? "/").split("?")[0];
-    if (path === HEALTH_PATH && (req.method === "GET" || req.method === "HEAD")) {
-      void answerHealth(res, healthy, logger, { slack: socketMode ? "socket" : "http" });
-      return;
-    }
-    if (receiver && path === EVENTS_PATH && req.method === "POST") {
-      void handleEvent(receiver, req, res);
-      return;
-    }
-    if (web) {
-      void web(req, res).then((answered) => {
-        if (!answered) sendJson(res, 404, { error: "not found" });
-      });
-      return;
-    }
-    sendJson(res, 404, { error: "not found" });
-  });
+  const server = createServer(
+    botRequests({
+      healthy: options.healthy ?? (() => true),
+      logger,
+      healthDetails: { slack: socketMode ? "socket" : "http" },
+      own: (req, res, path) => {
+        if (!receiver || path !== EVENTS_PATH || req.method !== "POST") return false;
+        void handleEvent(receiver, req, res);
+        return true;
+      },
+      web: options.web,
+    }),
+  );
   const port = await listen(server, options.port, options.host);
   if (socketMode) {
     try {
