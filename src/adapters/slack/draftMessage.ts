@@ -5,6 +5,7 @@
  * characters (the forms show a note whole).
  */
 import type { types } from "@slack/bolt";
+import { voteTally } from "../../core/render/votesText.js";
 import type { DraftEntry, DraftPage, ReviewDraft } from "../../core/review/reviewDraft.js";
 import { formatLocalDateTime } from "../../core/time/formatLocal.js";
 import {
@@ -28,8 +29,6 @@ export const ENTRY_MAX = 700;
 const NOTE_PREVIEW = 280;
 const TITLE_MAX = 200;
 
-const votesText = (votes: number) => `👍 ${votes}`;
-
 function when(draft: ReviewDraft): string {
   return `${formatLocalDateTime(draft.dueAt, draft.timeZone)} (${escapeMrkdwn(draft.timeZone)})`;
 }
@@ -52,7 +51,7 @@ export function entryText(entry: DraftEntry): string {
   const marks = [
     entry.dropped ? ":no_entry_sign: _dropped_" : `_${escapeMrkdwn(oneLine(entry.section ?? "Other"))}_`,
     `shared by ${escapeMrkdwn(oneLine(entry.sharedBy))}`,
-    votesText(entry.votes),
+    voteTally(entry.votes),
     ...(entry.picked ? ["⭐ picked"] : []),
   ];
   const lines = [`*#${entry.id}* ${mrkdwnLink(entry.url, title)}`, marks.join(" · ")];

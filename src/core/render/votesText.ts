@@ -3,7 +3,12 @@
  * enough for chat, and shown after who shared it only when someone besides the sharer recommends it.
  */
 export function votesText(votes: number): string | null {
-  return votes > 0 ? `👍 ${count(votes)}` : null;
+  return votes > 0 ? voteTally(votes) : null;
+}
+
+/** "👍 N" even at 0: where the count itself is the answer (a vote's reply, a draft, a +1 button). */
+export function voteTally(votes: number): string {
+  return `👍 ${count(votes)}`;
 }
 
 /** "1,234": `toLocaleString` asks ICU each time (microseconds), and most counts need no separator. */

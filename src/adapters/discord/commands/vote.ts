@@ -4,6 +4,7 @@
  */
 import { ButtonStyle, ComponentType, SlashCommandSubcommandBuilder } from "discord.js";
 import type { VoteOutcome } from "../../../core/links/voteLink.js";
+import { voteTally } from "../../../core/render/votesText.js";
 import type { ActionRow, CommandContext } from "../context.js";
 import { linkTitle } from "../messages.js";
 import type { ButtonHandler, ReadSubcommand } from "./types.js";
@@ -18,7 +19,7 @@ export function voteRow(linkId: number, votes: number): ActionRow {
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
-        label: votes > 0 ? `+1 · 👍 ${votes}` : "+1",
+        label: votes > 0 ? `+1 · ${voteTally(votes)}` : "+1",
         custom_id: `${PREFIX}:${linkId}`,
       },
     ],
@@ -27,7 +28,7 @@ export function voteRow(linkId: number, votes: number): ActionRow {
 
 export function voteText(outcome: VoteOutcome): string {
   const { link, votes } = outcome;
-  const count = `👍 ${votes}`;
+  const count = voteTally(votes);
   const title = `#${link.id} ${linkTitle(link)}`;
   switch (outcome.kind) {
     case "voted":

@@ -1,12 +1,10 @@
 /** `/read vote <id>`: any member recommends a link (+1) for the roundup. */
 import type { VoteOutcome } from "../../../../core/links/voteLink.js";
+import { voteTally } from "../../../../core/render/votesText.js";
 import { sharerName } from "../../deps.js";
 import { mrkdwnLink } from "../../escape.js";
 import type { Reply } from "../../interaction.js";
 import type { Subcommand } from "./subcommand.js";
-
-/** "👍 N": how many people recommend it besides its sharer. */
-export const votesText = (votes: number) => `👍 ${votes}`;
 
 /** The vote's outcome, for the person who voted. */
 export function voteReply(outcome: VoteOutcome): Reply {
@@ -14,12 +12,12 @@ export function voteReply(outcome: VoteOutcome): Reply {
   const which = `#${link.id} ${mrkdwnLink(link.url, link.title ?? link.url)}`;
   switch (outcome.kind) {
     case "voted":
-      return { text: `:+1: Counted: ${which} now has ${votesText(votes)}.` };
+      return { text: `:+1: Counted: ${which} now has ${voteTally(votes)}.` };
     case "already":
-      return { text: `You already recommend ${which} (${votesText(votes)}).` };
+      return { text: `You already recommend ${which} (${voteTally(votes)}).` };
     case "own":
       return {
-        text: `${which} is your own share: sharing it already says you recommend it (${votesText(votes)}).`,
+        text: `${which} is your own share: sharing it already says you recommend it (${voteTally(votes)}).`,
       };
   }
 }
