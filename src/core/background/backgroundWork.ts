@@ -31,9 +31,11 @@ export class BackgroundWork {
 
   /** Waits for running work (and work it starts), at most `timeoutMs`; true when all of it finished. */
   async drain(timeoutMs: number): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
+    // A timeout, not a date anyone sees: measured on the monotonic clock, which a wall-clock
+    // correction during shutdown cannot stretch or cut short.
+    const deadline = performance.now() + timeoutMs;
     while (this.tasks.size > 0) {
-      const left = deadline - Date.now();
+      const left = deadline - performance.now();
       if (left <= 0) return false;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<void>((resolve) => {
